@@ -1,0 +1,88 @@
+"""Plain records shared by every layer: what a posting is, what the user tracks.
+
+Nothing here imports Textual; widgets only ever see these objects, never raw
+TinyDB documents (the store converts at its edge).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STATUSES: tuple[str, ...] = ("none", "applied", "interviewing", "offer", "rejected", "withdrawn")
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """One cleaned job posting, as the list, the filters and the CLI see it.
+
+    ``body`` (the cleaned markdown) is kept out of the hot cache and fetched
+    on demand, so it is empty on records loaded for the list.
+    """
+
+    id: str
+    title: str
+    company: str = ""
+    locations: tuple[str, ...] = ()
+    remote: bool = False
+    remote_scope: str = ""
+    stack: tuple[str, ...] = ()
+    url: str = ""
+    seniority: str = ""
+    salary: str = ""
+    source: str = ""
+    content_hash: str = ""
+    added: str = ""
+    body: str = ""
+
+    def to_dict(self, *, with_body: bool = False) -> dict[str, Any]:
+        data = asdict(self)
+        data["locations"] = list(self.locations)
+        data["stack"] = list(self.stack)
+        if not with_body:
+            data.pop("body")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Posting:
+        known = {name for name in cls.__dataclass_fields__}
+        values = {key: value for key, value in data.items() if key in known}
+        values["locations"] = tuple(values.get("locations", ()))
+        values["stack"] = tuple(values.get("stack", ()))
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    status: str
+    date: str  # ISO date, YYYY-MM-DD
+
+
+@dataclass(frozen=True, slots=True)
+class Tracking:
+    """What the user has recorded about one posting: theirs, never rebuilt."""
+
+    posting_id: str
+    bookmarked: bool = False
+    status: str = "none"
+    history: tuple[StatusChange, ...] = field(default_factory=tuple)
+    note: str = ""
+    # A little of the posting, so state whose posting disappeared can still be shown.
+    title: str = ""
+    company: str = ""
+    updated: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.bookmarked and self.status == "none" and not self.note and not self.history
+
+    def history_text(self) -> str:
+        return " · ".join(f"{change.status} {change.date}" for change in self.history)
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A postings file that could not be loaded, and why, in words for the user."""
+
+    source: str
+    reason: str
