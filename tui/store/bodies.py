@@ -1,0 +1,68 @@
+"""Posting bodies and their search words, kept out of the hot cache.
+
+The list and the filters need a few hundred bytes per posting; a body is a few
+kilobytes. Bodies live in 256 small shard files keyed by the first two hex
+digits of the posting id, so opening one posting reads one shard (a few
+hundred kilobytes even at 100k postings) and a one-file rebuild rewrites one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import orjson
+
+from tui.store.jsonstorage import atomic_write_bytes
+
+Entry = dict[str, str]  # {"body": markdown, "words": folded unique words}
+
+
+def shard_name(posting_id: str) -> str:
+    return f"{posting_id[:2]}.json"
+
+
+class BodyStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _read_shard(self, name: str) -> dict[str, Entry]:
+        try:
+            data = orjson.loads((self.folder / name).read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return {}  # rebuildable: a missing or broken shard means "parse again"
+        return data if isinstance(data, dict) else {}
+
+    def get(self, posting_id: str) -> Entry | None:
+        return self._read_shard(shard_name(posting_id)).get(posting_id)
+
+    def update(self, changed: Mapping[str, Entry], removed: Iterable[str] = ()) -> None:
+        """Write the entries of ``changed`` and drop ``removed``, touching only their shards."""
+        by_shard: dict[str, list[str]] = defaultdict(list)
+        for posting_id in [*changed, *removed]:
+            by_shard[shard_name(posting_id)].append(posting_id)
+        if not by_shard:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name, ids in by_shard.items():
+            shard = self._read_shard(name)
+            for posting_id in ids:
+                if posting_id in changed:
+                    shard[posting_id] = changed[posting_id]
+                else:
+                    shard.pop(posting_id, None)
+            atomic_write_bytes(self.folder / name, orjson.dumps(shard), durable=False)
+
+    def all_words(self) -> dict[str, str]:
+        words: dict[str, str] = {}
+        if not self.folder.is_dir():
+            return words
+        for path in sorted(self.folder.glob("*.json")):
+            for posting_id, entry in self._read_shard(path.name).items():
+                words[posting_id] = entry.get("words", "")
+        return words
+
+    def clear(self) -> None:
+        for path in self.folder.glob("*.json"):
+            path.unlink(missing_ok=True)

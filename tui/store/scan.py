@@ -1,0 +1,48 @@
+"""Find the posting files under a folder, with what tells us cheaply whether they changed."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+POSTING_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+
+
+@dataclass(frozen=True, slots=True)
+class FileStat:
+    source: str  # posix path relative to the postings folder
+    size: int
+    mtime_ns: int
+
+
+def scan_postings(folder: Path) -> list[FileStat]:
+    """Every posting file below ``folder`` (recursively), sorted by source path.
+
+    Hidden files and folders (editor swap files, ``.git``) are left out, and so
+    are links that lead nowhere. Sorting makes the build, and the ids it
+    settles, independent of directory order.
+    """
+    found: list[FileStat] = []
+    pending = [(str(folder), "")]
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    pending.append((entry.path, f"{prefix}{entry.name}/"))
+                    continue
+                if os.path.splitext(entry.name)[1].lower() not in POSTING_SUFFIXES:
+                    continue
+                stat = entry.stat()
+            except OSError:
+                continue
+            found.append(FileStat(prefix + entry.name, stat.st_size, stat.st_mtime_ns))
+    found.sort(key=lambda item: item.source)
+    return found
