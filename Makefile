@@ -20,11 +20,11 @@ run: $(STAMP)
 	$(BIN)/jobtui
 
 test: $(STAMP)
-	$(BIN)/ruff check --quiet tui tests benchmarks
+	$(BIN)/ruff check --quiet .
 	$(BIN)/python -m pytest -n auto -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check tui tests benchmarks
+	$(BIN)/ruff check .
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(QUICK),--quick,)
