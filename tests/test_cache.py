@@ -1,0 +1,164 @@
+"""The cache re-parses only what changed and never moves a posting's id."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tui.store import cache as cache_module
+from tui.store.cache import PostingCache
+
+NO_URL = (
+    "# Backend Engineer\n\nCompany: Acme Robotics\nLocation: Berlin, Germany\n\nWe use Python.\n"
+)
+WITH_URL = (
+    "# [Data Engineer](https://jobs.example.com/data-engineer)\n### Globex\n\n"
+    "Remote (EU). Our stack: Scala, Spark, Kafka.\n"
+)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    postings = tmp_path / "postings"
+    (postings / "2026").mkdir(parents=True)
+    (postings / "backend.md").write_text(NO_URL, encoding="utf-8")
+    (postings / "2026" / "data.txt").write_text(WITH_URL, encoding="utf-8")
+    (postings / "empty.md").write_bytes(b"")
+    (postings / "notes.pdf").write_bytes(b"%PDF-1.4 not a posting")
+    return postings
+
+
+def make_cache(tmp_path: Path, folder: Path) -> PostingCache:
+    return PostingCache(tmp_path / "data", folder)
+
+
+def ids_by_source(cache: PostingCache) -> dict[str, str]:
+    return {posting.source: posting.id for posting in cache.postings()}
+
+
+def test_first_build_parses_every_posting_file_and_names_the_skipped(tmp_path, folder) -> None:
+    report = make_cache(tmp_path, folder).build()
+    assert (report.total, report.parsed, report.unchanged) == (3, 3, 0)
+    assert [skipped.source for skipped in report.skipped] == ["empty.md"]
+    assert report.skipped[0].reason
+    sources = {posting.source for posting in make_cache(tmp_path, folder).postings()}
+    assert sources == {"backend.md", "2026/data.txt"}
+
+
+def test_a_rebuild_with_nothing_changed_parses_nothing(tmp_path, folder) -> None:
+    make_cache(tmp_path, folder).build()
+    report = make_cache(tmp_path, folder).build()
+    assert (report.parsed, report.unchanged, report.removed) == (0, 3, 0)
+
+
+def test_only_the_changed_file_is_parsed_again(tmp_path, folder) -> None:
+    make_cache(tmp_path, folder).build()
+    target = folder / "backend.md"
+    target.write_text(NO_URL.replace("Python", "Rust"), encoding="utf-8")
+    (folder / "2026" / "data.txt").touch()  # touched, same bytes
+    os.utime(folder / "2026" / "data.txt", ns=(1, 1))
+    cache = make_cache(tmp_path, folder)
+    report = cache.build()
+    assert report.parsed == 1
+    assert report.unchanged == 2
+    backend = next(p for p in cache.postings() if p.source == "backend.md")
+    assert "rust" in backend.stack
+
+
+def test_a_deleted_file_leaves_the_cache(tmp_path, folder) -> None:
+    make_cache(tmp_path, folder).build()
+    (folder / "backend.md").unlink()
+    cache = make_cache(tmp_path, folder)
+    assert cache.build().removed == 1
+    assert [p.source for p in cache.postings()] == ["2026/data.txt"]
+
+
+def test_ids_survive_deleting_the_cache(tmp_path, folder) -> None:
+    cache = make_cache(tmp_path, folder)
+    cache.build()
+    before = ids_by_source(cache)
+    (tmp_path / "data" / "cache.json").unlink()
+    again = make_cache(tmp_path, folder)
+    again.build()
+    assert ids_by_source(again) == before
+
+
+def test_a_corrupt_cache_is_rebuilt_not_trusted(tmp_path, folder) -> None:
+    cache = make_cache(tmp_path, folder)
+    cache.build()
+    before = ids_by_source(cache)
+    (tmp_path / "data" / "cache.json").write_bytes(b'{"postings": {"1": ')
+    again = make_cache(tmp_path, folder)
+    assert again.build().parsed == 3
+    assert ids_by_source(again) == before
+
+
+def test_a_parser_upgrade_reparses_everything_and_keeps_ids(tmp_path, folder, monkeypatch) -> None:
+    cache = make_cache(tmp_path, folder)
+    cache.build()
+    before = ids_by_source(cache)
+    monkeypatch.setattr(cache_module, "PARSER_VERSION", "a-newer-parser")
+    again = make_cache(tmp_path, folder)
+    assert again.build().parsed == 3
+    assert ids_by_source(again) == before
+
+
+def test_a_renamed_file_keeps_its_id(tmp_path, folder) -> None:
+    cache = make_cache(tmp_path, folder)
+    cache.build()
+    old_id = ids_by_source(cache)["backend.md"]
+    (folder / "backend.md").rename(folder / "2026" / "acme-backend.md")
+    again = make_cache(tmp_path, folder)
+    again.build()
+    assert ids_by_source(again)["2026/acme-backend.md"] == old_id
+
+
+def test_an_edited_title_keeps_its_id_even_after_the_cache_is_deleted(tmp_path, folder) -> None:
+    cache = make_cache(tmp_path, folder)
+    cache.build()
+    old_id = ids_by_source(cache)["backend.md"]
+    (folder / "backend.md").write_text(NO_URL.replace("Backend", "Platform"), encoding="utf-8")
+    edited = make_cache(tmp_path, folder)
+    edited.build()
+    assert ids_by_source(edited)["backend.md"] == old_id
+    (tmp_path / "data" / "cache.json").unlink()
+    rebuilt = make_cache(tmp_path, folder)
+    rebuilt.build()
+    assert ids_by_source(rebuilt)["backend.md"] == old_id
+
+
+def test_get_returns_the_cleaned_body_also_when_its_shard_is_lost(tmp_path, folder) -> None:
+    cache = make_cache(tmp_path, folder)
+    cache.build()
+    posting_id = ids_by_source(cache)["2026/data.txt"]
+    assert "Spark" in cache.get(posting_id).body
+    for shard in (tmp_path / "data" / "bodies").glob("*.json"):
+        shard.unlink()
+    assert "Spark" in make_cache(tmp_path, folder).body(posting_id)
+    assert cache.get("no-such-id") is None
+
+
+def test_search_texts_hold_folded_words_of_each_posting(tmp_path, folder) -> None:
+    cache = make_cache(tmp_path, folder)
+    cache.build()
+    texts = cache.search_texts()
+    data_id = ids_by_source(cache)["2026/data.txt"]
+    assert "kafka" in texts[data_id].split()
+
+
+def test_the_process_pool_gives_the_same_records_as_in_process(
+    tmp_path, folder, monkeypatch
+) -> None:
+    for number in range(30):
+        text = f"# Engineer {number}\n\nCompany: Firm {number}\n\nGo and Postgres.\n"
+        (folder / f"extra-{number}.md").write_text(text, encoding="utf-8")
+    serial = PostingCache(tmp_path / "serial", folder)
+    serial.build(workers=1)
+    monkeypatch.setattr(cache_module, "POOL_THRESHOLD", 1)
+    pooled = PostingCache(tmp_path / "pooled", folder)
+    progress: list[tuple[int, int]] = []
+    pooled.build(workers=2, progress=lambda done, total: progress.append((done, total)))
+    assert [p.to_dict() for p in pooled.postings()] == [p.to_dict() for p in serial.postings()]
+    assert progress[-1] == (33, 33)

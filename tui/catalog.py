@@ -1,0 +1,283 @@
+"""The in-memory index the list, the sidebar and ``jobtui list`` filter through.
+
+Built once from the cached postings (no bodies) and the user's tracking:
+folded field values, one id set per facet value, precomputed sort orders and,
+when free-text search is first needed, an inverted word index. A query then
+costs set operations and one pass over the chosen sort order, not a scan of
+every posting's text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from tui.model import STATUSES, Posting, Tracking
+from tui.parsing.stack import canonical_tech
+from tui.query import Clause, Query, fold
+
+REMOTE = "Remote"
+SORTS: dict[str, str] = {
+    "added": "date added",
+    "title": "title",
+    "company": "company",
+    "status": "status",
+    "changed": "last status change",
+}
+FACETS = ("loc", "stack", "status", "company")
+PREFIX_MIN = 3  # words this long or longer also match as prefixes ("kube" finds kubernetes)
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    value: str  # what a clause carries and the sidebar shows
+    count: int
+
+
+class _ValueIndex:
+    """Display value → positions, keyed by the folded value."""
+
+    def __init__(self) -> None:
+        self.display: dict[str, str] = {}
+        self.positions: dict[str, set[int]] = defaultdict(set)
+
+    def add(self, value: str, position: int) -> None:
+        key = fold(value)
+        if not key:
+            return
+        self.display.setdefault(key, value)
+        self.positions[key].add(position)
+
+    def matching(self, needle: str, *, substring: bool) -> set[int]:
+        key = fold(needle)
+        if not substring:
+            return set(self.positions.get(key, ()))
+        found: set[int] = set()
+        for value, positions in self.positions.items():
+            if key in value:
+                found |= positions
+        return found
+
+
+class Catalog:
+    def __init__(self, postings: Iterable[Posting], tracking: Mapping[str, Tracking]) -> None:
+        self._postings: list[Posting] = list(postings)
+        self._position: dict[str, int] = {p.id: i for i, p in enumerate(self._postings)}
+        self._tracking: dict[str, Tracking] = dict(tracking)
+        self._locations = _ValueIndex()
+        self._stack = _ValueIndex()
+        self._companies = _ValueIndex()
+        self._remote: set[int] = set()
+        self._values: list[dict[str, tuple[str, ...]]] = []
+        for position, posting in enumerate(self._postings):
+            for place in posting.locations:
+                self._locations.add(place, position)
+            if posting.remote:
+                self._locations.add(REMOTE, position)
+                self._remote.add(position)
+            for tech in posting.stack:
+                self._stack.add(tech, position)
+            self._companies.add(posting.company, position)
+            self._values.append({
+                "loc": tuple(dict.fromkeys(
+                    [fold(p) for p in posting.locations] + ([fold(REMOTE)] if posting.remote
+                                                            else []))),
+                "stack": tuple(dict.fromkeys(fold(t) for t in posting.stack)),
+                "company": (fold(posting.company),) if posting.company else (),
+            })
+        self._everything = frozenset(range(len(self._postings)))
+        self._orders: dict[str, list[int]] = {}
+        self._words: list[str] = []
+        self._word_positions: list[array] = []
+        self._index_tracking()
+
+    # -- lookups ---------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._postings)
+
+    def __contains__(self, posting_id: object) -> bool:
+        return posting_id in self._position
+
+    def posting(self, posting_id: str) -> Posting:
+        return self._postings[self._position[posting_id]]
+
+    def tracking(self, posting_id: str) -> Tracking:
+        return self._tracking.get(posting_id) or Tracking(posting_id)
+
+    def all_tracking(self) -> dict[str, Tracking]:
+        return dict(self._tracking)
+
+    @property
+    def has_search_texts(self) -> bool:
+        return bool(self._words)
+
+    # -- tracking changes ------------------------------------------------------
+    def _index_tracking(self) -> None:
+        self._status: dict[str, set[int]] = {status: set() for status in STATUSES}
+        self._bookmarked: set[int] = set()
+        for posting_id, item in self._tracking.items():
+            position = self._position.get(posting_id)
+            if position is None:
+                continue
+            self._status[item.status].add(position)
+            if item.bookmarked:
+                self._bookmarked.add(position)
+        self._status["none"] = set(self._everything) - set().union(
+            *(positions for status, positions in self._status.items() if status != "none"))
+        self._orders.pop("status", None)
+        self._orders.pop("changed", None)
+
+    def update_tracking(self, tracking: Tracking) -> None:
+        self._tracking[tracking.posting_id] = tracking
+        position = self._position.get(tracking.posting_id)
+        if position is None:
+            return
+        for positions in self._status.values():
+            positions.discard(position)
+        self._status[tracking.status].add(position)
+        if tracking.bookmarked:
+            self._bookmarked.add(position)
+        else:
+            self._bookmarked.discard(position)
+        self._orders.pop("status", None)
+        self._orders.pop("changed", None)
+
+    # -- free text -------------------------------------------------------------
+    def set_search_texts(self, texts: Mapping[str, str]) -> None:
+        """Build the inverted index from each posting's folded words (space separated)."""
+        index: dict[str, array] = {}
+        for posting_id, words in texts.items():
+            position = self._position.get(posting_id)
+            if position is None:
+                continue
+            for word in words.split():
+                found = index.get(word)
+                if found is None:
+                    index[word] = found = array("I")
+                found.append(position)
+        for position, posting in enumerate(self._postings):
+            if posting.id not in texts:  # no body words cached: still find it by title/company
+                for word in fold(f"{posting.title} {posting.company}").split():
+                    index.setdefault(word, array("I")).append(position)
+        self._words = sorted(index)
+        self._word_positions = [index[word] for word in self._words]
+
+    def _text_matches(self, needle: str) -> set[int]:
+        words = fold(needle).split()
+        if not words:
+            return set(self._everything)
+        if not self._words:  # no index (yet): title and company only
+            return {
+                position for position, posting in enumerate(self._postings)
+                if all(w in fold(f"{posting.title} {posting.company}") for w in words)
+            }
+        result: set[int] | None = None
+        for word in words:
+            found = self._word_matches(word)
+            result = found if result is None else result & found
+            if not result:
+                return set()
+        return result or set()
+
+    def _word_matches(self, word: str) -> set[int]:
+        start = bisect.bisect_left(self._words, word)
+        found: set[int] = set()
+        for index in range(start, len(self._words)):
+            candidate = self._words[index]
+            if candidate != word and (len(word) < PREFIX_MIN or not candidate.startswith(word)):
+                break
+            found.update(self._word_positions[index])
+        return found
+
+    # -- filtering -------------------------------------------------------------
+    def _clause_matches(self, clause: Clause) -> set[int]:
+        name, value = clause.field, clause.value
+        if name == "loc":
+            return self._locations.matching(value, substring=True)
+        if name == "company":
+            return self._companies.matching(value, substring=True)
+        if name == "stack":
+            return self._stack.matching(canonical_tech(value), substring=False)
+        if name == "status":
+            return set(self._status.get(value, ()))
+        if name == "is":
+            return set({"remote": self._remote, "bookmarked": self._bookmarked}.get(value, ()))
+        return self._text_matches(value)
+
+    def matching(self, query: Query) -> set[int] | frozenset[int]:
+        """Positions matching ``query``: AND across fields and words, OR within a facet."""
+        result: set[int] | frozenset[int] = self._everything
+        alternatives: dict[str, set[int]] = {}
+        for clause in query.clauses:
+            if clause.negate:
+                continue
+            found = self._clause_matches(clause)
+            if clause.field in FACETS:
+                alternatives.setdefault(clause.field, set()).update(found)
+            else:
+                result = result & found
+        for found in alternatives.values():
+            result = result & found
+        for clause in query.clauses:
+            if clause.negate:
+                result = result - self._clause_matches(clause)
+        return result
+
+    def filter(self, query: Query, sort: str = "added") -> list[str]:
+        """Ids of the postings matching ``query``, in ``sort`` order."""
+        order = self._order(sort)
+        if not query.clauses:
+            return [self._postings[p].id for p in order]
+        matched = self.matching(query)
+        return [self._postings[p].id for p in order if p in matched]
+
+    def facet(self, name: str, query: Query) -> list[FacetValue]:
+        """Values of facet ``name`` with their counts among the postings that the *other*
+        clauses select, most frequent first; values in use are always listed."""
+        if name == "status":
+            scope = self.matching(query.without_field("status"))
+            return [FacetValue(s, len(self._status[s] & scope)) for s in STATUSES]
+        scope = self.matching(query.without_field(name))
+        counts: Counter[str] = Counter()
+        if len(scope) == len(self._everything):
+            index = {"loc": self._locations, "stack": self._stack, "company": self._companies}[name]
+            counts.update({key: len(positions) for key, positions in index.positions.items()})
+        else:
+            for position in scope:
+                counts.update(self._values[position][name])
+        index = {"loc": self._locations, "stack": self._stack, "company": self._companies}[name]
+        for value in query.values(name):
+            counts.setdefault(fold(canonical_tech(value) if name == "stack" else value), 0)
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [FacetValue(index.display.get(key, key), count) for key, count in ranked]
+
+    # -- sorting ---------------------------------------------------------------
+    def _order(self, sort: str) -> list[int]:
+        order = self._orders.get(sort)
+        if order is None:
+            order = self._orders[sort] = sorted(range(len(self._postings)), key=self._key(sort))
+        return order
+
+    def _key(self, sort: str):
+        postings = self._postings
+        if sort == "title":
+            return lambda p: (fold(postings[p].title), fold(postings[p].company))
+        if sort == "company":
+            return lambda p: (fold(postings[p].company) or "\uffff", fold(postings[p].title))
+        if sort == "status":
+            rank = {status: i for i, status in enumerate(reversed(STATUSES))}
+            return lambda p: (rank[self.tracking(postings[p].id).status], fold(postings[p].title))
+        if sort == "changed":
+            def changed(p: int) -> tuple[str, str]:
+                history = self.tracking(postings[p].id).history
+                # Newest change first; postings never changed go last.
+                stamp = history[-1].date if history else ""
+                return ("".join(chr(0x10FFFF - ord(c)) for c in stamp) or "\U0010ffff",
+                        fold(postings[p].title))
+            return changed
+        # "added": newest first, then title
+        return lambda p: ("".join(chr(0x7F - ord(c)) for c in postings[p].added),
+                          fold(postings[p].title))

@@ -1,0 +1,53 @@
+"""Strip what job boards wrap around a posting, and paragraphs pasted twice.
+
+The line patterns are data (``tui/data/boilerplate.json``), matched against a
+whole line once markdown decoration is removed, so a sentence that merely
+mentions applying stays.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from tui.parsing.markdown_text import plain_line
+
+MIN_REPEAT_LENGTH = 40  # short lines ("Remote", "---") legitimately repeat
+
+
+@cache
+def _patterns() -> re.Pattern[str]:
+    data = json.loads(resources.files("tui.data").joinpath("boilerplate.json").read_text("utf-8"))
+    return re.compile("|".join(f"(?:{line})" for line in data["lines"]), re.IGNORECASE)
+
+
+def is_boilerplate(line: str) -> bool:
+    text = plain_line(line).rstrip(" :→>»")
+    return bool(text) and _patterns().fullmatch(text) is not None
+
+
+def strip_boilerplate(body: str) -> str:
+    return "\n".join(line for line in body.split("\n") if not is_boilerplate(line))
+
+
+def collapse_repeats(body: str) -> str:
+    """Keep the first copy of any paragraph repeated verbatim (modulo whitespace)."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for paragraph in re.split(r"\n[ \t]*\n", body):
+        key = " ".join(paragraph.split())
+        if len(key) >= MIN_REPEAT_LENGTH:
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
+def tidy(body: str) -> str:
+    """Trailing spaces gone, whitespace-only lines emptied, at most one blank line in a row."""
+    lines = [line.rstrip() for line in body.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")

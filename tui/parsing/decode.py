@@ -1,0 +1,72 @@
+"""Bytes to text: the right encoding, mojibake repaired, unloadable files refused."""
+
+from __future__ import annotations
+
+import codecs
+
+import ftfy
+from ftfy.badness import is_bad
+
+MAX_BYTES = 4 * 1024 * 1024
+BINARY_SAMPLE = 8192
+FIX_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # "&#91;" must stay text, not turn into markup brackets
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    explain=False,
+)
+
+
+class SkipFile(Exception):
+    """This file cannot be loaded; ``reason`` says why, in words for the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _looks_binary(raw: bytes) -> bool:
+    sample = raw[:BINARY_SAMPLE]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f\x1b")
+    return controls > len(sample) * 0.1
+
+
+def decode_bytes(raw: bytes) -> tuple[str, list[str]]:
+    """The file's text and any warnings; raises SkipFile for files that are not postings."""
+    if len(raw) > MAX_BYTES:
+        raise SkipFile(
+            f"too large ({len(raw) / 1_048_576:.1f} MB; postings over "
+            f"{MAX_BYTES // 1_048_576} MB are skipped)"
+        )
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise SkipFile("not readable as UTF-16 text") from error
+        return _finish(text), []
+    if _looks_binary(raw):
+        raise SkipFile("binary data, not text")
+    warnings: list[str] = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+        warnings.append("not UTF-8; read as Windows-1252")
+    text = _finish(text)
+    if not text.strip():
+        raise SkipFile("empty file")
+    return text, warnings
+
+
+def _finish(text: str) -> str:
+    """Repair mojibake, but only where the text looks broken: clean text is left alone."""
+    text = text.lstrip("\ufeff")
+    if is_bad(text):
+        text = ftfy.fix_text(text, FIX_CONFIG)
+    return text.replace("\r\n", "\n").replace("\r", "\n")

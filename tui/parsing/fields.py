@@ -1,0 +1,318 @@
+"""Find a posting's title, company, apply link, seniority and salary in its first lines.
+
+Heuristics over the structures real boards use, strongest first: front matter,
+a markdown title heading (often a link to the application), ``Label: value``
+lines in several languages, an "at Company" byline, a "Company · Place" line,
+a "Company | Title | Place | URL" one-liner, and finally the first line that
+reads like a job title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tui.parsing.boilerplate import is_boilerplate
+from tui.parsing.markdown_text import BARE_URL, heading_level, links, plain_line
+from tui.parsing.places import read_place_line
+from tui.parsing.sanitize import safe_url
+
+HEADER_LINES = 15
+TITLE_PREFIX = re.compile(
+    r"^(?:job\s+title|title|role|position|job|vacancy|opening|puesto|vacante|cargo|vaga|"
+    r"posi[cç][aã]o|вакансия|должность|позиция|poste|stelle)\s*[:：–-]\s*",
+    re.IGNORECASE,
+)
+COMPANY_LABEL = re.compile(
+    r"^(?:company|company name|employer|organi[sz]ation|hiring company|client|empresa|"
+    r"compañía|compania|companhia|empregador|компания|работодатель|организация|"
+    r"unternehmen|firma|entreprise|société)\s*[:：]\s*(.+)$",
+    re.IGNORECASE,
+)
+APPLY_LABEL = re.compile(r"^(?:apply|apply here|apply at|how to apply|url|link)\s*[:：]\s*",
+                         re.IGNORECASE)
+APPLY_TEXT = re.compile(r"apply|aplica|postula|candidat|inscrev|отклик|bewerb|postuler",
+                        re.IGNORECASE)
+ROLE_WORDS = re.compile(
+    r"\b(?:engineer|engineering manager|developer|programmer|architect|designer|manager|"
+    r"analyst|scientist|administrator|consultant|specialist|intern|tester|qa|sre|devops|"
+    r"lead|head of|director|cto|researcher|technician|writer|product owner|"
+    r"разработчик|инженер|программист|аналитик|архитектор|тестировщик|руководитель|"
+    r"desarrollador|desarrolladora|ingeniero|ingeniera|programador|analista|arquitecto|"
+    r"desenvolvedor|desenvolvedora|engenheiro|engenheira|arquiteto|cientista|"
+    r"entwickler|ingenieur|développeur|développeuse|ingénieur|chef de projet)",
+    re.IGNORECASE,
+)
+SENIORITY = (
+    ("intern", r"intern|internship|trainee|стажер|стажёр|pasante|estagi[aá]ri[oa]|praktikant"),
+    ("junior", r"junior|jr\.?|младший|j[úu]nior"),
+    ("mid", r"mid[- ]level|middle|mid|pleno|semi[- ]senior|ssr"),
+    ("senior", r"senior|sr\.?|старший|s[êe]nior"),
+    ("staff", r"staff"),
+    ("principal", r"principal|distinguished"),
+    ("lead", r"lead|tech lead|team lead|ведущий|тимлид|l[íi]der"),
+    ("head", r"head of|director|vp|chief|руководитель"),
+)
+SALARY_LABEL = re.compile(
+    r"^(?:salary|compensation|pay|pay range|salary range|base salary|rate|salario|sueldo|"
+    r"remuneraci[oó]n|sal[aá]rio|remunera[cç][aã]o|зарплата|зарплатная вилка|оклад|"
+    r"доход|gehalt|salaire|rémunération)\s*[:：]\s*(.+)$",
+    re.IGNORECASE,
+)
+MONEY = re.compile(
+    r"(?:[$€£₽¥]|usd|eur|gbp|rub|brl|r\$|us\$)\s?\d[\d,.\s]*\s?[kк]?"
+    r"(?:\s?(?:-|–|—|to|a|до)\s?(?:[$€£₽¥]|usd|eur|gbp|r\$)?\s?\d[\d,.\s]*\s?[kк]?)?"
+    r"(?:\s?(?:usd|eur|gbp|rub|brl|₽|руб\.?))?"
+    r"|\d[\d,.\s]*\s?[kк]?\s?(?:-|–|—|to|до)\s?\d[\d,.\s]*\s?[kк]?\s?(?:[$€£₽]|usd|eur|gbp|"
+    r"rub|brl|руб\.?)",
+    re.IGNORECASE,
+)
+NOT_COMPANY = re.compile(
+    r"^(?:about|description|job description|overview|summary|the role|role|responsibilities|"
+    r"requirements|introduction|who we are|tl;dr|описание.*|о компании|sobre.*|"
+    r"descripci[oó]n.*|acerca de.*|company|empresa|компания)$",
+    re.IGNORECASE,
+)
+ABOUT = re.compile(r"^(?:about|sobre|acerca de|о компании)\s+(.{2,40})$", re.IGNORECASE)
+NOT_ABOUT = re.compile(r"^(?:us|you|the .*|this .*|our .*|nós|nosotros|la empresa|a empresa)$",
+                       re.IGNORECASE)
+BYLINE = re.compile(r"^(?:at|@|em|en|в компании|bei|chez)\s+(.{2,60})$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Header:
+    title: str = ""
+    company: str = ""
+    url: str = ""
+    used: set[int] = field(default_factory=set)  # line numbers the header consumed
+    place_texts: list[str] = field(default_factory=list)  # place lines found on the way
+
+
+BREADCRUMB = re.compile(r"\s(?:›|»|>|→)\s")
+PROSE_COMPANY = re.compile(
+    r"(?:^|[.!?]\s)(?:At|En|Em|В|Bei|Chez)\s+((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&.'’-]*\s?){1,4}?),?\s+"
+    r"(?:we|our|is|nosotros|desarrollamos|somos|nós|мы|wir|nous)\b",
+    re.MULTILINE,
+)
+
+
+def header_lines(lines: list[str], limit: int = HEADER_LINES) -> list[tuple[int, str]]:
+    """The first ``limit`` meaningful lines: not blank, not a rule, not boilerplate."""
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(lines):
+        text = plain_line(line)
+        if not text or re.fullmatch(r"[-=*_~\s]+", line.strip()) or is_boilerplate(line):
+            continue
+        if BREADCRUMB.search(text) and heading_level(line) == 0:
+            continue  # "Home › Engineering › Product Engineer": site navigation
+        found.append((number, line))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def _strip_title(text: str) -> str:
+    return TITLE_PREFIX.sub("", plain_line(text)).strip(" :|-–")
+
+
+def _looks_like_title(text: str) -> bool:
+    return 2 <= len(text) <= 120 and not text.endswith((".", ":")) and not COMPANY_LABEL.match(text)
+
+
+def _looks_like_company(text: str) -> bool:
+    return (
+        1 <= len(text) <= 60 and len(text.split()) <= 6 and not NOT_COMPANY.match(text)
+        and not text[:1].islower() and not text.endswith((".", ":")) and ":" not in text[:30]
+        and not read_place_line(text).is_location
+    )
+
+
+def find_header(lines: list[str], meta: dict[str, object]) -> Header:
+    header = Header()
+    first = header_lines(lines)
+    _from_pipes(first, header)
+    title_at = _find_title(first, header)
+    _find_company(lines, first, title_at, header)
+    if not header.url:
+        header.url = find_apply_url(lines)
+    _apply_meta(meta, header)
+    if not header.company and " at " in header.title:
+        role, _, company = header.title.rpartition(" at ")
+        if _looks_like_company(company) and ROLE_WORDS.search(role):
+            header.title, header.company = role.strip(), company.strip()
+    return header
+
+
+def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
+    """HN-style one-liner: ``Acme | Senior Engineer | Berlin | ONSITE | https://…``."""
+    if not first:
+        return
+    number, line = first[0]
+    parts = [part.strip() for part in plain_line(line).split("|")]
+    if len(parts) < 3:
+        return
+    role = next((p for p in parts if ROLE_WORDS.search(p) and not BARE_URL.search(p)), "")
+    if not role:
+        return
+    header.title = _strip_title(role)
+    header.company = parts[0] if parts[0] != role and _looks_like_company(parts[0]) else ""
+    for part in parts:
+        url = BARE_URL.search(part)
+        if url and not header.url:
+            header.url = safe_url(url.group())
+        elif part not in {role, parts[0]}:
+            header.place_texts.append(part)
+    header.used.add(number)
+
+
+def _find_title(first: list[tuple[int, str]], header: Header) -> int:
+    """Fill in the title; return the line number it came from (-1 when none)."""
+    if header.title:
+        return next(iter(header.used))
+    for position, (number, line) in enumerate(first[:3]):
+        if (heading_level(line) and position == 0) or heading_level(line) == 1:
+            found = links(line)
+            if found and found[0][0].strip():
+                header.title = _strip_title(found[0][0])
+                header.url = safe_url(found[0][1])
+            else:
+                header.title = _strip_title(line)
+            if header.title:
+                header.used.add(number)
+                return number
+    for number, line in first:
+        text = plain_line(line)
+        if TITLE_PREFIX.match(text) and _strip_title(text):
+            header.title = _strip_title(text)
+            header.used.add(number)
+            return number
+    for number, line in first[:5]:
+        text = plain_line(line)
+        if ROLE_WORDS.search(text) and _looks_like_title(text) and " · " not in text:
+            header.title = _strip_title(text)
+            header.used.add(number)
+            return number
+    if first and _looks_like_title(plain_line(first[0][1])):
+        header.title = _strip_title(first[0][1])
+        header.used.add(first[0][0])
+        return first[0][0]
+    return -1
+
+
+def _find_company(
+    lines: list[str], first: list[tuple[int, str]], title_at: int, header: Header
+) -> None:
+    for number, line in first:
+        match = COMPANY_LABEL.match(plain_line(line))
+        if match and _looks_like_company(match.group(1).strip()):
+            header.company = match.group(1).strip()
+            header.used.add(number)
+            return
+    if header.company:
+        return
+    after = [(n, line) for n, line in first if n > title_at][:2] if title_at >= 0 else []
+    if after:
+        number, line = after[0]
+        text = plain_line(line)
+        byline = BYLINE.match(text)
+        if byline and _looks_like_company(byline.group(1)):
+            header.company = byline.group(1).strip()
+        elif " · " in text:
+            company, _, rest = text.partition(" · ")
+            if _looks_like_company(company.strip()):
+                header.company = company.strip()
+                header.place_texts.append(rest)
+        elif heading_level(line) and heading_level(lines[title_at]) and _looks_like_company(text):
+            header.company = text
+        if header.company:
+            header.used.add(number)
+            return
+    # A bare line next to the title is the company only if the posting names it again.
+    before = [(n, line) for n, line in first if n < title_at][-1:] if title_at >= 0 else []
+    body = "\n".join(lines[title_at + 1:]) if title_at >= 0 else ""
+    for number, line in after[:1] + before:
+        text = plain_line(line)
+        if _looks_like_company(text) and not ROLE_WORDS.search(text) and _named_again(
+                text, number, lines):
+            header.company = text
+            header.used.add(number)
+            return
+    prose = PROSE_COMPANY.search(body)
+    if prose and _looks_like_company(prose.group(1).strip()):
+        header.company = prose.group(1).strip()
+        return
+    for line in lines:
+        stripped = line.strip()
+        if not (stripped.startswith(("#", "**", "__"))):
+            continue
+        about = ABOUT.match(plain_line(line).rstrip(":"))
+        if about and not NOT_ABOUT.match(about.group(1)) and _looks_like_company(about.group(1)):
+            header.company = about.group(1).strip()
+            return
+
+
+def _named_again(name: str, number: int, lines: list[str]) -> bool:
+    """Does the posting name ``name`` anywhere but on line ``number``?"""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return any(pattern.search(line) for n, line in enumerate(lines) if n != number)
+
+
+def find_apply_url(lines: list[str]) -> str:
+    """The application link: a link whose text says apply, or a URL on a line that does."""
+    for line in lines:
+        for text, target in links(line):
+            if APPLY_TEXT.search(text) and safe_url(target):
+                return safe_url(target)
+        url = BARE_URL.search(line)
+        if url and safe_url(url.group()):
+            lead = plain_line(line[:url.start()])
+            if (APPLY_TEXT.search(lead) or APPLY_LABEL.match(lead)) and len(lead) <= 60:
+                return safe_url(url.group())
+    return ""
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value if isinstance(item, str | int | float))
+    return value if isinstance(value, str) else ""
+
+
+def _apply_meta(meta: dict[str, object], header: Header) -> None:
+    for key in ("title", "position", "role", "job_title", "job"):
+        if _text(meta.get(key)).strip():
+            header.title = _strip_title(_text(meta[key]))
+            break
+    for key in ("company", "organization", "organisation", "employer", "hiring_organization"):
+        if _text(meta.get(key)).strip():
+            header.company = plain_line(_text(meta[key]))
+            break
+    for key in ("url", "apply_url", "apply", "link", "application_url", "source_url"):
+        url = safe_url(_text(meta.get(key)))
+        if url:
+            header.url = url
+            break
+
+
+def find_seniority(title: str, meta: dict[str, object]) -> str:
+    stated = _text(meta.get("seniority") or meta.get("level")).strip().lower()
+    if stated:
+        return stated
+    for name, pattern in SENIORITY:
+        if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", title, re.IGNORECASE):
+            return name
+    return ""
+
+
+def find_salary(lines: list[str], meta: dict[str, object]) -> str:
+    stated = _text(meta.get("salary") or meta.get("compensation")).strip()
+    if stated:
+        return stated[:80]
+    for line in lines:
+        match = SALARY_LABEL.match(plain_line(line))
+        if match:
+            return match.group(1).strip()[:80]
+    for line in lines:
+        match = MONEY.search(plain_line(line))
+        if match and re.search(r"\d{2}", match.group()):
+            return " ".join(match.group().split())[:80]
+    return ""

@@ -1,0 +1,34 @@
+"""Small helpers to see through markdown decoration when reading a posting's lines."""
+
+from __future__ import annotations
+
+import re
+
+LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
+HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+DECORATION = re.compile(r"(\*\*|__|`+|~~|^\s*[-*+>]\s+|^\s*\d+[.)]\s+)")
+PICTOGRAPHS = re.compile(
+    "[\U0001f300-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f1e6-\U0001f1ff]"
+)
+
+
+def links(line: str) -> list[tuple[str, str]]:
+    """``(text, url)`` of every markdown link in ``line``."""
+    return [(match.group(1), match.group(2)) for match in LINK.finditer(line)]
+
+
+def plain_line(line: str) -> str:
+    """The words of a markdown line: no heading marks, emphasis, code ticks, link targets,
+    emoji or bullet; single spaces."""
+    line = HEADING.sub("", line)
+    line = LINK.sub(lambda match: match.group(1), line)
+    line = DECORATION.sub(" ", line)
+    line = PICTOGRAPHS.sub(" ", line)
+    line = line.strip().strip("_*").strip()
+    return " ".join(line.split())
+
+
+def heading_level(line: str) -> int:
+    match = HEADING.match(line)
+    return len(match.group(1)) if match else 0

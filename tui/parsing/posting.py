@@ -1,0 +1,85 @@
+"""Bytes of one saved posting in, one clean :class:`~tui.model.Posting` out."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from tui.model import Posting
+from tui.parsing.boilerplate import collapse_repeats, strip_boilerplate, tidy
+from tui.parsing.decode import decode_bytes
+from tui.parsing.fields import find_header, find_salary, find_seniority
+from tui.parsing.front_matter import split_front_matter
+from tui.parsing.locations import find_locations
+from tui.parsing.sanitize import clean_line, clean_text, safe_url
+from tui.parsing.stack import detect_stack
+from tui.query import fold
+
+TRACKING_PARAMS = re.compile(r"^(?:utm_.*|ref|referrer|source|src|gh_src|lever-source.*|trk)$",
+                             re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    posting: Posting
+    warnings: tuple[str, ...] = ()
+
+
+def parse_posting(raw: bytes, source: str) -> ParseResult:
+    """Parse one file's bytes; raises :class:`SkipFile` when it is not a loadable posting."""
+    text, warnings = decode_bytes(raw)
+    text = clean_text(text)
+    meta, body, problem = split_front_matter(text)
+    if problem:
+        warnings.append(problem)
+    lines = body.split("\n")
+    header = find_header(lines, meta)
+    where = find_locations(lines, meta, header.used, header.place_texts)
+    tags = meta.get("tags") or meta.get("stack") or meta.get("skills") or []
+    tags = tags if isinstance(tags, list) else [t for t in str(tags).split(",")]
+    company = clean_line(header.company)
+    company_word = fold(company).split()[0] if company else ""
+    title = clean_line(header.title) or _title_from_name(source)
+    stack = detect_stack(f"{title}\n{body}", extra=[str(t) for t in tags], exclude=company_word)
+    cleaned = tidy(collapse_repeats(strip_boilerplate(body)))
+    posting = Posting(
+        id="",
+        title=title[:200],
+        company=company[:120],
+        locations=tuple(clean_line(place)[:80] for place in where.places if clean_line(place)),
+        remote=where.remote,
+        remote_scope=clean_line(where.scope)[:40],
+        stack=tuple(stack),
+        url=safe_url(header.url),
+        seniority=clean_line(find_seniority(title, meta))[:40],
+        salary=clean_line(find_salary(lines, meta)),
+        source=source,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        body=clean_text(cleaned),
+    )
+    return ParseResult(posting, tuple(warnings))
+
+
+def _title_from_name(source: str) -> str:
+    stem = PurePosixPath(source).stem
+    return " ".join(re.sub(r"^\d+[_-]", "", stem).replace("_", " ").replace("-", " ").split())
+
+
+def canonical_url(url: str) -> str:
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query) if not TRACKING_PARAMS.match(k)])
+    return urlunsplit(("https", host, parts.path.rstrip("/"), query, ""))
+
+
+def identity_key(posting: Posting) -> str:
+    """What makes two files the same posting: its canonical URL, else title and company,
+    else its path. Ids derive from this, so they survive edits, renames and rebuilds."""
+    if posting.url:
+        return "url:" + canonical_url(posting.url)
+    if posting.company:
+        return f"job:{fold(posting.title)}|{fold(posting.company)}"
+    return "path:" + posting.source

@@ -1,0 +1,191 @@
+"""Which technologies a posting asks for, as canonical names from a vocabulary kept as data.
+
+``tui/data/stack_vocab.json`` maps each canonical name ("go", "postgres",
+"c++") to aliases matched case-insensitively ("golang", "postgresql") and to
+*exact* forms for names that are also ordinary words ("Go", "Swift", "Spark"),
+matched with their capitalisation and only where the text is talking about
+technology: next to another technology in a list, before a word like
+"developer" or "experience", after "in/with/using" in a sentence about skills,
+or inside a stack/requirements section.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from itertools import pairwise
+
+from tui.parsing.markdown_text import BARE_URL, LINK, plain_line
+
+TOKEN = re.compile(r"\.?[^\W_][\w+#]*(?:\.[^\W_][\w+#]*)*")
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
+SECTION = re.compile(
+    r"stack|tech|technolog|tools|languages|skills|requirements|qualifications|must.have|"
+    r"nice.to.have|what you.ll (need|bring)|стек|технолог|требован|навык|requisitos|tecnolog|"
+    r"herramientas|ferramentas|habilidades|competências|anforderungen|compétences",
+    re.IGNORECASE,
+)
+AFTER_CUES = frozenset(
+    (
+        "developer developers engineer engineers engineering programming language languages code "
+        "codebase experience expertise skills sdk apps app applications services backend "
+        "ecosystem lang based proficiency knowledge stack framework library libraries development "
+        "dev devs разработчик разработка опыт desarrollador experiencia desenvolvedor experiência "
+    ).split()
+)
+BEFORE_CUES = frozenset(["in", "with", "using", "en", "em", "на"])
+SKILL_WORDS = re.compile(
+    r"experience|proficien|knowledge|skill|fluent|familiar|written|writing|code|program|"
+    r"develop|build|опыт|знание|experiencia|experiência|conhecimento",
+    re.IGNORECASE,
+)
+LIST_JOINERS = frozenset({",", "/", "and", "or", "&", "y", "e", "и", "или", "o", "ou", "|", "+"})
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    aliases: dict[str, str]  # folded alias -> canonical
+    exact: dict[str, str]  # exact form -> canonical
+    longest: int  # the most words in any alias
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    raw = resources.files("tui.data").joinpath("stack_vocab.json").read_text("utf-8")
+    technologies = json.loads(raw)["technologies"]
+    aliases: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    for canonical, entry in technologies.items():
+        for alias in entry.get("aliases", ()):
+            aliases[" ".join(alias.lower().split())] = canonical
+        for form in entry.get("exact", ()):
+            exact[" ".join(form.split())] = canonical
+    longest = max(len(name.split()) for name in [*aliases, *exact])
+    return Vocabulary(aliases, exact, longest)
+
+
+def canonical_tech(name: str) -> str:
+    """The canonical name for ``name`` if the vocabulary knows it ("Golang" → "go"), else
+    ``name`` lower-cased: a query for an unknown technology still means something."""
+    vocab = vocabulary()
+    key = " ".join(name.lower().split())
+    if key in vocab.aliases:
+        return vocab.aliases[key]
+    for form, canonical in vocab.exact.items():
+        if form.lower() == key:
+            return canonical
+    return key
+
+
+def _gap(text: str, end: int, start: int) -> str:
+    return text[end:start].strip().lower()
+
+
+def _find(sentence: str, in_section: bool) -> list[str]:
+    vocab = vocabulary()
+    tokens = list(TOKEN.finditer(sentence))
+    found: list[tuple[int, str, bool]] = []  # token index, canonical, ambiguous?
+    index = 0
+    while index < len(tokens):
+        for size in range(min(vocab.longest, len(tokens) - index), 0, -1):
+            window = tokens[index:index + size]
+            if size > 1 and any(
+                not re.fullmatch(r"[\s-]*", sentence[a.end():b.start()])
+                for a, b in pairwise(window)
+            ):
+                continue
+            words = [token.group() for token in window]
+            joined = " ".join(words)
+            canonical = vocab.aliases.get(joined.lower())
+            if canonical is not None:
+                found.append((index, canonical, False))
+                index += size
+                break
+            canonical = vocab.exact.get(joined)
+            if canonical is not None:
+                found.append((index, canonical, True))
+                index += size
+                break
+        else:
+            index += 1
+    if not found:
+        return []
+    clear = {position for position, _, ambiguous in found if not ambiguous}
+    skills = bool(SKILL_WORDS.search(sentence))
+    result: list[str] = []
+    for position, canonical, ambiguous in found:
+        if ambiguous and not _in_context(sentence, tokens, position, clear, in_section, skills):
+            continue
+        result.append(canonical)
+    return result
+
+
+def _in_context(
+    sentence: str, tokens: list[re.Match[str]], position: int, clear: set[int],
+    in_section: bool, skills: bool,
+) -> bool:
+    """Is the ambiguous word at ``position`` being used as a technology name?"""
+    token = tokens[position]
+    following = tokens[position + 1].group().lower() if position + 1 < len(tokens) else ""
+    previous = tokens[position - 1].group().lower() if position > 0 else ""
+    if following in AFTER_CUES or (sentence[token.end():token.end() + 1] == "-" and following):
+        return True
+    if previous in BEFORE_CUES and skills:
+        return True
+    for neighbour in (position - 1, position + 1):
+        if neighbour in clear:
+            left, right = sorted((neighbour, position))
+            gap = _gap(sentence, tokens[left].end(), tokens[right].start())
+            if gap in LIST_JOINERS or gap.rstrip(",") in LIST_JOINERS or gap == ", and":
+                return True
+    return in_section and (len(tokens) <= 8 or "," in sentence)
+
+
+def detect_stack(
+    body: str, *, extra: list[str] | tuple[str, ...] = (), exclude: str = ""
+) -> list[str]:
+    """Canonical technologies named in ``body`` (and the ``extra`` tags), most mentioned
+    first. ``exclude`` drops a name that is really the company's ("Chainlink Labs")."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+
+    def note(canonical: str, weight: int = 1) -> None:
+        counts[canonical] += weight
+        first_seen.setdefault(canonical, len(first_seen))
+
+    vocab = vocabulary()
+    for tag in extra:
+        key = " ".join(str(tag).lower().split())
+        canonical = vocab.aliases.get(key) or next(
+            (c for form, c in vocab.exact.items() if form.lower() == key), None)
+        if canonical:
+            note(canonical, 3)
+    in_section = False
+    for line in body.split("\n"):
+        text = plain_line(BARE_URL.sub(" ", LINK.sub(lambda m: m.group(1), line)))
+        if not text:
+            continue
+        if _is_section_title(line, text):
+            in_section = bool(SECTION.search(text))
+            for canonical in _find(text, False):
+                note(canonical)
+            continue
+        for sentence in SENTENCE_END.split(text):
+            for canonical in _find(sentence, in_section):
+                note(canonical)
+    if exclude:
+        counts.pop(exclude, None)
+    return sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
+
+
+def _is_section_title(line: str, text: str) -> bool:
+    stripped = line.strip()
+    return len(text) <= 60 and (
+        stripped.startswith("#")
+        or (stripped.startswith(("**", "__")) and stripped.rstrip(":").endswith(("**", "__")))
+        or (text.endswith(":") and len(text.split()) <= 6)
+    )
