@@ -14,7 +14,7 @@ READY_TEXT = "bare app ready"
 class BareApp(App[None]):
     """A header, one line of text and a footer; nothing loaded, nothing styled."""
 
-    BINDINGS = [("q", "quit", "Quit")]  # noqa: RUF012 - Textual's own idiom
+    BINDINGS = [("q", "quit", "Quit")]
 
     def compose(self) -> ComposeResult:
         yield Header()

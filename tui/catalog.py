@@ -90,8 +90,9 @@ class Catalog:
             })
         self._everything = frozenset(range(len(self._postings)))
         self._orders: dict[str, list[int]] = {}
-        self._words: list[str] = []
-        self._word_positions: list[array] = []
+        # (sorted words, positions of each): replaced in one assignment, so a
+        # worker thread can build it while the UI keeps filtering.
+        self._text_index: tuple[list[str], list[array]] = ([], [])
         self._index_tracking()
 
     # -- lookups ---------------------------------------------------------------
@@ -112,7 +113,7 @@ class Catalog:
 
     @property
     def has_search_texts(self) -> bool:
-        return bool(self._words)
+        return bool(self._text_index[0])
 
     # -- tracking changes ------------------------------------------------------
     def _index_tracking(self) -> None:
@@ -162,14 +163,14 @@ class Catalog:
             if posting.id not in texts:  # no body words cached: still find it by title/company
                 for word in fold(f"{posting.title} {posting.company}").split():
                     index.setdefault(word, array("I")).append(position)
-        self._words = sorted(index)
-        self._word_positions = [index[word] for word in self._words]
+        words = sorted(index)
+        self._text_index = (words, [index[word] for word in words])
 
     def _text_matches(self, needle: str) -> set[int]:
         words = fold(needle).split()
         if not words:
             return set(self._everything)
-        if not self._words:  # no index (yet): title and company only
+        if not self._text_index[0]:  # no index (yet): title and company only
             return {
                 position for position, posting in enumerate(self._postings)
                 if all(w in fold(f"{posting.title} {posting.company}") for w in words)
@@ -183,13 +184,14 @@ class Catalog:
         return result or set()
 
     def _word_matches(self, word: str) -> set[int]:
-        start = bisect.bisect_left(self._words, word)
+        words, positions = self._text_index
+        start = bisect.bisect_left(words, word)
         found: set[int] = set()
-        for index in range(start, len(self._words)):
-            candidate = self._words[index]
+        for index in range(start, len(words)):
+            candidate = words[index]
             if candidate != word and (len(word) < PREFIX_MIN or not candidate.startswith(word)):
                 break
-            found.update(self._word_positions[index])
+            found.update(positions[index])
         return found
 
     # -- filtering -------------------------------------------------------------
@@ -253,6 +255,10 @@ class Catalog:
             counts.setdefault(fold(canonical_tech(value) if name == "stack" else value), 0)
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         return [FacetValue(index.display.get(key, key), count) for key, count in ranked]
+
+    def facet_is_counts(self, scope: set[int] | frozenset[int]) -> dict[str, int]:
+        """How many of ``scope`` are remote, and bookmarked: the "Show" toggles."""
+        return {"remote": len(self._remote & scope), "bookmarked": len(self._bookmarked & scope)}
 
     # -- sorting ---------------------------------------------------------------
     def _order(self, sort: str) -> list[int]:

@@ -1,0 +1,62 @@
+"""Start the app on a folder under Pilot and read back what it shows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from tui.app import JobTuiApp
+from tui.paths import bundled_seeds
+from tui.widgets.posting_list import PostingList
+
+SIZE = (160, 45)
+STATUS_SEED = "003_f17e700717397f47.txt"
+SEROTONIN_SEED = "004_742ff530aaaf5516.txt"
+
+
+def seeds_copy(tmp_path: Path) -> Path:
+    postings = tmp_path / "postings"
+    shutil.copytree(bundled_seeds(), postings, ignore=shutil.ignore_patterns("__pycache__"))
+    return postings
+
+
+def make_app(tmp_path: Path, postings: Path | None = None) -> JobTuiApp:
+    return JobTuiApp(postings_dir=postings or seeds_copy(tmp_path), data_dir=tmp_path / "data")
+
+
+async def settle(app: JobTuiApp, pilot: Pilot) -> None:
+    """Wait until every worker (build, index, detail, save) is done and the screen is drawn."""
+    for _ in range(5):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    for character in text:
+        await pilot.press(character if character != " " else "space")
+
+
+def list_rows(app: JobTuiApp) -> list[str]:
+    posting_list = app.query_one(PostingList)
+    return [posting_list.render_line(y).text for y in range(len(posting_list.ids))]
+
+
+def count_text(app: JobTuiApp) -> str:
+    return str(app.query_one("#count", Static).render())
+
+
+def search_text(app: JobTuiApp) -> str:
+    return app.query_one("#search", Input).value
+
+
+def detail_text(app: JobTuiApp) -> str:
+    return str(app.query_one("#detail-header", Static).render())
+
+
+def highlighted_source(app: JobTuiApp) -> str:
+    posting_id = app.query_one(PostingList).highlighted
+    return app.catalog.posting(posting_id).source if posting_id else ""

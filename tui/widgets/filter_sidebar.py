@@ -1,0 +1,128 @@
+"""The filter sidebar: facet lists with live counts, each narrowed by typing.
+
+Each :class:`FacetList` shows the values of one field (Location, Stack,
+Status, Company, and "Show" for remote/bookmarked-only) with how many postings
+each would give alongside the other filters. Space toggles the highlighted
+value; typing narrows the list; Backspace and Escape undo the narrowing.
+Prompts are ``Content`` built from plain strings: place names and companies
+come from postings and are never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from tui.catalog import FacetValue
+from tui.query import Clause, fold
+
+VISIBLE_VALUES = 200  # a facet list shows this many values; narrowing finds the rest
+
+
+class FacetList(OptionList):
+    BINDINGS = [
+        Binding("space", "toggle", "Toggle", tooltip="Filter by the highlighted value"),
+        Binding("escape", "clear_narrowing", "Back",
+                tooltip="Clear the typing, then back to the list"),
+    ]
+
+    @dataclass
+    class Toggled(Message):
+        clause: Clause
+
+    def __init__(self, field: str, title: str, *, id: str) -> None:
+        super().__init__(id=id)
+        self.field = field
+        self.title = title
+        self.narrowing = ""
+        self.values: list[FacetValue] = []
+        self.active: set[str] = set()
+        self.border_title = title
+
+    def set_values(self, values: list[FacetValue], active: set[str]) -> None:
+        folded = {fold(value) for value in active}
+        if values == self.values and folded == self.active:
+            return  # unchanged: rebuilding options would cost a layout pass for nothing
+        self.values, self.active = values, folded
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        needle = fold(self.narrowing)
+        shown = [v for v in self.values if needle in fold(v.value)] if needle else self.values
+        options = []
+        for value in shown[:VISIBLE_VALUES]:
+            on = fold(value.value) in self.active
+            prompt = Content.assemble(
+                ("■ " if on else "□ ", "bold" if on else "dim"),
+                (f"{value.value} · ", "bold" if on else ""),
+                (str(value.count), "dim"),
+            )
+            options.append(Option(prompt, id=value.value))
+        self.clear_options()
+        self.add_options(options)
+        if highlighted is not None:
+            try:
+                self.highlighted = self.get_option_index(highlighted)
+            except Exception:
+                self.highlighted = 0 if options else None
+        self.border_title = Content.assemble(self.title, (
+            f"  typing: {self.narrowing}" if self.narrowing else "", "italic"))
+        more = len(shown) - VISIBLE_VALUES
+        self.border_subtitle = f"+{more} more: type to narrow" if more > 0 else ""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isprintable() and event.character != " " and (
+                event.is_printable):
+            self.narrowing += event.character
+        elif event.key == "backspace" and self.narrowing:
+            self.narrowing = self.narrowing[:-1]
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+        self._rebuild()
+        if self.option_count:
+            self.highlighted = 0
+
+    def action_clear_narrowing(self) -> None:
+        if self.narrowing:
+            self.narrowing = ""
+            self._rebuild()
+        else:
+            self.screen.query_one("#postings").focus()
+
+    def action_toggle(self) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id is not None:
+            self.post_message(self.Toggled(Clause(self.field, option.id)))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_toggle()
+
+
+SHOW_VALUES = ("remote", "bookmarked")
+
+
+class FilterSidebar(VerticalScroll):
+    """The facets, top to bottom; the app feeds them values and active clauses."""
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content("Filters: space toggles, typing narrows"), id="sidebar-hint")
+        yield FacetList("is", "Show", id="facet-is")
+        yield FacetList("loc", "Location  l", id="facet-loc")
+        yield FacetList("stack", "Stack  t", id="facet-stack")
+        yield FacetList("status", "Status", id="facet-status")
+        yield FacetList("company", "Company", id="facet-company")
+
+    def facet(self, field: str) -> FacetList:
+        return self.query_one(f"#facet-{field}", FacetList)

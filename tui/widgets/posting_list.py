@@ -1,0 +1,210 @@
+"""The posting list: one row per posting, drawn only where it is visible.
+
+A Line API widget (``ScrollView`` + ``render_line``): it holds a list of ids
+and asks the catalog for a row's data when the row is painted, so showing,
+filtering or sorting 100,000 postings costs one screenful of work. Row text
+comes from posting data and is only ever put into ``Segment``s, never parsed
+as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.catalog import Catalog
+
+POSTING_BINDINGS = (
+    Binding("b", "app.bookmark", "Bookmark"),
+    Binding("a", "app.mark_applied", "Applied", tooltip="Mark applied, dated today"),
+    Binding("s", "app.pick_status", "Status"),
+    Binding("n", "app.edit_note", "Note"),
+    Binding("o", "app.open_url", "Open link"),
+    Binding("c", "app.copy_url", "Copy link"),
+)
+STATUS_MARKS = {
+    "none": "", "applied": "applied", "interviewing": "interview", "offer": "offer",
+    "rejected": "rejected", "withdrawn": "withdrawn",
+}
+
+
+class PostingList(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("j,down", "cursor_down", "Down", show=False),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("enter", "open", "Read", tooltip="Move to the detail pane"),
+        *POSTING_BINDINGS,
+    ]
+    COMPONENT_CLASSES = {
+        "posting-list--cursor", "posting-list--status", "posting-list--company",
+        "posting-list--places", "posting-list--stack", "posting-list--bookmark",
+        "posting-list--empty",
+    }
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to another posting (or to none)."""
+
+        posting_id: str | None
+
+    @dataclass
+    class Opened(Message):
+        posting_id: str
+
+    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.catalog: Catalog | None = None
+        self.ids: list[str] = []
+        self.empty_text = "Loading postings…"
+
+    # -- data ------------------------------------------------------------------
+    def show(self, catalog: Catalog, ids: list[str], keep: str | None = None) -> None:
+        """Show ``ids``; keep the cursor on ``keep`` (or the current posting) if still shown."""
+        current = keep if keep is not None else self.highlighted
+        self.catalog = catalog
+        self.ids = ids
+        self.virtual_size = Size(self.size.width, len(ids))
+        position = 0
+        if current is not None:
+            try:
+                position = ids.index(current)
+            except ValueError:
+                position = 0
+        self.cursor = position
+        self.refresh()
+
+    @property
+    def highlighted(self) -> str | None:
+        return self.ids[self.cursor] if 0 <= self.cursor < len(self.ids) else None
+
+    def refresh_posting(self, posting_id: str) -> None:
+        self.refresh()
+
+    # -- cursor ----------------------------------------------------------------
+    def watch_cursor(self, cursor: int) -> None:
+        if self.ids:
+            clamped = max(0, min(cursor, len(self.ids) - 1))
+            if clamped != cursor:
+                self.cursor = clamped
+                return
+            self.scroll_to_region(Region(0, clamped, 1, 1), animate=False, immediate=True)
+        self.refresh()
+        self.post_message(self.Highlighted(self.highlighted))
+
+    def action_cursor_down(self) -> None:
+        if self.cursor < len(self.ids) - 1:
+            self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        if self.cursor > 0:
+            self.cursor -= 1
+
+    def action_page_down(self) -> None:
+        self.cursor = min(len(self.ids) - 1, self.cursor + max(1, self.size.height - 1))
+
+    def action_page_up(self) -> None:
+        self.cursor = max(0, self.cursor - max(1, self.size.height - 1))
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = max(0, len(self.ids) - 1)
+
+    def action_open(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Opened(self.highlighted))
+
+    def on_click(self, event) -> None:
+        row = event.y + self.scroll_offset.y
+        if 0 <= row < len(self.ids):
+            self.cursor = row
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.ids))
+
+    # -- painting --------------------------------------------------------------
+    def _columns(self, width: int) -> tuple[int, int, int, int]:
+        """Widths of company, places and stack; the title takes the rest."""
+        if width >= 110:
+            return 20, 22, 22, width
+        if width >= 84:
+            return 16, 16, 0, width
+        if width >= 50:
+            return 14, 0, 0, width
+        return 0, 0, 0, width
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        row = self.scroll_offset.y + y
+        base = self.rich_style
+        if not self.ids or self.catalog is None:
+            if y == 0:
+                style = self.get_component_rich_style("posting-list--empty")
+                return Strip([Segment(set_cell_size(f" {self.empty_text}", width), style)], width)
+            return Strip.blank(width, base)
+        if row >= len(self.ids):
+            return Strip.blank(width, base)
+        posting_id = self.ids[row]
+        posting = self.catalog.posting(posting_id)
+        tracking = self.catalog.tracking(posting_id)
+        company_w, places_w, stack_w, _ = self._columns(width)
+        status_w = 9
+        title_w = max(8, width - 3 - status_w - 1 - company_w - places_w - stack_w
+                      - (1 if company_w else 0) - (1 if places_w else 0) - (1 if stack_w else 0))
+        places = list(posting.locations[:2]) + (["Remote"] if posting.remote else [])
+        cells = [
+            (" ★ " if tracking.bookmarked else "   ", 3, "posting-list--bookmark"),
+            (STATUS_MARKS.get(tracking.status, tracking.status), status_w, "posting-list--status"),
+            (" ", 1, None),
+            (posting.title, title_w, None),
+        ]
+        if company_w:
+            cells += [(" ", 1, None), (posting.company, company_w, "posting-list--company")]
+        if places_w:
+            cells += [(" ", 1, None), (", ".join(places), places_w, "posting-list--places")]
+        if stack_w:
+            cells += [(" ", 1, None), (" ".join(posting.stack[:4]), stack_w,
+                                       "posting-list--stack")]
+        cursor = row == self.cursor
+        cursor_style = self.get_component_rich_style(
+            "posting-list--cursor", partial=not self.has_focus) if cursor else Style()
+        segments = []
+        for text, cell_width, component in cells:
+            style = base + (self.get_component_rich_style(component) if component else Style())
+            segments.append(Segment(_fit(text, cell_width), style + cursor_style))
+        used = sum(cell_width for _, cell_width, _ in cells)
+        if used < width:
+            segments.append(Segment(" " * (width - used), base + cursor_style))
+        return Strip(segments, width).crop(0, width)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut or padded to exactly ``width`` cells, with an ellipsis when cut."""
+    if width <= 0:
+        return ""
+    text = " ".join(text.split())
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
