@@ -30,7 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(QUICK),--quick,)
 
 screenshots: $(STAMP)
-	$(BIN)/python -m benchmarks.screenshots
+	$(BIN)/python -m scripts.export_screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -112,6 +112,10 @@ class Catalog:
         return dict(self._tracking)
 
     @property
+    def has_statuses(self) -> bool:
+        return any(positions for status, positions in self._status.items() if status != "none")
+
+    @property
     def has_search_texts(self) -> bool:
         return bool(self._text_index[0])
 
@@ -253,7 +257,9 @@ class Catalog:
         index = {"loc": self._locations, "stack": self._stack, "company": self._companies}[name]
         for value in query.values(name):
             counts.setdefault(fold(canonical_tech(value) if name == "stack" else value), 0)
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        active = {fold(canonical_tech(v) if name == "stack" else v) for v in query.values(name)}
+        # Values in use first, so what is selected is always in view.
+        ranked = sorted(counts.items(), key=lambda item: (item[0] not in active, -item[1], item[0]))
         return [FacetValue(index.display.get(key, key), count) for key, count in ranked]
 
     def facet_is_counts(self, scope: set[int] | frozenset[int]) -> dict[str, int]:

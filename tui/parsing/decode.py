@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import ftfy
 from ftfy.badness import is_bad
 
 MAX_BYTES = 4 * 1024 * 1024
+# Characters that UTF-8 read as Windows-1252/Latin-1 almost always produces; text
+# without any is not mojibake, so ftfy's slower check is skipped.
+MOJIBAKE_HINT = re.compile("[ÃÂâÅÄÆÐÑØÙÚÛÜÝÞßðñ\x80-\x9f\ufffd]")
 BINARY_SAMPLE = 8192
 FIX_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,  # "&#91;" must stay text, not turn into markup brackets
@@ -67,6 +71,6 @@ def decode_bytes(raw: bytes) -> tuple[str, list[str]]:
 def _finish(text: str) -> str:
     """Repair mojibake, but only where the text looks broken: clean text is left alone."""
     text = text.lstrip("\ufeff")
-    if is_bad(text):
+    if MOJIBAKE_HINT.search(text) and is_bad(text):
         text = ftfy.fix_text(text, FIX_CONFIG)
     return text.replace("\r\n", "\n").replace("\r", "\n")

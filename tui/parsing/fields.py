@@ -67,6 +67,7 @@ MONEY = re.compile(
     r"rub|brl|руб\.?)",
     re.IGNORECASE,
 )
+CURRENCY_HINT = re.compile(r"[$€£₽¥]|usd|eur|gbp|rub|brl|руб", re.IGNORECASE)
 NOT_COMPANY = re.compile(
     r"^(?:about|description|job description|overview|summary|the role|role|responsibilities|"
     r"requirements|introduction|who we are|tl;dr|описание.*|о компании|sobre.*|"
@@ -312,6 +313,8 @@ def find_salary(lines: list[str], meta: dict[str, object]) -> str:
         if match:
             return match.group(1).strip()[:80]
     for line in lines:
+        if not CURRENCY_HINT.search(line):
+            continue
         match = MONEY.search(plain_line(line))
         if match and re.search(r"\d{2}", match.group()):
             return " ".join(match.group().split())[:80]

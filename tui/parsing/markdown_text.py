@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
@@ -18,6 +19,7 @@ def links(line: str) -> list[tuple[str, str]]:
     return [(match.group(1), match.group(2)) for match in LINK.finditer(line)]
 
 
+@lru_cache(maxsize=16384)
 def plain_line(line: str) -> str:
     """The words of a markdown line: no heading marks, emphasis, code ticks, link targets,
     emoji or bullet; single spaces."""

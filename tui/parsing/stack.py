@@ -50,7 +50,9 @@ LIST_JOINERS = frozenset({",", "/", "and", "or", "&", "y", "e", "и", "или", 
 class Vocabulary:
     aliases: dict[str, str]  # folded alias -> canonical
     exact: dict[str, str]  # exact form -> canonical
-    longest: int  # the most words in any alias
+    # first word of a multi-word alias -> the most words any alias starting with it has
+    multi_lower: dict[str, int]
+    multi_exact: dict[str, int]
 
 
 @cache
@@ -64,8 +66,14 @@ def vocabulary() -> Vocabulary:
             aliases[" ".join(alias.lower().split())] = canonical
         for form in entry.get("exact", ()):
             exact[" ".join(form.split())] = canonical
-    longest = max(len(name.split()) for name in [*aliases, *exact])
-    return Vocabulary(aliases, exact, longest)
+    multi_lower: dict[str, int] = {}
+    multi_exact: dict[str, int] = {}
+    for names, multi in ((aliases, multi_lower), (exact, multi_exact)):
+        for name in names:
+            words = [t.group() for t in TOKEN.finditer(name)]
+            if len(words) > 1:
+                multi[words[0]] = max(multi.get(words[0], 1), len(words))
+    return Vocabulary(aliases, exact, multi_lower, multi_exact)
 
 
 def canonical_tech(name: str) -> str:
@@ -88,30 +96,41 @@ def _gap(text: str, end: int, start: int) -> str:
 def _find(sentence: str, in_section: bool) -> list[str]:
     vocab = vocabulary()
     tokens = list(TOKEN.finditer(sentence))
+    words = [token.group() for token in tokens]
+    lower = [word.lower() for word in words]
+    # joined[i]: only spaces or hyphens between token i and token i + 1
+    joined = [
+        not sentence[a.end():b.start()].strip(" -\t") for a, b in pairwise(tokens)
+    ] + [False]
     found: list[tuple[int, str, bool]] = []  # token index, canonical, ambiguous?
     index = 0
     while index < len(tokens):
-        for size in range(min(vocab.longest, len(tokens) - index), 0, -1):
-            window = tokens[index:index + size]
-            if size > 1 and any(
-                not re.fullmatch(r"[\s-]*", sentence[a.end():b.start()])
-                for a, b in pairwise(window)
-            ):
+        longest = max(vocab.multi_lower.get(lower[index], 1),
+                      vocab.multi_exact.get(words[index], 1))
+        matched = False
+        for size in range(min(longest, len(tokens) - index), 1, -1):
+            if not all(joined[index:index + size - 1]):
                 continue
-            words = [token.group() for token in window]
-            joined = " ".join(words)
-            canonical = vocab.aliases.get(joined.lower())
+            canonical = vocab.aliases.get(" ".join(lower[index:index + size]))
+            ambiguous = False
+            if canonical is None:
+                canonical = vocab.exact.get(" ".join(words[index:index + size]))
+                ambiguous = True
             if canonical is not None:
-                found.append((index, canonical, False))
+                found.append((index, canonical, ambiguous))
                 index += size
+                matched = True
                 break
-            canonical = vocab.exact.get(joined)
+        if matched:
+            continue
+        canonical = vocab.aliases.get(lower[index])
+        if canonical is not None:
+            found.append((index, canonical, False))
+        else:
+            canonical = vocab.exact.get(words[index])
             if canonical is not None:
                 found.append((index, canonical, True))
-                index += size
-                break
-        else:
-            index += 1
+        index += 1
     if not found:
         return []
     clear = {position for position, _, ambiguous in found if not ambiguous}

@@ -59,7 +59,7 @@ class HelpScreen(ModalScreen[None]):
             for section, keys in KEYS:
                 parts += ["\n", (section, "bold underline"), "\n"]
                 for key, text in keys:
-                    parts += [(f"  {key:<16}", "bold"), text, "\n"]
+                    parts += [(f"  {key:<14}", "bold"), text, "\n"]
             yield Label(Content.assemble(*parts), id="help-keys")
 
 

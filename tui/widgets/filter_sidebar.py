@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Label, OptionList
@@ -113,11 +113,11 @@ class FacetList(OptionList):
 SHOW_VALUES = ("remote", "bookmarked")
 
 
-class FilterSidebar(VerticalScroll):
+class FilterSidebar(Vertical):
     """The facets, top to bottom; the app feeds them values and active clauses."""
 
     def compose(self) -> ComposeResult:
-        yield Label(Content("Filters: space toggles, typing narrows"), id="sidebar-hint")
+        yield Label(Content("space toggles, typing narrows"), id="sidebar-hint")
         yield FacetList("is", "Show", id="facet-is")
         yield FacetList("loc", "Location  l", id="facet-loc")
         yield FacetList("stack", "Stack  t", id="facet-stack")

@@ -164,8 +164,8 @@ class PostingList(ScrollView, can_focus=True):
         posting = self.catalog.posting(posting_id)
         tracking = self.catalog.tracking(posting_id)
         company_w, places_w, stack_w, _ = self._columns(width)
-        status_w = 9
-        title_w = max(8, width - 3 - status_w - 1 - company_w - places_w - stack_w
+        status_w = 9 if self.catalog.has_statuses else 0
+        title_w = max(8, width - 4 - status_w - 1 - company_w - places_w - stack_w
                       - (1 if company_w else 0) - (1 if places_w else 0) - (1 if stack_w else 0))
         places = list(posting.locations[:2]) + (["Remote"] if posting.remote else [])
         cells = [

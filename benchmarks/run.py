@@ -1,0 +1,230 @@
+"""``make bench``: jobtui at 1k / 10k / 100k postings, each figure beside a same-run baseline.
+
+For each size, in a fresh process (so peak RSS is that size's own):
+cold build, no-change rebuild, one-file-changed rebuild, loading the cache
+and indexing it, filter keystroke → list repainted over a scripted sequence of
+typed queries and facet toggles (against a plain Python scan of the same
+postings), a sort change, opening a posting in the detail pane, and peak RSS.
+Then, in a real terminal (tmux): warm start until the list shows every
+posting, against a bare Textual app's first frame.
+
+    python -m benchmarks.run [--quick] [--sizes 1000,10000] [--out benchmarks/out]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.first_frame import bare_baseline, time_to_first_frame
+from benchmarks.generate import generate_corpus, touch_one
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPED = "stack:rust loc:berlin senior"
+TOGGLES = ('loc:"New York"', "stack:python", "is:remote", "-stack:java", "company:a",
+           "status:applied", "")
+
+
+def _corpus(out: Path, size: int) -> Path:
+    corpus = out / f"corpus-{size}"
+    marker = corpus / ".complete"
+    if not marker.exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        generate_corpus(corpus, size)
+        marker.write_text("ok")
+    return corpus
+
+
+def _timed(function: Any, *args: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - start, result
+
+
+def _queries() -> list[str]:
+    typed = [TYPED[:end] for end in range(1, len(TYPED) + 1)]
+    return typed + list(TOGGLES)
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def measure_size(corpus: Path, data: Path) -> dict[str, Any]:
+    """Every in-process figure for one corpus; run in a child process."""
+    from tui.catalog import Catalog
+    from tui.query import fold, parse_query
+    from tui.store.cache import PostingCache
+
+    shutil.rmtree(data, ignore_errors=True)
+    size = sum(1 for path in corpus.rglob("*") if path.is_file() and path.suffix in {".md", ".txt"})
+    figures: dict[str, Any] = {"postings": size}
+    cold, report = _timed(PostingCache(data, corpus).build)
+    figures["cold_build_s"] = cold
+    figures["cold_build_per_s"] = size / cold
+    figures["skipped"] = len(report.skipped)
+    figures["no_change_rebuild_s"], _ = _timed(PostingCache(data, corpus).build)
+    touch_one(corpus, 0)
+    figures["one_change_rebuild_s"], _ = _timed(PostingCache(data, corpus).build)
+
+    cache = PostingCache(data, corpus)
+    figures["load_cache_s"], postings = _timed(cache.postings)
+    figures["build_index_s"], catalog = _timed(Catalog, postings, {})
+    words_s, _ = _timed(lambda: catalog.set_search_texts(cache.search_texts()))
+    figures["word_index_s"] = words_s
+
+    # Baseline: the obvious implementation, a substring scan over every posting.
+    haystacks = [fold(" ".join([p.title, p.company, *p.locations, *p.stack])) for p in postings]
+    scan: list[float] = []
+    for text in _queries():
+        words = [w.split(":")[-1].strip('"') for w in text.split() if not w.startswith("-")]
+        elapsed, _ = _timed(lambda ws=words: [
+            i for i, hay in enumerate(haystacks) if all(fold(w) in hay for w in ws)])
+        scan.append(elapsed)
+    figures["scan_median_ms"] = statistics.median(scan) * 1000
+
+    figures.update(asyncio.run(_measure_app(corpus, data, catalog)))
+    figures["sort_change_ms"] = _timed(lambda: Catalog(postings, {}).filter(
+        parse_query(""), "title"))[0] * 1000
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["peak_rss_build_workers_mb"] = (
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+    return figures
+
+
+async def _measure_app(corpus: Path, data: Path, catalog: Any) -> dict[str, float]:
+    """Keystroke → list repainted, and opening a posting, in the real app (headless)."""
+    from tui.app import JobTuiApp
+    from tui.query import parse_query
+    from tui.widgets.posting_list import PostingList
+
+    app = JobTuiApp(postings_dir=corpus, data_dir=data)
+    figures: dict[str, float] = {}
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(4):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+        app.catalog = catalog  # the indexed catalog measured above
+        posting_list = app.query_one(PostingList)
+        height = posting_list.size.height
+        repaint: list[float] = []
+        facets: list[float] = []
+        for text in _queries():
+            query = parse_query(text)
+            start = time.perf_counter()
+            app.apply_query(query)
+            for y in range(height):
+                posting_list.render_line(y)
+            repaint.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            app._update_facets()
+            facets.append(time.perf_counter() - start)
+            await pilot.pause()
+        figures["filter_median_ms"] = statistics.median(repaint) * 1000
+        figures["filter_p95_ms"] = _p95(repaint) * 1000
+        figures["facets_median_ms"] = statistics.median(facets) * 1000
+        app.apply_query(parse_query(""))
+        opens: list[float] = []
+        for posting_id in posting_list.ids[:5]:
+            start = time.perf_counter()
+            posting = app.cache.get(posting_id)
+            await app.detail.show(posting, app.catalog.tracking(posting_id))
+            opens.append(time.perf_counter() - start)
+        figures["detail_open_median_ms"] = statistics.median(opens) * 1000
+    return figures
+
+
+def _child(corpus: Path, data: Path) -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--child", str(corpus), str(data)],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _first_frames(corpus: Path, data: Path, size: int, repeats: int) -> list[float]:
+    jobtui = str(Path(sys.executable).with_name("jobtui"))
+    env = {"JOBTUI_DATA_DIR": str(data), "JOBTUI_POSTINGS": str(corpus)}
+    return [time_to_first_frame([jobtui], marker=f"{size:,} / {size:,}", env=env, cwd=ROOT)
+            for _ in range(repeats)]
+
+
+TABLE = (
+    ("cold build", "cold_build_per_s", "{:,.0f} postings/s", "≥ 3,000/s"),
+    ("no-change rebuild", "no_change_rebuild_s", "{:.2f} s", "< 0.5 s"),
+    ("one file changed", "one_change_rebuild_s", "{:.2f} s", "< 0.5 s"),
+    ("load cache + index", "load_and_index_s", "{:.2f} s", ""),
+    ("word index (worker)", "word_index_s", "{:.2f} s", ""),
+    ("filter → list repaint, median", "filter_median_ms", "{:.1f} ms", "< 16 ms"),
+    ("filter → list repaint, p95", "filter_p95_ms", "{:.1f} ms", "< 33 ms"),
+    ("  baseline: plain scan, median", "scan_median_ms", "{:.1f} ms", ""),
+    ("  filter ÷ scan", "filter_vs_scan", "{:.2f}×", ""),
+    ("facet counts (after repaint)", "facets_median_ms", "{:.1f} ms", ""),
+    ("sort change", "sort_change_ms", "{:.1f} ms", ""),
+    ("open a posting (detail)", "detail_open_median_ms", "{:.0f} ms", ""),
+    ("warm start → list filled", "first_frame_s", "{:.2f} s", ""),
+    ("  baseline: bare Textual app", "bare_frame_s", "{:.2f} s", ""),
+    ("  warm ÷ bare", "first_frame_ratio", "{:.2f}×", "≤ 1.3×"),
+    ("peak RSS (app process)", "peak_rss_mb", "{:.0f} MB", "< 1 GB"),
+)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 postings only (< 1 min)")
+    parser.add_argument("--sizes", default="", help="comma-separated sizes")
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "out"))
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(measure_size(Path(args.child[0]), Path(args.child[1]))))
+        return
+    sizes = ([1000] if args.quick else [1000, 10_000, 100_000]) if not args.sizes else [
+        int(size) for size in args.sizes.split(",")]
+    repeats = 2 if args.quick else 3
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    bare = statistics.median(bare_baseline(sys.executable, repeats))
+    results: dict[str, dict[str, Any]] = {}
+    for size in sizes:
+        print(f"measuring {size:,} postings…", file=sys.stderr, flush=True)
+        corpus = _corpus(out, size)
+        data = out / f"data-{size}"
+        figures = _child(corpus, data)
+        figures["load_and_index_s"] = figures["load_cache_s"] + figures["build_index_s"]
+        figures["filter_vs_scan"] = figures["filter_median_ms"] / max(
+            figures["scan_median_ms"], 1e-6)
+        figures["first_frame_s"] = statistics.median(_first_frames(corpus, data, size, repeats))
+        figures["bare_frame_s"] = bare
+        figures["first_frame_ratio"] = figures["first_frame_s"] / bare
+        results[str(size)] = figures
+    _print_table(results)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    path = out / f"bench-{stamp}.json"
+    path.write_text(json.dumps({"machine": os.uname().nodename, "cpus": os.cpu_count(),
+                                "results": results}, indent=2))
+    print(f"\nJSON: {path}")
+
+
+def _print_table(results: dict[str, dict[str, Any]]) -> None:
+    sizes = list(results)
+    header = f"{'':34}" + "".join(f"{int(s):>18,}" for s in sizes) + f"{'target':>14}"
+    print(header)
+    for label, key, fmt, target in TABLE:
+        cells = "".join(f"{fmt.format(results[s][key]):>18}" for s in sizes)
+        print(f"{label:34}{cells}{target:>14}")
+
+
+if __name__ == "__main__":
+    main()

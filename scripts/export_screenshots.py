@@ -1,0 +1,116 @@
+"""Export SVG screenshots of the TUI into ``screenshots/`` (a development-time tool only).
+
+Runs the real app headless on a temporary copy of the bundled seeds, with a fresh
+temporary data dir (never the user's), drives it with keys as a user would and saves
+one SVG per view: ``python -m scripts.export_screenshots``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from tui.app import JobTuiApp
+from tui.paths import bundled_seeds
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+SIZE = (160, 45)
+
+Scene = Callable[[JobTuiApp, Pilot], Awaitable[None]]
+
+
+async def settle(app: JobTuiApp, pilot: Pilot) -> None:
+    """Wait until every worker (build, index, detail, save) is done and the screen is drawn."""
+    for _ in range(5):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type ``text`` one key at a time."""
+    for character in text:
+        await pilot.press(character if character != " " else "space")
+
+
+async def press(app: JobTuiApp, pilot: Pilot, *keys: str) -> None:
+    """Press ``keys`` and wait for the app to settle."""
+    await pilot.press(*keys)
+    await settle(app, pilot)
+
+
+async def main_view(app: JobTuiApp, pilot: Pilot) -> None:
+    """All seeds, the first posting highlighted."""
+
+
+async def filter_stack(app: JobTuiApp, pilot: Pilot) -> None:
+    """Search ``stack:python`` and mark the one match applied."""
+    await press(app, pilot, "slash")
+    await type_text(pilot, "stack:python")
+    await press(app, pilot, "enter")
+    await press(app, pilot, "a")
+
+
+async def filter_location(app: JobTuiApp, pilot: Pilot) -> None:
+    """Pick New York in the Location facet by typing, then return to the list."""
+    await press(app, pilot, "r")
+    await press(app, pilot, "l")
+    await type_text(pilot, "new y")
+    await press(app, pilot, "space")
+    await press(app, pilot, "escape", "escape")
+
+
+async def status_picker(app: JobTuiApp, pilot: Pilot) -> None:
+    """The status picker open on the first posting."""
+    await press(app, pilot, "s")
+
+
+async def help_screen(app: JobTuiApp, pilot: Pilot) -> None:
+    """The help screen."""
+    await press(app, pilot, "question_mark")
+
+
+SCENES: list[tuple[str, Scene]] = [
+    ("main.svg", main_view),
+    ("filter-stack.svg", filter_stack),
+    ("filter-location.svg", filter_location),
+    ("status-picker.svg", status_picker),
+    ("help.svg", help_screen),
+]
+
+
+async def shoot(name: str, scene: Scene, out: Path) -> Path:
+    """Run the app once on fresh seeds and data, play ``scene`` and save ``name``."""
+    with tempfile.TemporaryDirectory(prefix="jobtui-shots-") as tmp:
+        root = Path(tmp)
+        postings = root / "postings"
+        shutil.copytree(
+            bundled_seeds(), postings, ignore=shutil.ignore_patterns("__pycache__"))
+        app = JobTuiApp(postings_dir=postings, data_dir=root / "data")
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(app, pilot)
+            await scene(app, pilot)
+            await settle(app, pilot)
+            app.save_screenshot(filename=name, path=str(out))
+    return out / name
+
+
+async def export(out: Path = OUT) -> list[Path]:
+    """Write every screenshot into ``out`` and return their paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    return [await shoot(name, scene, out) for name, scene in SCENES]
+
+
+def main() -> None:
+    """Export the screenshots and print where they went."""
+    for path in asyncio.run(export()):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()
