@@ -4,6 +4,6 @@ from tui.parsing.decode import SkipFile
 from tui.parsing.posting import ParseResult, identity_key, parse_posting
 
 # Bump when parsing changes what it produces: every cached posting is parsed again.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 __all__ = ["PARSER_VERSION", "ParseResult", "SkipFile", "identity_key", "parse_posting"]

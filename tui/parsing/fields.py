@@ -24,7 +24,7 @@ TITLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 COMPANY_LABEL = re.compile(
-    r"^(?:company|company name|employer|organi[sz]ation|hiring company|client|empresa|"
+    r"^(?:company|company name|employer|virksomhed|organi[sz]ation|hiring company|client|empresa|"
     r"compañía|compania|companhia|empregador|компания|работодатель|организация|"
     r"unternehmen|firma|entreprise|société)\s*[:：]\s*(.+)$",
     re.IGNORECASE,
@@ -71,7 +71,8 @@ CURRENCY_HINT = re.compile(r"[$€£₽¥]|usd|eur|gbp|rub|brl|руб", re.IGNOR
 NOT_COMPANY = re.compile(
     r"^(?:about|description|job description|overview|summary|the role|role|responsibilities|"
     r"requirements|introduction|who we are|tl;dr|описание.*|о компании|sobre.*|"
-    r"descripci[oó]n.*|acerca de.*|company|empresa|компания)$",
+    r"descripci[oó]n.*|acerca de.*|company|empresa|компания|locations?|location type|"
+    r"employment type|job type|department|team|salary|compensation|job details)$",
     re.IGNORECASE,
 )
 ABOUT = re.compile(r"^(?:about|sobre|acerca de|о компании)\s+(.{2,40})$", re.IGNORECASE)
@@ -112,8 +113,13 @@ def header_lines(lines: list[str], limit: int = HEADER_LINES) -> list[tuple[int,
     return found
 
 
+TAG_PREFIX = re.compile(r"^(?:[\[(](?:hiring|job|jobs|remote|vacancy|вакансия|new)[\])]\s*)+",
+                        re.IGNORECASE)
+
+
 def _strip_title(text: str) -> str:
-    return TITLE_PREFIX.sub("", plain_line(text)).strip(" :|-–")
+    text = TAG_PREFIX.sub("", plain_line(text))
+    return TITLE_PREFIX.sub("", text).strip(" :|-–")
 
 
 def _looks_like_title(text: str) -> bool:
@@ -146,22 +152,24 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
 
 def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
     """HN-style one-liner: ``Acme | Senior Engineer | Berlin | ONSITE | https://…``."""
-    if not first:
-        return
-    number, line = first[0]
-    parts = [part.strip() for part in plain_line(line).split("|")]
-    if len(parts) < 3:
-        return
-    role = next((p for p in parts if ROLE_WORDS.search(p) and not BARE_URL.search(p)), "")
-    if not role:
+    for number, line in first[:3]:  # noqa: B007 - the line found is used below
+        parts = [part.strip() for part in plain_line(line).split("|")]
+        role = next((p for p in parts if ROLE_WORDS.search(p) and not BARE_URL.search(p)), "")
+        if len(parts) >= 3 and role:
+            break
+    else:
         return
     header.title = _strip_title(role)
     header.company = parts[0] if parts[0] != role and _looks_like_company(parts[0]) else ""
+    if not header.company and parts.index(role) + 1 < len(parts):
+        following = parts[parts.index(role) + 1]  # "Title | Company | Place"
+        if _looks_like_company(following) and not MONEY.search(following):
+            header.company = following
     for part in parts:
         url = BARE_URL.search(part)
         if url and not header.url:
             header.url = safe_url(url.group())
-        elif part not in {role, parts[0]}:
+        elif part not in {role, parts[0], header.company} and not MONEY.search(part):
             header.place_texts.append(part)
     header.used.add(number)
 

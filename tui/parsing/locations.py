@@ -68,11 +68,20 @@ def find_locations(
         found += [_trusted(item) for item in values if isinstance(item, str) and item.strip()]
     found += [_trusted(text) for text in extra]
     header = {number for number, _ in header_lines(lines, HEADER_LINES)}
+    label_waiting = False
     for number, raw in enumerate(lines):
         if number in skip or len(raw) > MAX_LINE:
             continue
-        text = plain_line(raw)
+        text = table_row_as_label(raw) or plain_line(raw)
         if not text:
+            continue
+        if label_waiting:  # "**Location**" on one line, the places on the next
+            label_waiting = False
+            found.append(_trusted(text))
+            continue
+        if strip_label(text.rstrip(":") + ":")[1] and not strip_label(text)[0].strip() and (
+                len(text) < 40):
+            label_waiting = True
             continue
         rest, labelled = strip_label(text)
         remote_label = REMOTE_LABEL.match(text)
@@ -111,6 +120,14 @@ def find_locations(
     if where.scope and not where.remote:
         where.scope = ""
     return where
+
+
+def table_row_as_label(raw: str) -> str:
+    """``| Location | Denver, CO |`` read as ``Location: Denver, CO``."""
+    cells = [cell.strip() for cell in raw.strip().strip("|").split("|")]
+    if raw.lstrip().startswith("|") and len(cells) == 2 and all(cells):
+        return f"{plain_line(cells[0])}: {plain_line(cells[1])}"
+    return ""
 
 
 def _negated(text: str, start: int, end: int) -> bool:

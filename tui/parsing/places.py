@@ -21,14 +21,15 @@ REMOTE_WORDS = re.compile(
     r"^(?:(?:fully|full|100\s*%|100%)\s+)?(?:remote(?:[- ]first| friendly| only| ok)?|remotely|"
     r"anywhere|remoto|remota|remote work|trabajo remoto|trabalho remoto|t[ée]l[ée]travail|"
     r"удал[её]нн?о|удал[её]нка|удал[её]нная работа|дистанционно|home ?office|wfh|"
-    r"work from (?:home|anywhere))$",
+    r"work from (?:home|anywhere)|можно удал[её]нно|удал[её]нная работа возможна)$",
     re.IGNORECASE,
 )
 OTHER_MODES = re.compile(
     r"^(?:hybrid|h[íi]brido|hybride|гибрид|onsite|on-site|on site|in[- ]office|office|"
     r"presencial|presencialmente|офис|в офисе|relocation|relocate|visa sponsorship|"
     r"full[- ]time|part[- ]time|contract|contractor|freelance|permanent|temporary|internship|"
-    r"tempo integral|tiempo completo|полная занятость)$",
+    r"tempo integral|tiempo completo|полная занятость|полный рабочий день|fuldtid|vollzeit|"
+    r"teilzeit|temps plein|cdi|cdd)$",
     re.IGNORECASE,
 )
 SCOPES = {
@@ -41,7 +42,8 @@ SCOPES = {
     "latam": "LATAM", "latin america": "LATAM", "latinoamerica": "LATAM",
     "america latina": "LATAM", "uk": "UK", "canada": "Canada", "cet": "CET", "est": "EST",
     "europa": "Europe", "l'europe": "Europe", "европа": "Europe",
-    "latam only": "LATAM", "снг": "CIS", "cis": "CIS",
+    "latam only": "LATAM", "eu only": "EU", "uk only": "UK", "europe only": "Europe",
+    "снг": "CIS", "cis": "CIS",
 }
 SEPARATORS = re.compile(
     r"\s*(?:/|\||·|•|;|\s[-–—]\s|\s(?:or|ou|o|и|или|and|y|e|oder|und)\s|&)\s*", re.IGNORECASE
@@ -51,7 +53,8 @@ LABEL = re.compile(
     r"^(?:job\s+)?(?:locations?|location\(s\)|based in|office|offices|where|city|cities|"
     r"ubicaci[oó]n|ubicaciones|localiza[cç][aã]o|local|lugar|ciudad|cidade|sede|"
     r"местоположение|локация|город|расположение|место работы|standort|arbeitsort|lieu|"
-    r"localisation|onsite|on-site|hybrid|in[- ]office|h[íi]brido)\s*[:：]\s*",
+    r"localisation|onsite|on-site|hybrid|in[- ]office|h[íi]brido|arbejdssted|"
+    r"местоположение и тип занятости)\s*[:：]\s*",
     re.IGNORECASE,
 )
 
@@ -133,8 +136,17 @@ def _is_pair(city: str, region: str) -> bool:
         re.match(r"^[^\W\d_][\w .'’-]*$", city))
 
 
+DEPARTMENTS = re.compile(
+    r"^(?:engineering|product|design|data|sales|marketing|operations|finance|research|"
+    r"infrastructure|platform|it|security|support|people|legal)$",
+    re.IGNORECASE,
+)
+
+
 def _read_part(part: str, result: PlaceLine) -> None:
     key = fold(part)
+    if DEPARTMENTS.match(part):
+        return  # "Berlin · Hybrid · Full time · Engineering": the team, not a place
     if REMOTE_WORDS.match(part):
         result.remote = True
         result.modes += 1
