@@ -1,9 +1,30 @@
-"""From a saved posting's bytes to a clean record. Pure Python: nothing here imports Textual."""
+"""From a saved posting's bytes to a clean record. Pure Python: nothing here imports Textual.
 
-from tui.parsing.decode import SkipFile
-from tui.parsing.posting import ParseResult, identity_key, parse_posting
+The parser's modules (ftfy, YAML, the place table) load on first use, so that the
+TUI's start and the scripted commands that only read the cache do not pay for them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 # Bump when parsing changes what it produces: every cached posting is parsed again.
 PARSER_VERSION = "2"
 
+if TYPE_CHECKING:
+    from tui.parsing.decode import SkipFile
+    from tui.parsing.posting import ParseResult, identity_key, parse_posting
+
 __all__ = ["PARSER_VERSION", "ParseResult", "SkipFile", "identity_key", "parse_posting"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "SkipFile":
+        from tui.parsing.decode import SkipFile
+
+        return SkipFile
+    if name in {"ParseResult", "identity_key", "parse_posting"}:
+        from tui.parsing import posting
+
+        return getattr(posting, name)
+    raise AttributeError(name)

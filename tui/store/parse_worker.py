@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tui.parsing import SkipFile, identity_key, parse_posting
 from tui.query import fold
 
 WORD = re.compile(r"\w+")
@@ -39,6 +38,8 @@ def parse_file(task: tuple[str, str, int, int]) -> dict[str, Any]:
 
 
 def parse_bytes(raw: bytes, source: str, size: int, mtime_ns: int) -> dict[str, Any]:
+    from tui.parsing import SkipFile, identity_key, parse_posting  # loaded on first parse
+
     result: dict[str, Any] = {"source": source, "size": size, "mtime_ns": mtime_ns}
     try:
         parsed = parse_posting(raw, source)
