@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain
 
 from tui.model import STATUSES, Posting, Tracking
 from tui.parsing.stack import canonical_tech
@@ -38,18 +39,36 @@ class FacetValue:
 
 
 class _ValueIndex:
-    """Display value → positions, keyed by the folded value."""
+    """One facet: each posting's values, and folded value → positions.
 
-    def __init__(self) -> None:
-        self.display: dict[str, str] = {}
-        self.positions: dict[str, set[int]] = defaultdict(set)
+    Built from the raw values in one pass of plain appends; folding (case and
+    accents) happens once per distinct value, not once per posting.
+    """
 
-    def add(self, value: str, position: int) -> None:
-        key = fold(value)
-        if not key:
-            return
-        self.display.setdefault(key, value)
-        self.positions[key].add(position)
+    def __init__(self, per_posting: list[tuple[str, ...]]) -> None:
+        self.per_posting = per_posting
+        raw: dict[str, list[int]] = {}
+        for position, values in enumerate(per_posting):
+            for value in values:
+                found = raw.get(value)
+                if found is None:
+                    raw[value] = [position]
+                else:
+                    found.append(position)
+        self.display: dict[str, str] = {}  # folded -> as first written
+        self.fold_of: dict[str, str] = {}  # as written -> folded
+        self.positions: dict[str, set[int]] = {}
+        for value, positions in raw.items():
+            key = fold(value)
+            if not key:
+                continue
+            self.fold_of[value] = key
+            self.display.setdefault(key, value)
+            existing = self.positions.get(key)
+            if existing is None:
+                self.positions[key] = set(positions)
+            else:
+                existing.update(positions)
 
     def matching(self, needle: str, *, substring: bool) -> set[int]:
         key = fold(needle)
@@ -61,33 +80,30 @@ class _ValueIndex:
                 found |= positions
         return found
 
+    def counts(self, scope: set[int] | frozenset[int], everything: int) -> dict[str, int]:
+        """Folded value → how many postings of ``scope`` have it."""
+        if len(scope) == everything:
+            return {key: len(positions) for key, positions in self.positions.items()}
+        raw = Counter(chain.from_iterable(map(self.per_posting.__getitem__, scope)))
+        counts: dict[str, int] = {}
+        for value, count in raw.items():
+            key = self.fold_of.get(value)
+            if key is not None:
+                counts[key] = counts.get(key, 0) + count
+        return counts
+
 
 class Catalog:
     def __init__(self, postings: Iterable[Posting], tracking: Mapping[str, Tracking]) -> None:
         self._postings: list[Posting] = list(postings)
         self._position: dict[str, int] = {p.id: i for i, p in enumerate(self._postings)}
         self._tracking: dict[str, Tracking] = dict(tracking)
-        self._locations = _ValueIndex()
-        self._stack = _ValueIndex()
-        self._companies = _ValueIndex()
-        self._remote: set[int] = set()
-        self._values: list[dict[str, tuple[str, ...]]] = []
-        for position, posting in enumerate(self._postings):
-            for place in posting.locations:
-                self._locations.add(place, position)
-            if posting.remote:
-                self._locations.add(REMOTE, position)
-                self._remote.add(position)
-            for tech in posting.stack:
-                self._stack.add(tech, position)
-            self._companies.add(posting.company, position)
-            self._values.append({
-                "loc": tuple(dict.fromkeys(
-                    [fold(p) for p in posting.locations] + ([fold(REMOTE)] if posting.remote
-                                                            else []))),
-                "stack": tuple(dict.fromkeys(fold(t) for t in posting.stack)),
-                "company": (fold(posting.company),) if posting.company else (),
-            })
+        remote = (REMOTE,)
+        self._locations = _ValueIndex(
+            [p.locations + remote if p.remote else p.locations for p in self._postings])
+        self._stack = _ValueIndex([p.stack for p in self._postings])
+        self._companies = _ValueIndex([(p.company,) if p.company else () for p in self._postings])
+        self._remote: set[int] = {i for i, p in enumerate(self._postings) if p.remote}
         self._everything = frozenset(range(len(self._postings)))
         self._orders: dict[str, list[int]] = {}
         # (sorted words, positions of each): replaced in one assignment, so a
@@ -247,14 +263,8 @@ class Catalog:
             scope = self.matching(query.without_field("status"))
             return [FacetValue(s, len(self._status[s] & scope)) for s in STATUSES]
         scope = self.matching(query.without_field(name))
-        counts: Counter[str] = Counter()
-        if len(scope) == len(self._everything):
-            index = {"loc": self._locations, "stack": self._stack, "company": self._companies}[name]
-            counts.update({key: len(positions) for key, positions in index.positions.items()})
-        else:
-            for position in scope:
-                counts.update(self._values[position][name])
         index = {"loc": self._locations, "stack": self._stack, "company": self._companies}[name]
+        counts = index.counts(scope, len(self._everything))
         for value in query.values(name):
             counts.setdefault(fold(canonical_tech(value) if name == "stack" else value), 0)
         active = {fold(canonical_tech(v) if name == "stack" else v) for v in query.values(name)}

@@ -12,7 +12,7 @@ from typing import Any
 STATUSES: tuple[str, ...] = ("none", "applied", "interviewing", "offer", "rejected", "withdrawn")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: 100k of them are built at start, and frozen init is slow
 class Posting:
     """One cleaned job posting, as the list, the filters and the CLI see it.
 
@@ -45,11 +45,13 @@ class Posting:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Posting:
-        known = {name for name in cls.__dataclass_fields__}
-        values = {key: value for key, value in data.items() if key in known}
-        values["locations"] = tuple(values.get("locations", ()))
-        values["stack"] = tuple(values.get("stack", ()))
-        return cls(**values)
+        get = data.get
+        return cls(
+            get("id", ""), get("title", ""), get("company", ""), tuple(get("locations", ())),
+            get("remote", False), get("remote_scope", ""), tuple(get("stack", ())),
+            get("url", ""), get("seniority", ""), get("salary", ""), get("source", ""),
+            get("content_hash", ""), get("added", ""), get("body", ""),
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,7 +129,8 @@ def _looks_like_title(text: str) -> bool:
 def _looks_like_company(text: str) -> bool:
     return (
         1 <= len(text) <= 60 and len(text.split()) <= 6 and not NOT_COMPANY.match(text)
-        and not text[:1].islower() and not text.endswith((".", ":")) and ":" not in text[:30]
+        and not text[:1].islower() and not text.endswith(":") and ":" not in text[:30]
+        and not (text.endswith(".") and len(text.split()) > 3)  # a sentence, not "Acme Inc."
         and not read_place_line(text).is_location
     )
 

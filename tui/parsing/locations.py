@@ -72,6 +72,9 @@ def find_locations(
     for number, raw in enumerate(lines):
         if number in skip or len(raw) > MAX_LINE:
             continue
+        if ":" not in raw and "|" not in raw and number not in header and len(raw) > 40 and (
+                not label_waiting):
+            continue  # prose: neither a label, nor a label's value, nor a header line
         text = table_row_as_label(raw) or plain_line(raw)
         if not text:
             continue

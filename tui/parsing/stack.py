@@ -53,6 +53,8 @@ class Vocabulary:
     # first word of a multi-word alias -> the most words any alias starting with it has
     multi_lower: dict[str, int]
     multi_exact: dict[str, int]
+    first_words_lower: frozenset[str]  # every word an alias can start with
+    first_words_exact: frozenset[str]
 
 
 @cache
@@ -73,7 +75,11 @@ def vocabulary() -> Vocabulary:
             words = [t.group() for t in TOKEN.finditer(name)]
             if len(words) > 1:
                 multi[words[0]] = max(multi.get(words[0], 1), len(words))
-    return Vocabulary(aliases, exact, multi_lower, multi_exact)
+    first_lower = frozenset(t.group() for name in aliases for t in TOKEN.finditer(name)
+                            if t.start() == 0)
+    first_exact = frozenset(t.group() for name in exact for t in TOKEN.finditer(name)
+                            if t.start() == 0)
+    return Vocabulary(aliases, exact, multi_lower, multi_exact, first_lower, first_exact)
 
 
 def canonical_tech(name: str) -> str:
@@ -185,6 +191,17 @@ def detect_stack(
             note(canonical, 3)
     in_section = False
     for line in body.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not _may_name_tech(stripped, vocab):
+            # Cheap test first: most prose lines name no technology at all. A section
+            # title still has to be seen, to know which section we are in.
+            if stripped[:1] in "#*_" or stripped.endswith(":"):
+                text = plain_line(line)
+                if _is_section_title(line, text):
+                    in_section = bool(SECTION.search(text))
+            continue
         text = plain_line(BARE_URL.sub(" ", LINK.sub(lambda m: m.group(1), line)))
         if not text:
             continue
@@ -199,6 +216,14 @@ def detect_stack(
     if exclude:
         counts.pop(exclude, None)
     return sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
+
+
+def _may_name_tech(line: str, vocab: Vocabulary) -> bool:
+    """Could ``line`` name a technology? Set lookups of its words, no per-token Python."""
+    words = TOKEN.findall(line)
+    if vocab.first_words_lower.intersection(word.lower() for word in words):
+        return True
+    return not vocab.first_words_exact.isdisjoint(words)
 
 
 def _is_section_title(line: str, text: str) -> bool:

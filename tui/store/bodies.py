@@ -1,9 +1,10 @@
 """Posting bodies and their search words, kept out of the hot cache.
 
 The list and the filters need a few hundred bytes per posting; a body is a few
-kilobytes. Bodies live in 256 small shard files keyed by the first two hex
-digits of the posting id, so opening one posting reads one shard (a few
-hundred kilobytes even at 100k postings) and a one-file rebuild rewrites one.
+kilobytes. Bodies live in 256 shard files keyed by the first two hex digits of
+the posting id (``ab.json``), so opening one posting reads one shard and a
+one-file rebuild rewrites one. Search words live in their own shards
+(``ab.words.json``): building the free-text index reads those, never the bodies.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ def shard_name(posting_id: str) -> str:
     return f"{posting_id[:2]}.json"
 
 
+def words_name(shard: str) -> str:
+    return shard.replace(".json", ".words.json")
+
+
 class BodyStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -35,7 +40,8 @@ class BodyStore:
         return data if isinstance(data, dict) else {}
 
     def get(self, posting_id: str) -> Entry | None:
-        return self._read_shard(shard_name(posting_id)).get(posting_id)
+        body = self._read_shard(shard_name(posting_id)).get(posting_id)
+        return {"body": body} if isinstance(body, str) else None
 
     def update(self, changed: Mapping[str, Entry], removed: Iterable[str] = ()) -> None:
         """Write the entries of ``changed`` and drop ``removed``, touching only their shards."""
@@ -46,21 +52,25 @@ class BodyStore:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         for name, ids in by_shard.items():
-            shard = self._read_shard(name)
+            bodies = self._read_shard(name)
+            words = self._read_shard(words_name(name))
             for posting_id in ids:
                 if posting_id in changed:
-                    shard[posting_id] = changed[posting_id]
+                    bodies[posting_id] = changed[posting_id]["body"]
+                    words[posting_id] = changed[posting_id]["words"]
                 else:
-                    shard.pop(posting_id, None)
-            atomic_write_bytes(self.folder / name, orjson.dumps(shard), durable=False)
+                    bodies.pop(posting_id, None)
+                    words.pop(posting_id, None)
+            atomic_write_bytes(self.folder / name, orjson.dumps(bodies), durable=False)
+            atomic_write_bytes(self.folder / words_name(name), orjson.dumps(words),
+                               durable=False)
 
     def all_words(self) -> dict[str, str]:
         words: dict[str, str] = {}
         if not self.folder.is_dir():
             return words
-        for path in sorted(self.folder.glob("*.json")):
-            for posting_id, entry in self._read_shard(path.name).items():
-                words[posting_id] = entry.get("words", "")
+        for path in sorted(self.folder.glob("*.words.json")):
+            words.update(self._read_shard(path.name))
         return words
 
     def clear(self) -> None:

@@ -51,7 +51,7 @@ def parse_bytes(raw: bytes, source: str, size: int, mtime_ns: int) -> dict[str, 
     result["content_hash"] = posting.content_hash
     result["identity_key"] = identity_key(posting)
     result["warnings"] = list(parsed.warnings)
-    result["posting"] = posting.to_dict()
+    result["posting"] = {**posting.to_dict(), "added": added_date(mtime_ns)}
     result["body"] = posting.body
     result["words"] = search_words(posting.title, posting.company, posting.body)
     return result
