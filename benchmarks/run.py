@@ -95,8 +95,11 @@ def measure_size(corpus: Path, data: Path) -> dict[str, Any]:
     figures["scan_median_ms"] = statistics.median(scan) * 1000
 
     figures.update(asyncio.run(_measure_app(corpus, data, catalog)))
-    figures["sort_change_ms"] = _timed(lambda: Catalog(postings, {}).filter(
-        parse_query(""), "title"))[0] * 1000
+    sorts: list[float] = []
+    for sort in ("title", "company", "added"):
+        catalog._orders.pop(sort, None)  # a sort the catalog has not cached yet
+        sorts.append(_timed(catalog.filter, parse_query("stack:python"), sort)[0])
+    figures["sort_change_ms"] = statistics.median(sorts) * 1000
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["peak_rss_build_workers_mb"] = (
         resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
@@ -153,10 +156,13 @@ def _child(corpus: Path, data: Path) -> dict[str, Any]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _first_frames(corpus: Path, data: Path, size: int, repeats: int) -> list[float]:
+FIRST_FRAME_MARKER = "/ search"  # the search box's placeholder: drawn in the first frame
+
+
+def _start_times(corpus: Path, data: Path, marker: str, repeats: int) -> list[float]:
     jobtui = str(Path(sys.executable).with_name("jobtui"))
     env = {"JOBTUI_DATA_DIR": str(data), "JOBTUI_POSTINGS": str(corpus)}
-    return [time_to_first_frame([jobtui], marker=f"{size:,} / {size:,}", env=env, cwd=ROOT)
+    return [time_to_first_frame([jobtui], marker=marker, env=env, cwd=ROOT)
             for _ in range(repeats)]
 
 
@@ -173,9 +179,11 @@ TABLE = (
     ("facet counts (after repaint)", "facets_median_ms", "{:.1f} ms", ""),
     ("sort change", "sort_change_ms", "{:.1f} ms", ""),
     ("open a posting (detail)", "detail_open_median_ms", "{:.0f} ms", ""),
-    ("warm start → list filled", "first_frame_s", "{:.2f} s", ""),
+    ("warm start → first frame", "first_frame_s", "{:.2f} s", ""),
+    ("warm start → list filled", "list_filled_s", "{:.2f} s", ""),
     ("  baseline: bare Textual app", "bare_frame_s", "{:.2f} s", ""),
-    ("  warm ÷ bare", "first_frame_ratio", "{:.2f}×", "≤ 1.3×"),
+    ("  first frame ÷ bare", "first_frame_ratio", "{:.2f}×", "≤ 1.3×"),
+    ("  list filled ÷ bare", "list_filled_ratio", "{:.2f}×", ""),
     ("peak RSS (app process)", "peak_rss_mb", "{:.0f} MB", "< 1 GB"),
 )
 
@@ -205,9 +213,13 @@ def main(argv: list[str] | None = None) -> None:
         figures["load_and_index_s"] = figures["load_cache_s"] + figures["build_index_s"]
         figures["filter_vs_scan"] = figures["filter_median_ms"] / max(
             figures["scan_median_ms"], 1e-6)
-        figures["first_frame_s"] = statistics.median(_first_frames(corpus, data, size, repeats))
+        figures["first_frame_s"] = statistics.median(
+            _start_times(corpus, data, FIRST_FRAME_MARKER, repeats))
+        figures["list_filled_s"] = statistics.median(
+            _start_times(corpus, data, f"{size:,} / {size:,}", repeats))
         figures["bare_frame_s"] = bare
         figures["first_frame_ratio"] = figures["first_frame_s"] / bare
+        figures["list_filled_ratio"] = figures["list_filled_s"] / bare
         results[str(size)] = figures
     _print_table(results)
     stamp = time.strftime("%Y%m%d-%H%M%S")

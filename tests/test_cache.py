@@ -162,3 +162,34 @@ def test_the_process_pool_gives_the_same_records_as_in_process(
     pooled.build(workers=2, progress=lambda done, total: progress.append((done, total)))
     assert [p.to_dict() for p in pooled.postings()] == [p.to_dict() for p in serial.postings()]
     assert progress[-1] == (33, 33)
+
+
+def test_no_change_rebuild_skips_reading_the_cache_but_still_names_skipped_files(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_cache(tmp_path, folder).build()
+    cache = make_cache(tmp_path, folder)
+    monkeypatch.setattr(cache, "_read", lambda: pytest.fail("read the whole cache"))
+    report = cache.build()
+    assert (report.total, report.unchanged, report.parsed) == (3, 3, 0)
+    assert [item.source for item in report.skipped] == ["empty.md"]
+
+
+def test_a_change_or_a_lost_cache_file_leaves_the_fast_path(tmp_path: Path, folder: Path) -> None:
+    make_cache(tmp_path, folder).build()
+    (folder / "backend.md").write_text(NO_URL.replace("Python", "Go"), encoding="utf-8")
+    report = make_cache(tmp_path, folder).build()
+    assert report.parsed == 1
+    (tmp_path / "data" / "cache.json").unlink()
+    report = make_cache(tmp_path, folder).build()
+    assert report.parsed == 3  # every file read again, the empty one included
+    assert {p.source for p in make_cache(tmp_path, folder).postings()} == {
+        "backend.md", "2026/data.txt"}
+
+
+def test_date_added_is_the_file_date(tmp_path: Path, folder: Path) -> None:
+    os.utime(folder / "backend.md", ns=(1_700_000_000_000_000_000,) * 2)  # 2023-11-14
+    cache = make_cache(tmp_path, folder)
+    cache.build()
+    added = {p.source: p.added for p in cache.postings()}
+    assert added["backend.md"] == "2023-11-14"

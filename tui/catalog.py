@@ -280,26 +280,31 @@ class Catalog:
     def _order(self, sort: str) -> list[int]:
         order = self._orders.get(sort)
         if order is None:
-            order = self._orders[sort] = sorted(range(len(self._postings)), key=self._key(sort))
+            order = self._orders[sort] = self._sorted(sort)
         return order
 
-    def _key(self, sort: str):
+    def _sorted(self, sort: str) -> list[int]:
+        """Positions in ``sort`` order. Stable sorts, least significant key first, with
+        C-level keys (casefold), so 100k postings sort in a fraction of a second."""
         postings = self._postings
-        if sort == "title":
-            return lambda p: (fold(postings[p].title), fold(postings[p].company))
+        titles = [p.title.casefold() for p in postings]
+        order = sorted(range(len(postings)), key=titles.__getitem__)
         if sort == "company":
-            return lambda p: (fold(postings[p].company) or "\uffff", fold(postings[p].title))
-        if sort == "status":
+            companies = [p.company.casefold() or "\uffff" for p in postings]
+            order.sort(key=companies.__getitem__)
+        elif sort == "status":
             rank = {status: i for i, status in enumerate(reversed(STATUSES))}
-            return lambda p: (rank[self.tracking(postings[p].id).status], fold(postings[p].title))
-        if sort == "changed":
-            def changed(p: int) -> tuple[str, str]:
-                history = self.tracking(postings[p].id).history
-                # Newest change first; postings never changed go last.
-                stamp = history[-1].date if history else ""
-                return ("".join(chr(0x10FFFF - ord(c)) for c in stamp) or "\U0010ffff",
-                        fold(postings[p].title))
-            return changed
-        # "added": newest first, then title
-        return lambda p: ("".join(chr(0x7F - ord(c)) for c in postings[p].added),
-                          fold(postings[p].title))
+            statuses = [rank[self.tracking(p.id).status] for p in postings]
+            order.sort(key=statuses.__getitem__)
+        elif sort == "changed":
+            # Newest status change first; postings never changed go last.
+            stamps = [self._last_change(p.id) for p in postings]
+            order.sort(key=stamps.__getitem__, reverse=True)
+        elif sort == "added":
+            added = [p.added for p in postings]
+            order.sort(key=added.__getitem__, reverse=True)  # newest first, then by title
+        return order
+
+    def _last_change(self, posting_id: str) -> str:
+        item = self._tracking.get(posting_id)
+        return item.history[-1].date if item is not None and item.history else ""

@@ -18,13 +18,15 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from tui.model import Posting, SkippedFile
 from tui.parsing import PARSER_VERSION
 from tui.paths import cache_path
 from tui.store.bodies import BodyStore
 from tui.store.identity import Claim, settle_ids
 from tui.store.identity_ledger import IdentityLedger
-from tui.store.jsonstorage import AtomicJSONStorage
+from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes
 from tui.store.parse_worker import parse_bytes, parse_file
 from tui.store.scan import FileStat, scan_postings
 
@@ -138,9 +140,12 @@ class PostingCache:
 
     # -- building --------------------------------------------------------------
     def build(self, *, progress: Progress | None = None, workers: int | None = None) -> BuildReport:
+        stats = scan_postings(self.postings_dir)
+        unchanged = self._unchanged_report(stats)
+        if unchanged is not None:
+            return unchanged
         meta, previous = self._read()
         reuse = meta.get("parser_version") == PARSER_VERSION
-        stats = scan_postings(self.postings_dir)
         report = BuildReport(total=len(stats))
 
         entries: dict[str, dict[str, Any]] = {}
@@ -249,6 +254,50 @@ class PostingCache:
                                   for claim in claims})
         return ids
 
+    # -- the no-change fast path -------------------------------------------------
+    def _files_path(self) -> Path:
+        return self.data_dir / "files.json"
+
+    def _unchanged_report(self, stats: list[FileStat]) -> BuildReport | None:
+        """The report of a build that would change nothing, or None when something changed.
+
+        ``files.json`` holds, in columns, every file's size and mtime as of the last
+        build, with the skipped files and the cache file's own size and mtime: it
+        parses in a fraction of the time ``cache.json`` takes, which a no-change
+        rebuild of a large folder then never reads.
+        """
+        try:
+            known = orjson.loads(self._files_path().read_bytes())
+            cache_stat = cache_path(self.data_dir).stat()
+        except (OSError, ValueError):
+            return None
+        if not isinstance(known, dict) or known.get("key") != [
+            SCHEMA, PARSER_VERSION, str(self._root()), cache_stat.st_size, cache_stat.st_mtime_ns,
+        ]:
+            return None
+        if (known.get("sources") != [s.source for s in stats]
+                or known.get("sizes") != [s.size for s in stats]
+                or known.get("mtimes") != [s.mtime_ns for s in stats]):
+            return None
+        report = BuildReport(total=len(stats), unchanged=len(stats))
+        report.skipped = [SkippedFile(source, reason) for source, reason in known["skipped"]]
+        report.warnings = [SkippedFile(source, reason) for source, reason in known["warnings"]]
+        return report
+
+    def _write_files(self, entries: dict[str, dict[str, Any]]) -> None:
+        cache_stat = cache_path(self.data_dir).stat()
+        atomic_write_bytes(self._files_path(), orjson.dumps({
+            "key": [SCHEMA, PARSER_VERSION, str(self._root()), cache_stat.st_size,
+                    cache_stat.st_mtime_ns],
+            "sources": list(entries),
+            "sizes": [entry["size"] for entry in entries.values()],
+            "mtimes": [entry["mtime_ns"] for entry in entries.values()],
+            "skipped": [[source, entry["skipped"]] for source, entry in entries.items()
+                        if "skipped" in entry],
+            "warnings": [[source, warning] for source, entry in entries.items()
+                         for warning in entry.get("warnings", ())],
+        }), durable=False)
+
     def _write(self, entries: dict[str, dict[str, Any]]) -> None:
         postings: dict[str, Any] = {}
         skipped: dict[str, Any] = {}
@@ -259,3 +308,4 @@ class PostingCache:
                 "postings_dir": str(self._root())}
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self._storage().write({"meta": {"1": meta}, "postings": postings, "skipped": skipped})
+        self._write_files(entries)

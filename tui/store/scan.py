@@ -38,7 +38,7 @@ def scan_postings(folder: Path) -> list[FileStat]:
                 if entry.is_dir():
                     pending.append((entry.path, f"{prefix}{entry.name}/"))
                     continue
-                if os.path.splitext(entry.name)[1].lower() not in POSTING_SUFFIXES:
+                if "." + entry.name.rpartition(".")[2].lower() not in POSTING_SUFFIXES:
                     continue
                 stat = entry.stat()
             except OSError:
