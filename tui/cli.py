@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from tui import __version__, paths
-from tui.cli_commands import COMMANDS, CommandError, Context
+from tui.errors import CommandError
 from tui.model import STATUSES
 from tui.store.state import StateUnreadable
 
@@ -81,15 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        context = Context(
-            postings_dir=paths.postings_dir(args.postings),
-            data_dir=paths.data_dir(args.data_dir),
-        )
-        if not context.postings_dir.is_dir():
-            raise CommandError(f"postings folder not found: {context.postings_dir}")
+        postings_dir = paths.postings_dir(args.postings)
+        data_dir = paths.data_dir(args.data_dir)
+        if not postings_dir.is_dir():
+            raise CommandError(f"postings folder not found: {postings_dir}")
         if args.command is None:
-            return run_tui(context)
-        return COMMANDS[args.command](context, args)
+            return run_tui(postings_dir, data_dir)
+        # Imported here: the TUI's start does not pay for Rich tables and progress bars.
+        from tui.cli_commands import COMMANDS, Context
+
+        return COMMANDS[args.command](Context(postings_dir, data_dir), args)
     except (CommandError, StateUnreadable) as error:
         print(f"jobtui: {error}".replace("jobtui: jobtui: ", "jobtui: "), file=sys.stderr)
         return 2
@@ -100,10 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def run_tui(context: Context) -> int:
+def run_tui(postings_dir: Path, data_dir: Path) -> int:
     from tui.app import JobTuiApp  # imported here so scripted commands never load Textual
 
-    app = JobTuiApp(postings_dir=context.postings_dir, data_dir=context.data_dir)
+    app = JobTuiApp(postings_dir=postings_dir, data_dir=data_dir)
     app.run()
     if isinstance(app.return_value, str) and app.return_value:
         print(app.return_value, file=sys.stderr)

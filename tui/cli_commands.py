@@ -18,16 +18,13 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.catalog import Catalog
+from tui.errors import CommandError
 from tui.model import Posting, Tracking
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
 from tui.records import CSV_FIELDS, csv_row, orphan_record, record
 from tui.store.cache import BuildReport, PostingCache
 from tui.store.state import TrackingStore
-
-
-class CommandError(Exception):
-    """A problem the user can fix, said in one line."""
 
 
 @dataclass
