@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList, TextArea
+from textual.widgets import Label, Log, OptionList
 from textual.widgets.option_list import Option
 
 from tui.model import SkippedFile
@@ -82,7 +82,8 @@ class SkippedScreen(ModalScreen[None]):
 
 
 class FullTextScreen(ModalScreen[None]):
-    """A long posting as plain text, in a virtualised read-only viewer."""
+    """A long posting as plain text in a ``Log``: a Line API view, so a 2 MB posting opens
+    at once. The text is written as plain lines; nothing in it is parsed as markup."""
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close")]
 
@@ -94,4 +95,10 @@ class FullTextScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog full"):
             yield Label(Content.styled(self.posting_title, "bold"))
-            yield TextArea(self.text, read_only=True, soft_wrap=True, id="full-text")
+            yield Log(highlight=False, auto_scroll=False, id="full-text")
+
+    def on_mount(self) -> None:
+        log = self.query_one(Log)
+        log.write_lines(self.text.split("\n"))
+        log.scroll_home(animate=False)
+        log.focus()
