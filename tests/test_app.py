@@ -338,3 +338,24 @@ async def test_unreadable_state_exits_with_a_message_and_leaves_the_file(tmp_pat
         await settle(app, pilot)
     assert app.return_value and str(state_path(data)) in app.return_value
     assert state_path(data).read_bytes() == broken
+
+
+async def test_tracked_posting_whose_file_is_gone_is_still_listed(tmp_path: Path) -> None:
+    postings = seeds_copy(tmp_path)
+    app = make_app(tmp_path, postings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.search_box.value = "company:serotonin"
+        await settle(app, pilot)
+        await pilot.press("enter", "a")
+        await settle(app, pilot)
+        await pilot.press("q")
+    (postings / SEROTONIN_SEED).unlink()
+    again = make_app(tmp_path, postings)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        again.search_box.value = "status:applied"
+        await settle(again, pilot)
+        assert count_text(again) == "1 / 5"
+        assert "Senior ZK Rust Engineer (External) (file gone)" in detail_text(again)
+        assert "applied" in list_rows(again)[0]

@@ -45,6 +45,25 @@ FACET_FIELDS = ("is", "loc", "stack", "status", "company")
 POSTING_ACTIONS = {"bookmark", "mark_applied", "pick_status", "edit_note", "open_url", "copy_url"}
 
 
+FILE_GONE = " (file gone)"
+ORPHAN_BODY = (
+    "The file of this posting is no longer in the postings folder. Your bookmark, "
+    "status and note are kept: put the file back, or clear them here."
+)
+
+
+def with_orphans(postings: list[Posting], tracking: dict[str, Tracking]) -> Catalog:
+    """The catalog of ``postings``, plus a placeholder for every tracked posting whose
+    file has gone: tracking data is never hidden, let alone dropped."""
+    present = {posting.id for posting in postings}
+    orphans = [
+        Posting(id=item.posting_id, title=(item.title or item.posting_id) + FILE_GONE,
+                company=item.company, body=ORPHAN_BODY)
+        for item in tracking.values() if item.posting_id not in present and not item.is_empty
+    ]
+    return Catalog([*postings, *orphans], tracking)
+
+
 class JobTuiApp(App[str | None]):
     CSS_PATH = "app.tcss"
     TITLE = "jobtui"
@@ -129,13 +148,13 @@ class JobTuiApp(App[str | None]):
         restore = load_ui_state(self.data_dir)
         cached = self.cache.postings()
         if cached:  # warm start: show the cache now, refresh it after
-            self.call_from_thread(self._catalog_ready, Catalog(cached, tracking), restore)
+            self.call_from_thread(self._catalog_ready, with_orphans(cached, tracking), restore)
             restore = None
         report = self.cache.build(progress=self._build_progress)
         if not cached or report.parsed or report.removed:
             tracking = self.store.all()
             self.call_from_thread(
-                self._catalog_ready, Catalog(self.cache.postings(), tracking), restore)
+                self._catalog_ready, with_orphans(self.cache.postings(), tracking), restore)
         self.call_from_thread(self._build_done, report)
         self.call_from_thread(self.index_words)
 
@@ -263,6 +282,8 @@ class JobTuiApp(App[str | None]):
     @work(thread=True, exclusive=True, group="detail")
     def load_detail(self, posting_id: str) -> None:
         posting = self.cache.get(posting_id)
+        if posting is None and posting_id in self.catalog:
+            posting = self.catalog.posting(posting_id)  # an orphan: its placeholder
         if posting is None or get_current_worker().is_cancelled:
             return
         tracking = self.catalog.tracking(posting_id)
