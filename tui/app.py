@@ -27,6 +27,7 @@ from tui.catalog import SORTS, Catalog, FacetValue
 from tui.commands import JobCommands
 from tui.model import Posting, SkippedFile, Tracking
 from tui.parsing.sanitize import safe_url
+from tui.parsing.stack import vocabulary
 from tui.paths import state_path
 from tui.query import Query, fold, parse_query
 from tui.screens.dialogs import Confirm, NoteEditor, StatusPicker
@@ -136,7 +137,9 @@ class JobTuiApp(App[str | None]):
     def on_mount(self) -> None:
         self.query_one("#progress", ProgressBar).display = False
         self.posting_list.focus()
-        self.load_postings()
+        # After the first frame: reading a large cache holds the GIL for seconds
+        # (orjson), which would otherwise hold back the first paint.
+        self.call_after_refresh(self.load_postings)
 
     @work(thread=True, exclusive=True, group="load")
     def load_postings(self) -> None:
@@ -173,6 +176,7 @@ class JobTuiApp(App[str | None]):
 
     @work(thread=True, exclusive=True, group="index")
     def index_words(self) -> None:
+        vocabulary()  # loaded here, off the UI thread, not on the first stack: query
         catalog = self.catalog
         catalog.set_search_texts(self.cache.search_texts())
         if any(clause.field == "text" for clause in self.query_model.clauses):

@@ -9,6 +9,7 @@ as markup.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
@@ -69,11 +70,11 @@ class PostingList(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.catalog: Catalog | None = None
-        self.ids: list[str] = []
+        self.ids: Sequence[str] = []
         self.empty_text = "Loading postings…"
 
     # -- data ------------------------------------------------------------------
-    def show(self, catalog: Catalog, ids: list[str], keep: str | None = None) -> None:
+    def show(self, catalog: Catalog, ids: Sequence[str], keep: str | None = None) -> None:
         """Show ``ids``; keep the cursor on ``keep`` (or the current posting) if still shown."""
         current = keep if keep is not None else self.highlighted
         self.catalog = catalog
