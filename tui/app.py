@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from textual import on, work
@@ -151,13 +152,15 @@ class JobTuiApp(App[str | None]):
         restore = load_ui_state(self.data_dir)
         cached = self.cache.postings()
         if cached:  # warm start: show the cache now, refresh it after
+            self.cache.release_records()
             self.call_from_thread(self._catalog_ready, with_orphans(cached, tracking), restore)
             restore = None
         report = self.cache.build(progress=self._build_progress)
         if not cached or report.parsed or report.removed:
             tracking = self.store.all()
-            self.call_from_thread(
-                self._catalog_ready, with_orphans(self.cache.postings(), tracking), restore)
+            postings = self.cache.postings()
+            self.cache.release_records()
+            self.call_from_thread(self._catalog_ready, with_orphans(postings, tracking), restore)
         self.call_from_thread(self._build_done, report)
         self.call_from_thread(self.index_words)
 
@@ -285,11 +288,13 @@ class JobTuiApp(App[str | None]):
 
     @work(thread=True, exclusive=True, group="detail")
     def load_detail(self, posting_id: str) -> None:
-        posting = self.cache.get(posting_id)
-        if posting is None and posting_id in self.catalog:
-            posting = self.catalog.posting(posting_id)  # an orphan: its placeholder
-        if posting is None or get_current_worker().is_cancelled:
+        if posting_id not in self.catalog:
             return
+        listed = self.catalog.posting(posting_id)
+        body = self.cache.body(posting_id) or listed.body  # an orphan keeps its placeholder
+        if get_current_worker().is_cancelled:
+            return
+        posting = replace(listed, body=body)
         tracking = self.catalog.tracking(posting_id)
         self.call_from_thread(self.detail.show, posting, tracking)
 
@@ -448,7 +453,7 @@ class JobTuiApp(App[str | None]):
             self._update_facets()
 
     def action_show_skipped(self) -> None:
-        self.push_screen(SkippedScreen(self.skipped or self.cache.skipped()))
+        self.push_screen(SkippedScreen(self.skipped))
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -54,6 +54,7 @@ class PostingCache:
         self.ledger = IdentityLedger(data_dir / "ids.json")
         self._entries: dict[str, dict[str, Any]] | None = None  # source -> stored entry
         self._by_id: dict[str, dict[str, Any]] = {}
+        self._released = False
 
     # -- reading ---------------------------------------------------------------
     def _storage(self) -> AtomicJSONStorage:
@@ -99,7 +100,27 @@ class PostingCache:
             if "posting" in entry
         ]
 
+    def release_records(self) -> None:
+        """Forget the parsed records kept for :meth:`get`, keeping what :meth:`body` needs.
+
+        The TUI holds every posting in its catalog already; at 100k postings the
+        second copy here would cost well over 100 MB.
+        """
+        entries = self._loaded()
+        slim = {
+            source: {
+                "source": source, "size": entry["size"], "mtime_ns": entry["mtime_ns"],
+                "posting": {"id": entry["posting"]["id"]},
+            }
+            for source, entry in entries.items() if "posting" in entry
+        }
+        self._remember(slim)
+        self._released = True
+
     def skipped(self) -> list[SkippedFile]:
+        if self._released:
+            self._entries = None
+            self._released = False
         return [
             SkippedFile(entry["source"], entry["skipped"])
             for entry in self._loaded().values()
@@ -108,6 +129,9 @@ class PostingCache:
 
     def get(self, posting_id: str) -> Posting | None:
         """The posting with its cleaned body, or None when there is no such id."""
+        if self._released:
+            self._entries = None  # read the records again: get() needs all of them
+            self._released = False
         entry = self._entry_for(posting_id)
         if entry is None:
             return None
