@@ -143,7 +143,7 @@ def test_get_returns_the_cleaned_body_also_when_its_shard_is_lost(tmp_path, fold
 def test_search_texts_hold_folded_words_of_each_posting(tmp_path, folder) -> None:
     cache = make_cache(tmp_path, folder)
     cache.build()
-    texts = cache.search_texts()
+    texts = dict(cache.search_texts())
     data_id = ids_by_source(cache)["2026/data.txt"]
     assert "kafka" in texts[data_id].split()
 

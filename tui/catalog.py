@@ -217,20 +217,23 @@ class Catalog:
             self._orders.pop(sort, None)
 
     # -- free text -------------------------------------------------------------
-    def set_search_texts(self, texts: Mapping[str, str]) -> None:
-        """Build the inverted index from each posting's folded words (space separated)."""
+    def set_search_texts(self, texts: Iterable[tuple[str, str]]) -> None:
+        """Build the inverted index from (posting id, folded words) pairs. They may come
+        one shard at a time: nothing but the index is kept."""
         index: dict[str, array] = {}
-        for posting_id, words in texts.items():
+        seen: set[str] = set()
+        for posting_id, words in texts:
             position = self._position.get(posting_id)
             if position is None:
                 continue
+            seen.add(posting_id)
             for word in words.split():
                 found = index.get(word)
                 if found is None:
                     index[word] = found = array("I")
                 found.append(position)
         for position, posting in enumerate(self._postings):
-            if posting.id not in texts:  # no body words cached: still find it by title/company
+            if posting.id not in seen:  # no body words cached: still find it by title/company
                 for word in fold(f"{posting.title} {posting.company}").split():
                     index.setdefault(word, array("I")).append(position)
         words = sorted(index)

@@ -10,7 +10,7 @@ one-file rebuild rewrites one. Search words live in their own shards
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import orjson
@@ -65,13 +65,12 @@ class BodyStore:
             atomic_write_bytes(self.folder / words_name(name), orjson.dumps(words),
                                durable=False)
 
-    def all_words(self) -> dict[str, str]:
-        words: dict[str, str] = {}
+    def iter_words(self) -> Iterator[tuple[str, str]]:
+        """(posting id, folded words) for every posting, one shard in memory at a time."""
         if not self.folder.is_dir():
-            return words
+            return
         for path in sorted(self.folder.glob("*.words.json")):
-            words.update(self._read_shard(path.name))
-        return words
+            yield from self._read_shard(path.name).items()
 
     def clear(self) -> None:
         for path in self.folder.glob("*.json"):

@@ -11,7 +11,7 @@ user's tracking data, kept elsewhere, stays attached.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -142,9 +142,9 @@ class PostingCache:
         entry = self._entry_for(posting_id)
         return self._body(entry) if entry is not None else ""
 
-    def search_texts(self) -> dict[str, str]:
+    def search_texts(self) -> Iterator[tuple[str, str]]:
         """Folded words of every posting's title, company and body, for free-text search."""
-        return self.bodies.all_words()
+        return self.bodies.iter_words()
 
     def _entry_for(self, posting_id: str) -> dict[str, Any] | None:
         self._loaded()
