@@ -85,6 +85,31 @@ def time_to_first_frame(
         pathlib.Path(socket).unlink(missing_ok=True)
 
 
+def peak_rss_mb(
+    command: list[str], *, marker: str, env: dict[str, str] | None = None,
+    settle: float = 20.0, cwd: pathlib.Path | str | None = None,
+) -> float:
+    """Peak resident memory (MB) of ``command`` running in tmux: read from
+    ``/proc/PID/status`` (VmHWM) once ``marker`` shows and ``settle`` seconds more have
+    passed, so the background work started after the first paint is counted too."""
+    name = f"rss-{os.getpid()}-{next(_counter)}"
+    socket = os.path.join(tempfile.gettempdir(), name)
+    directory = str(cwd if cwd is not None else pathlib.Path.cwd())
+    start = time.perf_counter()
+    # exec: the pane's process is the command itself, not a shell around it
+    _tmux(socket, "new-session", "-d", "-x", "160", "-y", "45", "-s", name, "-c", directory,
+          "--", *_env_prefix(env), *command, check=True)
+    try:
+        _wait_for(socket, name, marker, start, 120.0)
+        time.sleep(settle)
+        pid = _tmux(socket, "display", "-p", "-t", name, "#{pane_pid}").stdout.strip()
+        status = pathlib.Path(f"/proc/{pid}/status").read_text()
+        return int(status.split("VmHWM:")[1].split()[0]) / 1024
+    finally:
+        _tmux(socket, "kill-session", "-t", name)
+        pathlib.Path(socket).unlink(missing_ok=True)
+
+
 def bare_baseline(python: str, repeats: int = 5) -> list[float]:
     """Time the bare Textual app ``repeats`` times with interpreter ``python``."""
     command = [python, "-m", "benchmarks.bare_app"]
