@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.store import cache as cache_module
+from tui.store import parse_worker
 from tui.store.cache import PostingCache
 
 NO_URL = (
@@ -156,7 +157,7 @@ def test_the_process_pool_gives_the_same_records_as_in_process(
         (folder / f"extra-{number}.md").write_text(text, encoding="utf-8")
     serial = PostingCache(tmp_path / "serial", folder)
     serial.build(workers=1)
-    monkeypatch.setattr(cache_module, "POOL_THRESHOLD", 1)
+    monkeypatch.setattr(parse_worker, "POOL_THRESHOLD", 1)
     pooled = PostingCache(tmp_path / "pooled", folder)
     progress: list[tuple[int, int]] = []
     pooled.build(workers=2, progress=lambda done, total: progress.append((done, total)))
@@ -193,3 +194,70 @@ def test_date_added_is_the_file_date(tmp_path: Path, folder: Path) -> None:
     cache.build()
     added = {p.source: p.added for p in cache.postings()}
     assert added["backend.md"] == "2023-11-14"
+
+
+def _snapshot(cache: PostingCache) -> tuple[list[dict], list[str], dict[str, str]]:
+    postings = sorted((p.to_dict() for p in cache.postings()), key=lambda d: d["source"])
+    bodies = {d["source"]: cache.body(d["id"]) for d in postings}
+    return postings, [item.source for item in cache.skipped()], bodies
+
+
+def test_a_few_changed_files_are_written_as_a_delta_that_reads_like_a_full_build(
+    tmp_path: Path, folder: Path
+) -> None:
+    make_cache(tmp_path, folder).build()
+    base = tmp_path / "data" / "cache.json"
+    base_before = base.read_bytes()
+    (folder / "backend.md").write_text(NO_URL.replace("Python", "Rust"), encoding="utf-8")
+    (folder / "2026" / "data.txt").unlink()
+    (folder / "new.txt").write_text("# SRE\n\nCompany: Initech\nLocation: Lisbon\n\nKubernetes.\n",
+                                    encoding="utf-8")
+    (folder / "empty.md").write_text("# QA Engineer\n\nCompany: Hooli\n\nSelenium.\n",
+                                     encoding="utf-8")
+    report = make_cache(tmp_path, folder).build()
+    assert (report.parsed, report.removed, report.total) == (3, 1, 3)
+    assert report.skipped == []
+    assert base.read_bytes() == base_before  # only the delta was written
+    assert (tmp_path / "data" / "cache.delta.json").exists()
+
+    incremental = _snapshot(make_cache(tmp_path, folder))
+    scratch = PostingCache(tmp_path / "scratch", folder)
+    scratch.build()
+    assert incremental == _snapshot(scratch)
+    assert "rust" in next(p for p in incremental[0] if p["source"] == "backend.md")["stack"]
+    assert make_cache(tmp_path, folder).build().unchanged == 3  # and the fast path holds
+
+
+def test_a_renamed_file_keeps_its_id_through_a_delta_and_after_it_is_folded_in(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = make_cache(tmp_path, folder)
+    cache.build()
+    old_id = ids_by_source(cache)["backend.md"]
+    (folder / "backend.md").rename(folder / "acme.md")
+    again = make_cache(tmp_path, folder)
+    again.build()
+    assert ids_by_source(again)["acme.md"] == old_id
+    monkeypatch.setattr(cache_module, "DELTA_LIMIT", 0)  # the next change rewrites the cache
+    (folder / "2026" / "data.txt").write_text(WITH_URL + "\nAlso Go.\n", encoding="utf-8")
+    folded = make_cache(tmp_path, folder)
+    assert folded.build().parsed == 1
+    assert not (tmp_path / "data" / "cache.delta.json").exists()
+    assert ids_by_source(folded)["acme.md"] == old_id
+    (tmp_path / "data" / "cache.json").unlink()
+    rebuilt = make_cache(tmp_path, folder)
+    rebuilt.build()
+    assert ids_by_source(rebuilt)["acme.md"] == old_id
+
+
+def test_a_delta_that_does_not_belong_to_the_cache_is_not_trusted(
+    tmp_path: Path, folder: Path
+) -> None:
+    make_cache(tmp_path, folder).build()
+    (folder / "backend.md").write_text(NO_URL.replace("Python", "Rust"), encoding="utf-8")
+    make_cache(tmp_path, folder).build()
+    delta = tmp_path / "data" / "cache.delta.json"
+    delta.write_bytes(b'{"base": [1, 2], "entries": {"backend.md": null}}')
+    cache = make_cache(tmp_path, folder)
+    assert cache.build().parsed == 1  # the stale delta is ignored, the file parsed again
+    assert {p.source for p in cache.postings()} == {"backend.md", "2026/data.txt"}

@@ -20,6 +20,7 @@ from typing import overload
 from tui.model import STATUSES, Posting, Tracking
 from tui.parsing.stack import canonical_tech
 from tui.query import Clause, Query, fold
+from tui.store.collector import long_lived_allocations
 
 REMOTE = "Remote"
 SORTS: dict[str, str] = {
@@ -137,6 +138,7 @@ class _ValueIndex:
 
 
 class Catalog:
+    @long_lived_allocations()
     def __init__(self, postings: Iterable[Posting], tracking: Mapping[str, Tracking]) -> None:
         self._postings: list[Posting] = list(postings)
         # Every position is one of these int objects, in every set, order and index:
@@ -217,6 +219,7 @@ class Catalog:
             self._orders.pop(sort, None)
 
     # -- free text -------------------------------------------------------------
+    @long_lived_allocations()
     def set_search_texts(self, texts: Iterable[tuple[str, str]]) -> None:
         """Build the inverted index from (posting id, folded words) pairs. They may come
         one shard at a time: nothing but the index is kept."""

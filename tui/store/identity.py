@@ -39,15 +39,19 @@ def settle_ids(
     previous_by_source: Mapping[str, str],
     previous_by_hash: Mapping[str, str],
     ledger: Mapping[str, str],
+    reserved: Iterable[str] = (),
 ) -> dict[str, str]:
     """Map each claim's source to an id, deterministically, with no id given twice.
+
+    ``reserved`` are the ids of files that keep theirs (an incremental build
+    settles only the files it parsed): none of them is given out again.
 
     Earlier ids win in this order: the same path (an edit), the ledger entry
     for the key, the same bytes at a vanished path (a rename), then the id the
     key derives, suffixed ``-2``, ``-3``… in source order when already taken.
     """
     ordered = sorted(claims, key=lambda claim: claim.source)
-    taken: set[str] = set()
+    taken: set[str] = set(reserved)
     settled: dict[str, str] = {}
 
     def take(source: str, candidate: str | None) -> bool:

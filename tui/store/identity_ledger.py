@@ -9,6 +9,7 @@ moves an id and so never detaches a bookmark or a status.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,25 +40,45 @@ class IdentityLedger:
             return Ledger()
 
     def record(self, root: str, settled: dict[str, tuple[str, str]]) -> None:
-        """Note the ids of ``settled`` (source -> (identity key, id)) that are not derived.
+        """Note the ids of ``settled`` (source -> (identity key, id)): every file in the
+        folder after a full build.
 
         Entries for files no longer in the folder are dropped from the by-source
         part (a new file at an old path is a new posting); by-key entries stay.
         """
-        ledger = self.load()
-        by_key = dict(ledger.by_key)
-        by_source: dict[str, str] = {}
         claimants = Counter(key for key, _posting_id in settled.values())
+        self._save(self.load(), root, settled, claimants, keep_sources={})
+
+    def record_changes(
+        self, root: str, settled: dict[str, tuple[str, str]], removed: Iterable[str],
+        claimants: Counter[str],
+    ) -> None:
+        """Like :meth:`record` after a build that settled only ``settled`` and removed
+        ``removed``: the by-source entries of every other file stay. ``claimants``
+        counts the identity keys of every file now in the folder."""
+        ledger = self.load()
+        keep = dict(ledger.by_source(root))
+        for source in [*removed, *settled]:
+            keep.pop(source, None)
+        self._save(ledger, root, settled, claimants, keep_sources=keep)
+
+    def _save(
+        self, ledger: Ledger, root: str, settled: dict[str, tuple[str, str]],
+        claimants: Counter[str], keep_sources: dict[str, str],
+    ) -> None:
+        by_key = dict(ledger.by_key)
+        by_source = dict(keep_sources)
         for source, (key, posting_id) in settled.items():
-            if posting_id != derived_id(key):
+            derived = posting_id == derived_id(key)
+            if not derived:
                 by_source[source] = posting_id
             # A key names one posting only when one file claims it; duplicates
             # are told apart by their paths alone.
             if claimants[key] == 1:
-                if posting_id != derived_id(key):
-                    by_key[key] = posting_id
-                else:
+                if derived:
                     by_key.pop(key, None)
+                else:
+                    by_key[key] = posting_id
         sources = dict(ledger.sources)
         if by_source:
             sources[root] = by_source

@@ -1,20 +1,29 @@
-"""Parse one posting file: the unit of work the build hands to its process pool.
+"""Parse posting files, on both cores when there are many.
 
-Top-level functions only, so they pickle into worker processes. The result is a
+``parse_file`` is the unit of work the build hands to its process pool:
+top-level functions only, so they pickle into worker processes. The result is a
 plain dict (cheap to send back) describing either a parsed posting or a skip.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from tui.query import fold
+from tui.store.scan import FileStat
 
 WORD = re.compile(r"\w+")
+# Below this many files to parse, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 400
+Progress = Callable[[int, int], None]
 
 
 def search_words(*parts: str) -> str:
@@ -55,3 +64,30 @@ def parse_bytes(raw: bytes, source: str, size: int, mtime_ns: int) -> dict[str, 
     result["body"] = posting.body
     result["words"] = search_words(posting.title, posting.company, posting.body)
     return result
+
+
+def parse_files(
+    root: Path, stats: list[FileStat], progress: Progress | None, workers: int | None
+) -> Iterator[dict[str, Any]]:
+    """Parse each file of ``stats`` (in a process pool when there are enough), in order."""
+    tasks = [(str(root), s.source, s.size, s.mtime_ns) for s in stats]
+    total = len(tasks)
+    if progress:
+        progress(0, total)
+    if total < POOL_THRESHOLD or workers == 1:
+        results: Iterable[dict[str, Any]] = map(parse_file, tasks)
+        pool = None
+    else:
+        # spawn, not fork: the TUI builds from a worker thread, and forking a
+        # threaded process can deadlock the child.
+        pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
+                                   mp_context=get_context("spawn"))
+        results = pool.map(parse_file, tasks, chunksize=max(16, total // 64))
+    try:
+        for done, result in enumerate(results, start=1):
+            if progress and (done == total or done % 100 == 0):
+                progress(done, total)
+            yield result
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 POSTING_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 
 
-@dataclass(frozen=True, slots=True)
-class FileStat:
+class FileStat(NamedTuple):  # a tuple: 100k of them are made on every rebuild
     source: str  # posix path relative to the postings folder
     size: int
     mtime_ns: int
@@ -28,21 +27,23 @@ def scan_postings(folder: Path) -> list[FileStat]:
     while pending:
         directory, prefix = pending.pop()
         try:
-            entries = list(os.scandir(directory))
+            entries = os.scandir(directory)
         except OSError:
             continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if entry.is_dir():
-                    pending.append((entry.path, f"{prefix}{entry.name}/"))
+        with entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
                     continue
-                if "." + entry.name.rpartition(".")[2].lower() not in POSTING_SUFFIXES:
+                try:
+                    if entry.is_dir():
+                        pending.append((entry.path, f"{prefix}{name}/"))
+                        continue
+                    if "." + name.rpartition(".")[2].lower() not in POSTING_SUFFIXES:
+                        continue
+                    stat = entry.stat()
+                except OSError:
                     continue
-                stat = entry.stat()
-            except OSError:
-                continue
-            found.append(FileStat(prefix + entry.name, stat.st_size, stat.st_mtime_ns))
-    found.sort(key=lambda item: item.source)
+                found.append(FileStat(prefix + name, stat.st_size, stat.st_mtime_ns))
+    found.sort()  # by source: sources are unique
     return found

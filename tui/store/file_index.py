@@ -1,0 +1,138 @@
+"""``files.json``: what the last build saw of every file, in columns, for the fast paths.
+
+One row per posting file: its path, size and mtime, and what the build made of
+it (the posting's id, content hash, identity key and date added, or why it was
+skipped, and any warnings). At 100k postings it is a few MB where ``cache.json``
+is 80 MB, so a rebuild that changes nothing, or only a few files, reads this and
+never the cache itself. It is trusted only beside the very cache files it was
+written with: their sizes and mtimes are part of its key.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from tui.model import SkippedFile
+from tui.store.jsonstorage import atomic_write_bytes
+from tui.store.scan import FileStat
+
+
+@dataclass(slots=True)
+class FileIndex:
+    sources: list[str] = field(default_factory=list)  # sorted
+    sizes: list[int] = field(default_factory=list)
+    mtimes: list[int] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)  # "" for a skipped file
+    hashes: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)  # identity keys, "" for a skipped file
+    added: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)  # source -> reason
+    warnings: dict[str, list[str]] = field(default_factory=dict)  # source -> warnings
+
+    COLUMNS = ("sources", "sizes", "mtimes", "ids", "hashes", "keys", "added")
+
+    @classmethod
+    def from_entries(cls, entries: dict[str, dict[str, Any]]) -> FileIndex:
+        """The index of cache entries (source -> entry), as a full build writes them."""
+        index = cls()
+        for name in cls.COLUMNS:
+            getattr(index, name).extend([None] * len(entries))
+        for row, source in enumerate(sorted(entries)):
+            index._set(row, source, entries[source])
+        return index
+
+    def _set(self, row: int, source: str, entry: dict[str, Any]) -> None:
+        posting = entry.get("posting") or {}
+        self.sources[row] = source
+        self.sizes[row] = entry["size"]
+        self.mtimes[row] = entry["mtime_ns"]
+        self.ids[row] = posting.get("id", "")
+        self.hashes[row] = entry.get("content_hash", "")
+        self.keys[row] = entry.get("identity_key", "")
+        self.added[row] = posting.get("added", "")
+        self.skipped.pop(source, None)
+        self.warnings.pop(source, None)
+        if "skipped" in entry:
+            self.skipped[source] = entry["skipped"]
+        if entry.get("warnings"):
+            self.warnings[source] = list(entry["warnings"])
+
+    # -- comparing with the folder ---------------------------------------------
+    def same_files(self, stats: list[FileStat]) -> bool:
+        return (self.sources == [s.source for s in stats]
+                and self.sizes == [s.size for s in stats]
+                and self.mtimes == [s.mtime_ns for s in stats])
+
+    def changes(self, stats: list[FileStat]) -> tuple[list[FileStat], list[str]]:
+        """The files that are new or differ in size or mtime, and the sources now gone."""
+        row = {source: i for i, source in enumerate(self.sources)}
+        changed = []
+        for stat in stats:
+            i = row.pop(stat.source, None)
+            if i is None or self.sizes[i] != stat.size or self.mtimes[i] != stat.mtime_ns:
+                changed.append(stat)
+        return changed, sorted(row)
+
+    def row_of(self, source: str) -> int | None:
+        row = bisect_left(self.sources, source)
+        return row if row < len(self.sources) and self.sources[row] == source else None
+
+    # -- changing ----------------------------------------------------------------
+    def apply(self, changed: dict[str, dict[str, Any]], removed: Iterable[str]) -> None:
+        """Put the entries of ``changed`` in (as new rows or over old ones) and take the
+        rows of ``removed`` out. Meant for a few files: each new or removed row moves
+        the rows after it."""
+        for source in removed:
+            row = self.row_of(source)
+            if row is not None:
+                for name in self.COLUMNS:
+                    del getattr(self, name)[row]
+            self.skipped.pop(source, None)
+            self.warnings.pop(source, None)
+        for source, entry in changed.items():
+            row = self.row_of(source)
+            if row is None:
+                row = bisect_left(self.sources, source)
+                for name in self.COLUMNS:
+                    getattr(self, name).insert(row, None)
+            self._set(row, source, entry)
+
+    # -- what a report needs -------------------------------------------------------
+    def skipped_files(self) -> list[SkippedFile]:
+        return [SkippedFile(source, reason) for source, reason in sorted(self.skipped.items())]
+
+    def warning_files(self) -> list[SkippedFile]:
+        return [SkippedFile(source, warning) for source, warnings in
+                sorted(self.warnings.items()) for warning in warnings]
+
+
+def load_index(path: Path, key: list[Any]) -> FileIndex | None:
+    """The index at ``path`` if it was written with ``key``; None otherwise."""
+    try:
+        data = orjson.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    try:
+        index = FileIndex(
+            *(list(data[name]) for name in FileIndex.COLUMNS),
+            skipped=dict(data["skipped"]), warnings=dict(data["warnings"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+    if len({len(getattr(index, name)) for name in FileIndex.COLUMNS}) != 1:
+        return None
+    return index
+
+
+def save_index(path: Path, key: list[Any], index: FileIndex) -> None:
+    payload = {name: getattr(index, name) for name in FileIndex.COLUMNS}
+    payload.update(key=key, skipped=index.skipped, warnings=index.warnings)
+    atomic_write_bytes(path, orjson.dumps(payload), durable=False)
