@@ -23,6 +23,8 @@ TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case, accents and extra spaces removed: ``Ciudad de México`` → ``ciudad de mexico``."""
+    if text.isascii():  # most text: no accents to take off, and casefold is lower
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())

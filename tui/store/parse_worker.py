@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
+from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -27,8 +29,21 @@ Progress = Callable[[int, int], None]
 
 
 def search_words(*parts: str) -> str:
-    """Folded words of the text, each once, in order: what free-text search matches."""
-    return " ".join(dict.fromkeys(WORD.findall(fold(" ".join(parts)))))
+    """Folded words of the text, each once, in order: what free-text search matches.
+
+    Words are folded one distinct word at a time (and remembered: most words recur
+    from posting to posting), not the whole text at once.
+    """
+    text = unicodedata.normalize("NFC", " ".join(parts))
+    words: dict[str, None] = {}
+    for word in dict.fromkeys(WORD.findall(text)):
+        words.update(dict.fromkeys(_folded_words(word)))
+    return " ".join(words)
+
+
+@lru_cache(maxsize=65536)
+def _folded_words(word: str) -> list[str]:
+    return WORD.findall(fold(word))
 
 
 def added_date(mtime_ns: int) -> str:
