@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.parsing.boilerplate import is_boilerplate
+from tui.parsing.boilerplate import is_boilerplate, is_header_chrome
 from tui.parsing.markdown_text import BARE_URL, heading_level, links, plain_line
 from tui.parsing.places import read_place_line
 from tui.parsing.sanitize import safe_url
@@ -20,19 +20,22 @@ from tui.parsing.sanitize import safe_url
 HEADER_LINES = 15
 TITLE_PREFIX = re.compile(
     r"^(?:job\s+title|title|role|position|job|vacancy|opening|puesto|vacante|cargo|vaga|"
-    r"posi[cç][aã]o|вакансия|должность|позиция|poste|stelle)\s*[:：–-]\s*",
+    r"posi[cç][aã]o|вакансия|должность|позиция|poste|stelle|stanowisko|職種|募集職種)\s*[:：–-]\s*",
     re.IGNORECASE,
 )
 COMPANY_LABEL = re.compile(
     r"^(?:company|company name|employer|virksomhed|organi[sz]ation|hiring company|client|empresa|"
     r"compañía|compania|companhia|empregador|компания|работодатель|организация|"
-    r"unternehmen|firma|entreprise|société)\s*[:：]\s*(.+)$",
+    r"unternehmen|firma|entreprise|société|pracodawca|会社名|企業名|社名)\s*[:：]\s*(.+)$",
     re.IGNORECASE,
 )
 APPLY_LABEL = re.compile(r"^(?:apply|apply here|apply at|how to apply|url|link)\s*[:：]\s*",
                          re.IGNORECASE)
-APPLY_TEXT = re.compile(r"apply|aplica|postula|candidat|inscrev|отклик|bewerb|postuler",
-                        re.IGNORECASE)
+APPLY_TEXT = re.compile(
+    r"apply|aplica|aplikuj|postula|candidat|inscr[ií]b|inscrev|отклик|bewerb|postuler|"
+    r"s[øö]g|ans[öo]k|solliciteer|応募|エントリー",
+    re.IGNORECASE,
+)
 ROLE_WORDS = re.compile(
     r"\b(?:engineer|engineering manager|developer|programmer|architect|designer|manager|"
     r"analyst|scientist|administrator|consultant|specialist|intern|tester|qa|sre|devops|"
@@ -40,7 +43,8 @@ ROLE_WORDS = re.compile(
     r"разработчик|инженер|программист|аналитик|архитектор|тестировщик|руководитель|"
     r"desarrollador|desarrolladora|ingeniero|ingeniera|programador|analista|arquitecto|"
     r"desenvolvedor|desenvolvedora|engenheiro|engenheira|arquiteto|cientista|"
-    r"entwickler|ingenieur|développeur|développeuse|ingénieur|chef de projet)",
+    r"entwickler|ingenieur|développeur|développeuse|ingénieur|chef de projet|"
+    r"programista|inżynier|エンジニア|開発者|プログラマー)",
     re.IGNORECASE,
 )
 SENIORITY = (
@@ -56,7 +60,8 @@ SENIORITY = (
 SALARY_LABEL = re.compile(
     r"^(?:salary|compensation|pay|pay range|salary range|base salary|rate|salario|sueldo|"
     r"remuneraci[oó]n|sal[aá]rio|remunera[cç][aã]o|зарплата|зарплатная вилка|оклад|"
-    r"доход|gehalt|salaire|rémunération)\s*[:：]\s*(.+)$",
+    r"доход|gehalt|vergütung|salaire|rémunération|wynagrodzenie|widełki|年収|給与|月給)"
+    r"\s*[:：]\s*(.+)$",
     re.IGNORECASE,
 )
 MONEY = re.compile(
@@ -78,6 +83,26 @@ NOT_COMPANY = re.compile(
 ABOUT = re.compile(r"^(?:about|sobre|acerca de|о компании)\s+(.{2,40})$", re.IGNORECASE)
 NOT_ABOUT = re.compile(r"^(?:us|you|the .*|this .*|our .*|nós|nosotros|la empresa|a empresa)$",
                        re.IGNORECASE)
+HIRING = re.compile(
+    r"^(.{2,60}?)\s+(?:is|are)?\s*(?:hiring|looking for|recruiting|busca|est[aá] buscando|"
+    r"contrata|est[aá] contratando|procura|ищет|sucht|recrute)"
+    r"(?:\s+(?:an?|un|una|um|uma|einen?|eine|une))?\s*:?\s+(.{2,120})$",
+    re.IGNORECASE,
+)
+LEGAL_FORM = re.compile(
+    r"(?:^|\s)(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|se|kg|kgaa|e\.\s?v\.|inc\.?|llc|ltd\.?|limited|"
+    r"plc|llp|corp\.?|corporation|s\.a\.?|sa|s\.l\.?|sl|sas|s\.a\.s\.?|s\.p\.a\.?|spa|s\.r\.l\.?|"
+    r"b\.v\.?|bv|n\.v\.?|nv|a/s|aps|ab|asa|oy|oyj|sp\.\s?z\s?o\.\s?o\.?|ltda\.?|"
+    r"s\.a\.\s?de\s?c\.v\.?|pty\.?\s?ltd\.?|株式会社|有限会社)$"
+    r"|^(?:ооо|оао|ао|пао|зао|тоо|株式会社|有限会社)(?:\s|[«\"\w])",
+    re.IGNORECASE,
+)
+SITE_SUFFIX = re.compile(
+    r"\s+(?:careers?|jobs|job board|karriere|stellenangebote|empleos|vagas|carreiras|"
+    r"вакансии|carrières|kariera|採用情報)$",
+    re.IGNORECASE,
+)
+TITLE_SEPARATOR = re.compile(r"\s+(?:—|–|-|\||@|·)\s+")
 BYLINE = re.compile(r"^(?:at|@|em|en|в компании|bei|chez)\s+(.{2,60})$", re.IGNORECASE)
 
 
@@ -103,7 +128,8 @@ def header_lines(lines: list[str], limit: int = HEADER_LINES) -> list[tuple[int,
     found: list[tuple[int, str]] = []
     for number, line in enumerate(lines):
         text = plain_line(line)
-        if not text or re.fullmatch(r"[-=*_~\s]+", line.strip()) or is_boilerplate(line):
+        if not text or re.fullmatch(r"[-=*_~\s]+", line.strip()) or is_boilerplate(line) or (
+                is_header_chrome(line)):
             continue
         if BREADCRUMB.search(text) and heading_level(line) == 0:
             continue  # "Home › Engineering › Product Engineer": site navigation
@@ -140,15 +166,37 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
     first = header_lines(lines)
     _from_pipes(first, header)
     title_at = _find_title(first, header)
+    hiring = HIRING.match(header.title)
+    if hiring and ROLE_WORDS.search(hiring.group(2)) and _looks_like_company(hiring.group(1)):
+        header.company, header.title = hiring.group(1).strip(), _strip_title(hiring.group(2))
     _find_company(lines, first, title_at, header)
     if not header.url:
         header.url = find_apply_url(lines)
     _apply_meta(meta, header)
-    if not header.company and " at " in header.title:
+    _split_title(header, lines, title_at)
+    return header
+
+
+def _split_title(header: Header, lines: list[str], title_at: int) -> None:
+    """"Role at Company", "Role — Company": the company out of the title. Without a
+    company found elsewhere, the part after the separator must be named again."""
+    if " at " in header.title and not header.company:
         role, _, company = header.title.rpartition(" at ")
         if _looks_like_company(company) and ROLE_WORDS.search(role):
             header.title, header.company = role.strip(), company.strip()
-    return header
+            return
+    parts = TITLE_SEPARATOR.split(header.title)
+    if len(parts) < 2:
+        return
+    role, company = " - ".join(parts[:-1]), parts[-1].strip()
+    if header.company:
+        if company.casefold() == header.company.casefold():
+            header.title = header.title[:header.title.rfind(company)].rstrip(" —–-|@·")
+        return
+    if (ROLE_WORDS.search(role) and not ROLE_WORDS.search(company)
+            and _looks_like_company(company) and _named_again(company, title_at, lines)):
+        header.title = header.title[:header.title.rfind(company)].rstrip(" —–-|@·")
+        header.company = company
 
 
 def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
@@ -220,6 +268,13 @@ def _find_company(
             return
     if header.company:
         return
+    for number, line in first[:8]:
+        text = plain_line(line)
+        if number not in header.used and LEGAL_FORM.search(text) and _looks_like_company(
+                text.strip("«»\"")) and not ROLE_WORDS.search(text):
+            header.company = text
+            header.used.add(number)
+            return
     after = [(n, line) for n, line in first if n > title_at][:2] if title_at >= 0 else []
     if after:
         number, line = after[0]
@@ -237,11 +292,14 @@ def _find_company(
         if header.company:
             header.used.add(number)
             return
-    # A bare line next to the title is the company only if the posting names it again.
-    before = [(n, line) for n, line in first if n < title_at][-1:] if title_at >= 0 else []
+    # A bare line near the title is the company only if the posting names it again. Above
+    # the title it may be a site header: "Acme Careers", "Acme | Careers | Our story".
+    before = [(n, line) for n, line in first if n < title_at][-4:] if title_at >= 0 else []
     body = "\n".join(lines[title_at + 1:]) if title_at >= 0 else ""
-    for number, line in after[:1] + before:
+    for number, line in after[:1] + before[::-1]:
         text = plain_line(line)
+        if number < title_at:
+            text = SITE_SUFFIX.sub("", text.split(" | ")[0].strip())
         if _looks_like_company(text) and not ROLE_WORDS.search(text) and _named_again(
                 text, number, lines):
             header.company = text
