@@ -25,7 +25,9 @@ NEGATION = re.compile(
 REMOTE_LABEL = re.compile(
     r"^(?:remote|remote work|remote policy|work mode|work model|working model|"
     r"t[ée]l[ée]travail|teletrabajo|trabajo remoto|remoto|trabalho remoto|modalidad|modelo|"
-    r"formato|формат работы|удал[её]нка|удал[её]нная работа)\s*[:：]\s*(.+)$",
+    r"formato|формат работы|удал[её]нка|удал[её]нная работа|tryb pracy|praca zdalna|"
+    r"arbeitsmodell|arbeitsweise|homeoffice|modalit[àa] di lavoro|werkvorm|"
+    r"リモートワーク|リモート|在宅勤務|勤務形態)\s*[:：]\s*(.+)$",
     re.IGNORECASE,
 )
 LOCATION_CUES = re.compile(r"[`]|" + PICTOGRAPHS.pattern)
@@ -160,5 +162,7 @@ def _remote_line(value: str) -> PlaceLine:
 
 
 OFFICE_ONLY = re.compile(r"^(?:офис|office|onsite|on-site|presencial|bureau)$")
-OTHER_MODE_VALUE = re.compile(r"hybrid|hibrid|гибрид|офис|office|onsite|on-site|presencial")
-REMOTE_VALUE = re.compile(r"remot|удал|t[ée]l[ée]travail|100 ?%|possible|yes|sí|sim|да|anywhere")
+OTHER_MODE_VALUE = re.compile(r"hybrid|hibrid|гибрид|офис|office|onsite|on-site|presencial|"
+                              r"vor ort|stacjonar|hybryd|出社")
+REMOTE_VALUE = re.compile(r"remot|удал|t[ée]l[ée]travail|100 ?%|possible|yes|sí|sim|да|anywhere|"
+                          r"zdaln|リモート|在宅")
