@@ -270,8 +270,9 @@ def _find_company(
         return
     for number, line in first[:8]:
         text = plain_line(line)
-        if number not in header.used and LEGAL_FORM.search(text) and _looks_like_company(
-                text.strip("«»\"")) and not ROLE_WORDS.search(text):
+        name = LEGAL_FORM.sub(" ", text).strip(" «»\"“”,")
+        if number not in header.used and name != text and _looks_like_company(name) and (
+                len(text) <= 80 and not ROLE_WORDS.search(text)):
             header.company = text
             header.used.add(number)
             return
@@ -326,7 +327,9 @@ def _named_again(name: str, number: int, lines: list[str]) -> bool:
 
 
 def find_apply_url(lines: list[str]) -> str:
-    """The application link: a link whose text says apply, or a URL on a line that does."""
+    """The application link: a link whose text says apply, a URL on a line that does, or
+    a URL alone on the line under a short "How to apply" label."""
+    previous = ""
     for line in lines:
         for text, target in links(line):
             if APPLY_TEXT.search(text) and safe_url(target):
@@ -336,6 +339,10 @@ def find_apply_url(lines: list[str]) -> str:
             lead = plain_line(line[:url.start()])
             if (APPLY_TEXT.search(lead) or APPLY_LABEL.match(lead)) and len(lead) <= 60:
                 return safe_url(url.group())
+            if not lead and APPLY_TEXT.search(previous) and len(previous) <= 60:
+                return safe_url(url.group())
+        if line.strip():
+            previous = plain_line(line)
     return ""
 
 
