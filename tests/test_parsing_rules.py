@@ -82,3 +82,70 @@ def test_site_header_above_the_title_names_the_company() -> None:
     posting = parse("Skip to main content\nHarbor Bank Careers\n\nSenior Java Engineer\n\n"
                     "Harbor Bank serves 2 million people.\n")
     assert posting.company == "Harbor Bank"
+
+
+# -- the cleaned body --------------------------------------------------------------------
+
+def test_opening_lines_repeating_title_or_company_go_from_the_body() -> None:
+    body = parse("# Role: Data Engineer\nat Quarry Labs\n\nQuarry Labs measures mines from the "
+                 "air, and we need someone to own the pipelines behind it.\n", "q.md").body
+    assert body.startswith("Quarry Labs measures mines")
+    dashed = parse("Data Engineer — Quarry Labs\n\nQuarry Labs measures mines.\n").body
+    assert "Data Engineer" not in dashed
+
+
+def test_a_line_about_the_title_in_the_text_stays() -> None:
+    text = ("Data Engineer\n\nWe are a small team measuring mines from the air with drones and "
+            "satellites.\n\nData Engineer\n")
+    assert parse(text).body.endswith("Data Engineer")
+
+
+def test_plain_text_labels_become_headings_and_bullets_list_items() -> None:
+    text = ("Backend Engineer\nCompany: Quarry Labs\n\nWe measure mines from the air with drones "
+            "and need help with the pipelines.\n\nWhat you will do\n• Build ingestion in Go\n"
+            "• Run Postgres\n\nОбязанности:\n— писать код;\n\nAbout us\nQuarry Labs was founded "
+            "in 2019 by two geologists who got tired of walking.\n")
+    body = parse(text).body
+    assert "### What you will do\n- Build ingestion in Go\n- Run Postgres" in body
+    assert "### Обязанности\n- писать код;" in body
+    assert "### About us" in body
+    assert "### Company" not in body and "### Backend Engineer" not in body
+
+
+@pytest.mark.parametrize("line", [
+    "Ищем разработчика в команду. Вам предстоит:",  # a sentence, not a label
+    "Berlin, Germany",  # a place line
+    "Acme · Berlin · Full-time",
+    "See https://acme.dev/jobs",
+])
+def test_lines_that_are_not_labels_stay_as_written(line: str) -> None:
+    body = parse(f"Backend Engineer\n\n{line}\n- one\n- two\n").body
+    assert f"### {line.rstrip(':')}" not in body
+
+
+def test_markdown_postings_keep_their_own_structure() -> None:
+    text = "# Backend Engineer\n\n**What you will do**\n\nRequirements\n- Go\n"
+    assert "### Requirements" not in parse(text, "x.md").body
+
+
+@pytest.mark.parametrize("nag", [
+    "Upgrade to Premium to see how you compare to other applicants",
+    "Для мэтча с этой вакансией нужен Plus",
+    "Войдите, чтобы увидеть зарплатную вилку",
+    "Regístrate para ver el salario",
+    "Cadastre-se para ver o salário",
+    "Zaloguj się, aby zobaczyć wynagrodzenie",
+    "Будьте внимательны: работодатель не должен просить у вас деньги или коды из СМС.",
+    "First Name *",
+    "3.8 out of 5 stars",
+])
+def test_board_nags_and_forms_are_stripped(nag: str) -> None:
+    text = f"Backend Engineer\n{nag}\n\nWe build booking software for ferries in the Baltic sea.\n"
+    assert nag not in parse(text).body
+
+
+def test_board_labels_go_only_from_the_opening_block() -> None:
+    text = ("Backend Engineer\nJob description\n\nWe build booking software for ferries in the "
+            "Baltic sea, and our team is small.\n\nDescription\nMore words here.\n")
+    body = parse(text).body
+    assert body.count("Description") == 1 and "Job description" not in body

@@ -30,6 +30,13 @@ def _header_patterns() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{line})" for line in data["header_lines"]), re.IGNORECASE)
 
 
+def is_prose(line: str) -> bool:
+    """A line of running text (it ends the opening block of header fields)."""
+    text = plain_line(line)
+    return len(text) >= PROSE_LENGTH or (text.endswith((".", "!", "?", "。"))
+                                         and len(text.split()) >= 8)
+
+
 def is_boilerplate(line: str) -> bool:
     text = plain_line(line).rstrip(" :→>»")
     return bool(text) and _patterns().fullmatch(text) is not None
@@ -47,7 +54,7 @@ def strip_boilerplate(body: str) -> str:
     kept: list[str] = []
     opening = True
     for line in body.split("\n"):
-        if opening and len(plain_line(line)) >= PROSE_LENGTH:
+        if opening and is_prose(line):
             opening = False
         if is_boilerplate(line) or (opening and is_header_chrome(line)):
             continue

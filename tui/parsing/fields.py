@@ -143,7 +143,7 @@ TAG_PREFIX = re.compile(r"^(?:[\[(](?:hiring|job|jobs|remote|vacancy|вакан�
                         re.IGNORECASE)
 
 
-def _strip_title(text: str) -> str:
+def strip_title(text: str) -> str:
     text = TAG_PREFIX.sub("", plain_line(text))
     return TITLE_PREFIX.sub("", text).strip(" :|-–")
 
@@ -168,7 +168,7 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
     title_at = _find_title(first, header)
     hiring = HIRING.match(header.title)
     if hiring and ROLE_WORDS.search(hiring.group(2)) and _looks_like_company(hiring.group(1)):
-        header.company, header.title = hiring.group(1).strip(), _strip_title(hiring.group(2))
+        header.company, header.title = hiring.group(1).strip(), strip_title(hiring.group(2))
     _find_company(lines, first, title_at, header)
     if not header.url:
         header.url = find_apply_url(lines)
@@ -208,7 +208,7 @@ def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
             break
     else:
         return
-    header.title = _strip_title(role)
+    header.title = strip_title(role)
     header.company = parts[0] if parts[0] != role and _looks_like_company(parts[0]) else ""
     if not header.company and parts.index(role) + 1 < len(parts):
         following = parts[parts.index(role) + 1]  # "Title | Company | Place"
@@ -231,27 +231,27 @@ def _find_title(first: list[tuple[int, str]], header: Header) -> int:
         if (heading_level(line) and position == 0) or heading_level(line) == 1:
             found = links(line)
             if found and found[0][0].strip():
-                header.title = _strip_title(found[0][0])
+                header.title = strip_title(found[0][0])
                 header.url = safe_url(found[0][1])
             else:
-                header.title = _strip_title(line)
+                header.title = strip_title(line)
             if header.title:
                 header.used.add(number)
                 return number
     for number, line in first:
         text = plain_line(line)
-        if TITLE_PREFIX.match(text) and _strip_title(text):
-            header.title = _strip_title(text)
+        if TITLE_PREFIX.match(text) and strip_title(text):
+            header.title = strip_title(text)
             header.used.add(number)
             return number
     for number, line in first[:5]:
         text = plain_line(line)
         if ROLE_WORDS.search(text) and _looks_like_title(text) and " · " not in text:
-            header.title = _strip_title(text)
+            header.title = strip_title(text)
             header.used.add(number)
             return number
     if first and _looks_like_title(plain_line(first[0][1])):
-        header.title = _strip_title(first[0][1])
+        header.title = strip_title(first[0][1])
         header.used.add(first[0][0])
         return first[0][0]
     return -1
@@ -355,7 +355,7 @@ def _text(value: object) -> str:
 def _apply_meta(meta: dict[str, object], header: Header) -> None:
     for key in ("title", "position", "role", "job_title", "job"):
         if _text(meta.get(key)).strip():
-            header.title = _strip_title(_text(meta[key]))
+            header.title = strip_title(_text(meta[key]))
             break
     for key in ("company", "organization", "organisation", "employer", "hiring_organization"):
         if _text(meta.get(key)).strip():
