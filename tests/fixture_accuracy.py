@@ -12,6 +12,7 @@ those two checks are scored only over the entries that state them.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from tui.model import Posting
@@ -22,6 +23,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FIELDS = ("title", "company", "locations", "remote", "remote_scope", "stack", "url")
 OPTIONAL = ("salary", "body")
 FOLDERS = (FIXTURES, FIXTURES / "holdout", FIXTURES / "holdout2")
+
+
+@cache
+def _parsed(path: Path) -> Posting:
+    return parse_posting(path.read_bytes(), path.name).posting
 
 
 def _check(name: str, posting: Posting, expected: dict) -> bool:
@@ -67,8 +73,7 @@ def measure_all(folder: Path = FIXTURES) -> tuple[dict[str, tuple[int, int]], li
     counts = {name: [0, 0] for name in FIELDS + OPTIONAL}
     misses: list[str] = []
     for file_name, fields in sorted(expected.items()):
-        raw = (folder / "postings" / file_name).read_bytes()
-        posting = parse_posting(raw, file_name).posting
+        posting = _parsed(folder / "postings" / file_name)
         for name in FIELDS + OPTIONAL:
             if not _states(name, fields):
                 continue
