@@ -22,7 +22,7 @@ from tui.query import fold
 FIXTURES = Path(__file__).parent / "fixtures"
 FIELDS = ("title", "company", "locations", "remote", "remote_scope", "stack", "url")
 OPTIONAL = ("salary", "body")
-FOLDERS = (FIXTURES, FIXTURES / "holdout", FIXTURES / "holdout2")
+FOLDERS = (FIXTURES, FIXTURES / "holdout", FIXTURES / "holdout2", FIXTURES / "holdout3")
 
 
 @cache
