@@ -149,3 +149,58 @@ def test_board_labels_go_only_from_the_opening_block() -> None:
             "Baltic sea, and our team is small.\n\nDescription\nMore words here.\n")
     body = parse(text).body
     assert body.count("Description") == 1 and "Job description" not in body
+
+
+# -- more languages and layouts ----------------------------------------------------------
+
+def test_ukrainian_remote_line() -> None:
+    posting = parse("PHP Developer\nСмерічка Софт\nЛьвів · Віддалена робота\n\nМи робимо CRM.\n")
+    assert posting.remote is True
+    assert posting.locations == ("Львів",)
+
+
+def test_italian_labels() -> None:
+    posting = parse("Sviluppatore Backend\nAzienda: Faro Dati S.p.A.\nSede: Torino\n"
+                    "Modalità di lavoro: Ibrida\n\nFaro Dati analizza i consumi.\n")
+    assert (posting.company, posting.locations, posting.remote) == (
+        "Faro Dati S.p.A.", ("Torino",), False)
+
+
+def test_a_lesser_known_city_next_to_a_work_mode_line() -> None:
+    posting = parse("Développeur Python\nCDI\nAngers\nTélétravail total\n\nNous assurons des "
+                    "vélos et des trottinettes dans tout l'ouest de la France.\n")
+    assert posting.locations == ("Angers",)
+    assert posting.remote is True
+
+
+def test_a_lone_word_that_is_also_a_city_is_not_a_place_without_a_mode_nearby() -> None:
+    posting = parse("Backend Developer\n\nWe build Rust tools for farmers.\n\nAngers\n")
+    assert posting.locations == ()
+
+
+def test_the_subject_of_the_first_sentence_names_the_company() -> None:
+    posting = parse("Security Engineer\nSydney, Australia\n\nWattle Pay is building "
+                    "account-to-account payments for Australian merchants.\n")
+    assert posting.company == "Wattle Pay"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Python is the language we use for everything here, from data to web apps.",
+    "Berlin is a great place to live, and our office is right in the middle of it.",
+    "Our platform is used by 3 million people every day across the whole world.",
+])
+def test_a_first_sentence_about_something_else_names_no_company(sentence: str) -> None:
+    assert parse(f"Backend Developer\n\n{sentence}\n").company == ""
+
+
+def test_a_framework_brings_its_language() -> None:
+    assert {"rails", "ruby"} <= set(detect_stack("Experience with Ruby on Rails and Sidekiq"))
+    assert "python" in detect_stack("Our API runs on Django and Postgres")
+
+
+def test_linkedin_chrome_in_spanish_is_stripped() -> None:
+    text = ("Ingeniero de Datos\nMistral · Madrid, España (Híbrido)\nhace 1 semana · Más de 100 "
+            "solicitudes\nSolicitud sencilla\nGuardar\n\nMistral fabrica bicicletas eléctricas "
+            "y gestiona una flota de alquiler.\n")
+    body = parse(text).body
+    assert "Solicitud sencilla" not in body and "Guardar" not in body and "hace 1" not in body

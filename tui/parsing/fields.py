@@ -12,21 +12,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.parsing.boilerplate import is_boilerplate, is_header_chrome
+from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
 from tui.parsing.markdown_text import BARE_URL, heading_level, links, plain_line
-from tui.parsing.places import read_place_line
+from tui.parsing.places import place_kind, read_place_line
 from tui.parsing.sanitize import safe_url
+from tui.parsing.stack import vocabulary
 
 HEADER_LINES = 15
 TITLE_PREFIX = re.compile(
     r"^(?:job\s+title|title|role|position|job|vacancy|opening|puesto|vacante|cargo|vaga|"
-    r"posi[cç][aã]o|вакансия|должность|позиция|poste|stelle|stanowisko|職種|募集職種)\s*[:：–-]\s*",
+    r"posi[cç][aã]o|вакансия|должность|позиция|poste|stelle|stanowisko|ruolo|posizione|"
+    r"посада|職種|募集職種)\s*[:：–-]\s*",
     re.IGNORECASE,
 )
 COMPANY_LABEL = re.compile(
     r"^(?:company|company name|employer|virksomhed|organi[sz]ation|hiring company|client|empresa|"
     r"compañía|compania|companhia|empregador|компания|работодатель|организация|"
-    r"unternehmen|firma|entreprise|société|pracodawca|会社名|企業名|社名)\s*[:：]\s*(.+)$",
+    r"unternehmen|firma|entreprise|société|societ[àa]|azienda|pracodawca|компанія|"
+    r"роботодавець|会社名|企業名|社名)\s*[:：]\s*(.+)$",
     re.IGNORECASE,
 )
 APPLY_LABEL = re.compile(r"^(?:apply|apply here|apply at|how to apply|url|link)\s*[:：]\s*",
@@ -60,7 +63,8 @@ SENIORITY = (
 SALARY_LABEL = re.compile(
     r"^(?:salary|compensation|pay|pay range|salary range|base salary|rate|salario|sueldo|"
     r"remuneraci[oó]n|sal[aá]rio|remunera[cç][aã]o|зарплата|зарплатная вилка|оклад|"
-    r"доход|gehalt|vergütung|salaire|rémunération|wynagrodzenie|widełki|年収|給与|月給)"
+    r"доход|gehalt|vergütung|salaire|rémunération|wynagrodzenie|widełki|retribuzione|"
+    r"stipendio|ral|зарплата|заробітна плата|年収|給与|月給)"
     r"\s*[:：]\s*(.+)$",
     re.IGNORECASE,
 )
@@ -103,6 +107,15 @@ SITE_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 TITLE_SEPARATOR = re.compile(r"\s+(?:—|–|-|\||@|·)\s+")
+# "Wattle Pay is building…" as the first sentence of the posting: its subject is the company.
+SUBJECT_COMPANY = re.compile(
+    r"^((?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w&.'’-]*)(?:\s(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ&][\w&.'’-]*)){0,3})\s+"
+    r"(?:is|builds|makes|helps|develops|creates|runs|operates|designs|es|est|ist|é|є)\s"
+)
+NOT_SUBJECT = frozenset(
+    "we our the this you your join at in as a an if with since here it they there what who "
+    "remote hiring nosotros somos nous wir мы".split()
+)
 BYLINE = re.compile(r"^(?:at|@|em|en|в компании|bei|chez)\s+(.{2,60})$", re.IGNORECASE)
 
 
@@ -174,6 +187,8 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
         header.url = find_apply_url(lines)
     _apply_meta(meta, header)
     _split_title(header, lines, title_at)
+    if not header.company:
+        _subject_company(lines, title_at, header)
     return header
 
 
@@ -318,6 +333,22 @@ def _find_company(
         if about and not NOT_ABOUT.match(about.group(1)) and _looks_like_company(about.group(1)):
             header.company = about.group(1).strip()
             return
+
+
+def _subject_company(lines: list[str], title_at: int, header: Header) -> bool:
+    """The subject of the posting's first sentence of prose, when it reads as a name."""
+    prose = next((line for line in lines[title_at + 1:] if is_prose(line)), "")
+    match = SUBJECT_COMPANY.match(plain_line(prose))
+    if not match:
+        return False
+    name = match.group(1).strip()
+    vocab = vocabulary()
+    if name.split()[0].lower() in NOT_SUBJECT or ROLE_WORDS.search(name) or not (
+            _looks_like_company(name)) or place_kind(name) or (
+            name.lower() in vocab.aliases or name in vocab.exact):
+        return False  # "Python is…", "Berlin is…": not a company
+    header.company = name
+    return True
 
 
 def _named_again(name: str, number: int, lines: list[str]) -> bool:

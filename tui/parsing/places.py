@@ -21,7 +21,9 @@ REMOTE_WORDS = re.compile(
     r"^(?:(?:fully|full|100\s*%|100%)\s+)?(?:remote(?:[- ]first| friendly| only| ok)?|remotely|"
     r"anywhere|remoto|remota|remote work|trabajo remoto|trabalho remoto|t[ée]l[ée]travail|"
     r"удал[её]нн?о|удал[её]нка|удал[её]нная работа|дистанционно|home ?office|wfh|"
-    r"work from (?:home|anywhere)|можно удал[её]нно|удал[её]нная работа возможна)$",
+    r"work from (?:home|anywhere)|можно удал[её]нно|удал[её]нная работа возможна|"
+    r"віддалено|віддалена робота|дистанційно|дистанційна робота|praca zdalna|zdalnie)"
+    r"(?:\s+(?:total|totale|complet|completo|integral|100\s?%))?$",
     re.IGNORECASE,
 )
 OTHER_MODES = re.compile(
@@ -31,7 +33,8 @@ OTHER_MODES = re.compile(
     r"tempo integral|tiempo completo|полная занятость|полный рабочий день|fuldtid|vollzeit|"
     r"teilzeit|temps plein|cdi|cdd|vor ort|stacjonarnie|w biurze|praca stacjonarna|"
     r"(?:vaga )?efetiv[oa]|clt|pj|b2b|uop|feste anstellung|festanstellung|unbefristet|"
-    r"正社員|契約社員|jornada completa|contrato indefinido|indefinido)$",
+    r"正社員|契約社員|jornada completa|contrato indefinido|indefinido|ibrido|ibrida|in sede|"
+    r"tempo indeterminato|офіс|гібрид|повна зайнятість)$",
     re.IGNORECASE,
 )
 SCOPES = {

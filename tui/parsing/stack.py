@@ -60,6 +60,7 @@ class Vocabulary:
     exact: dict[str, str]  # exact form -> canonical
     weak: frozenset[str]  # canonical names that count only where the text is about technology
     proper: frozenset[str]  # canonical names whose capitalised form mid-sentence is the name
+    implies: dict[str, tuple[str, ...]]  # framework -> the language it is written in
     # first word of a multi-word alias -> the most words any alias starting with it has
     multi_lower: dict[str, int]
     multi_exact: dict[str, int]
@@ -75,6 +76,8 @@ def vocabulary() -> Vocabulary:
     exact: dict[str, str] = {}
     weak = frozenset(name for name, entry in technologies.items() if entry.get("weak"))
     proper = frozenset(name for name, entry in technologies.items() if entry.get("proper"))
+    implies = {name: tuple(entry["implies"]) for name, entry in technologies.items()
+               if entry.get("implies")}
     for canonical, entry in technologies.items():
         for alias in entry.get("aliases", ()):
             aliases[" ".join(alias.lower().split())] = canonical
@@ -91,7 +94,7 @@ def vocabulary() -> Vocabulary:
                             if t.start() == 0)
     first_exact = frozenset(t.group() for name in exact for t in TOKEN.finditer(name)
                             if t.start() == 0)
-    return Vocabulary(aliases, exact, weak, proper, multi_lower, multi_exact, first_lower,
+    return Vocabulary(aliases, exact, weak, proper, implies, multi_lower, multi_exact, first_lower,
                       first_exact)
 
 
@@ -263,6 +266,10 @@ def detect_stack(
                 note(canonical)
     if exclude:
         counts.pop(exclude, None)
+    for name in list(counts):
+        for implied in vocab.implies.get(name, ()):
+            if implied not in counts:
+                note(implied, 0)  # after everything the posting names itself
     return sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
 
 
