@@ -15,6 +15,7 @@ from importlib import resources
 from tui.parsing.markdown_text import plain_line
 
 MIN_REPEAT_LENGTH = 40  # short lines ("Remote", "---") legitimately repeat
+PROSE_LENGTH = 80  # a line this long is a paragraph, not a header field
 
 
 @cache
@@ -23,13 +24,42 @@ def _patterns() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{line})" for line in data["lines"]), re.IGNORECASE)
 
 
+@cache
+def _header_patterns() -> re.Pattern[str]:
+    data = json.loads(resources.files("tui.data").joinpath("boilerplate.json").read_text("utf-8"))
+    return re.compile("|".join(f"(?:{line})" for line in data["header_lines"]), re.IGNORECASE)
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text (it ends the opening block of header fields)."""
+    text = plain_line(line)
+    return len(text) >= PROSE_LENGTH or (text.endswith((".", "!", "?", "。"))
+                                         and len(text.split()) >= 8)
+
+
 def is_boilerplate(line: str) -> bool:
     text = plain_line(line).rstrip(" :→>»")
     return bool(text) and _patterns().fullmatch(text) is not None
 
 
+def is_header_chrome(line: str) -> bool:
+    """A board's label above the description ("Job description", "Описание вакансии")."""
+    text = plain_line(line).rstrip(" :→>»")
+    return bool(text) and _header_patterns().fullmatch(text) is not None
+
+
 def strip_boilerplate(body: str) -> str:
-    return "\n".join(line for line in body.split("\n") if not is_boilerplate(line))
+    """Drop board lines anywhere, and board labels from the opening block (the lines
+    before the first paragraph of prose)."""
+    kept: list[str] = []
+    opening = True
+    for line in body.split("\n"):
+        if opening and is_prose(line):
+            opening = False
+        if is_boilerplate(line) or (opening and is_header_chrome(line)):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def collapse_repeats(body: str) -> str:

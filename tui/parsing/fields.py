@@ -12,27 +12,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.parsing.boilerplate import is_boilerplate
+from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
 from tui.parsing.markdown_text import BARE_URL, heading_level, links, plain_line
-from tui.parsing.places import read_place_line
+from tui.parsing.places import place_kind, read_place_line
 from tui.parsing.sanitize import safe_url
+from tui.parsing.stack import vocabulary
 
 HEADER_LINES = 15
 TITLE_PREFIX = re.compile(
     r"^(?:job\s+title|title|role|position|job|vacancy|opening|puesto|vacante|cargo|vaga|"
-    r"posi[cç][aã]o|вакансия|должность|позиция|poste|stelle)\s*[:：–-]\s*",
+    r"posi[cç][aã]o|вакансия|должность|позиция|poste|stelle|stanowisko|ruolo|posizione|"
+    r"посада|職種|募集職種)\s*[:：–-]\s*",
     re.IGNORECASE,
 )
 COMPANY_LABEL = re.compile(
     r"^(?:company|company name|employer|virksomhed|organi[sz]ation|hiring company|client|empresa|"
     r"compañía|compania|companhia|empregador|компания|работодатель|организация|"
-    r"unternehmen|firma|entreprise|société)\s*[:：]\s*(.+)$",
+    r"unternehmen|firma|entreprise|société|societ[àa]|azienda|pracodawca|компанія|"
+    r"роботодавець|会社名|企業名|社名)\s*[:：]\s*(.+)$",
     re.IGNORECASE,
 )
 APPLY_LABEL = re.compile(r"^(?:apply|apply here|apply at|how to apply|url|link)\s*[:：]\s*",
                          re.IGNORECASE)
-APPLY_TEXT = re.compile(r"apply|aplica|postula|candidat|inscrev|отклик|bewerb|postuler",
-                        re.IGNORECASE)
+APPLY_TEXT = re.compile(
+    r"apply|aplica|aplikuj|postula|candidat|inscr[ií]b|inscrev|отклик|bewerb|postuler|"
+    r"s[øö]g|ans[öo]k|solliciteer|応募|エントリー",
+    re.IGNORECASE,
+)
 ROLE_WORDS = re.compile(
     r"\b(?:engineer|engineering manager|developer|programmer|architect|designer|manager|"
     r"analyst|scientist|administrator|consultant|specialist|intern|tester|qa|sre|devops|"
@@ -40,7 +46,8 @@ ROLE_WORDS = re.compile(
     r"разработчик|инженер|программист|аналитик|архитектор|тестировщик|руководитель|"
     r"desarrollador|desarrolladora|ingeniero|ingeniera|programador|analista|arquitecto|"
     r"desenvolvedor|desenvolvedora|engenheiro|engenheira|arquiteto|cientista|"
-    r"entwickler|ingenieur|développeur|développeuse|ingénieur|chef de projet)",
+    r"entwickler|ingenieur|développeur|développeuse|ingénieur|chef de projet|"
+    r"programista|inżynier|エンジニア|開発者|プログラマー)",
     re.IGNORECASE,
 )
 SENIORITY = (
@@ -56,7 +63,9 @@ SENIORITY = (
 SALARY_LABEL = re.compile(
     r"^(?:salary|compensation|pay|pay range|salary range|base salary|rate|salario|sueldo|"
     r"remuneraci[oó]n|sal[aá]rio|remunera[cç][aã]o|зарплата|зарплатная вилка|оклад|"
-    r"доход|gehalt|salaire|rémunération)\s*[:：]\s*(.+)$",
+    r"доход|gehalt|vergütung|salaire|rémunération|wynagrodzenie|widełki|retribuzione|"
+    r"stipendio|ral|зарплата|заробітна плата|年収|給与|月給)"
+    r"\s*[:：]\s*(.+)$",
     re.IGNORECASE,
 )
 MONEY = re.compile(
@@ -78,6 +87,35 @@ NOT_COMPANY = re.compile(
 ABOUT = re.compile(r"^(?:about|sobre|acerca de|о компании)\s+(.{2,40})$", re.IGNORECASE)
 NOT_ABOUT = re.compile(r"^(?:us|you|the .*|this .*|our .*|nós|nosotros|la empresa|a empresa)$",
                        re.IGNORECASE)
+HIRING = re.compile(
+    r"^(.{2,60}?)\s+(?:is|are)?\s*(?:hiring|looking for|recruiting|busca|est[aá] buscando|"
+    r"contrata|est[aá] contratando|procura|ищет|sucht|recrute)"
+    r"(?:\s+(?:an?|un|una|um|uma|einen?|eine|une))?\s*:?\s+(.{2,120})$",
+    re.IGNORECASE,
+)
+LEGAL_FORM = re.compile(
+    r"(?:^|\s)(?:gmbh(?:\s*&\s*co\.?\s*kg)?|ag|se|kg|kgaa|e\.\s?v\.|inc\.?|llc|ltd\.?|limited|"
+    r"plc|llp|corp\.?|corporation|s\.a\.?|sa|s\.l\.?|sl|sas|s\.a\.s\.?|s\.p\.a\.?|spa|s\.r\.l\.?|"
+    r"b\.v\.?|bv|n\.v\.?|nv|a/s|aps|ab|asa|oy|oyj|sp\.\s?z\s?o\.\s?o\.?|ltda\.?|"
+    r"s\.a\.\s?de\s?c\.v\.?|pty\.?\s?ltd\.?|株式会社|有限会社)$"
+    r"|^(?:ооо|оао|ао|пао|зао|тоо|株式会社|有限会社)(?:\s|[«\"\w])",
+    re.IGNORECASE,
+)
+SITE_SUFFIX = re.compile(
+    r"\s+(?:careers?|jobs|job board|karriere|stellenangebote|empleos|vagas|carreiras|"
+    r"вакансии|carrières|kariera|採用情報)$",
+    re.IGNORECASE,
+)
+TITLE_SEPARATOR = re.compile(r"\s+(?:—|–|-|\||@|·)\s+")
+# "Wattle Pay is building…" as the first sentence of the posting: its subject is the company.
+SUBJECT_COMPANY = re.compile(
+    r"^((?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w&.'’-]*)(?:\s(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ&][\w&.'’-]*)){0,3})\s+"
+    r"(?:is|builds|makes|helps|develops|creates|runs|operates|designs|es|est|ist|é|є)\s"
+)
+NOT_SUBJECT = frozenset(
+    "we our the this you your join at in as a an if with since here it they there what who "
+    "remote hiring nosotros somos nous wir мы".split()
+)
 BYLINE = re.compile(r"^(?:at|@|em|en|в компании|bei|chez)\s+(.{2,60})$", re.IGNORECASE)
 
 
@@ -103,7 +141,8 @@ def header_lines(lines: list[str], limit: int = HEADER_LINES) -> list[tuple[int,
     found: list[tuple[int, str]] = []
     for number, line in enumerate(lines):
         text = plain_line(line)
-        if not text or re.fullmatch(r"[-=*_~\s]+", line.strip()) or is_boilerplate(line):
+        if not text or re.fullmatch(r"[-=*_~\s]+", line.strip()) or is_boilerplate(line) or (
+                is_header_chrome(line)):
             continue
         if BREADCRUMB.search(text) and heading_level(line) == 0:
             continue  # "Home › Engineering › Product Engineer": site navigation
@@ -117,7 +156,7 @@ TAG_PREFIX = re.compile(r"^(?:[\[(](?:hiring|job|jobs|remote|vacancy|вакан�
                         re.IGNORECASE)
 
 
-def _strip_title(text: str) -> str:
+def strip_title(text: str) -> str:
     text = TAG_PREFIX.sub("", plain_line(text))
     return TITLE_PREFIX.sub("", text).strip(" :|-–")
 
@@ -140,15 +179,39 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
     first = header_lines(lines)
     _from_pipes(first, header)
     title_at = _find_title(first, header)
+    hiring = HIRING.match(header.title)
+    if hiring and ROLE_WORDS.search(hiring.group(2)) and _looks_like_company(hiring.group(1)):
+        header.company, header.title = hiring.group(1).strip(), strip_title(hiring.group(2))
     _find_company(lines, first, title_at, header)
     if not header.url:
         header.url = find_apply_url(lines)
     _apply_meta(meta, header)
-    if not header.company and " at " in header.title:
+    _split_title(header, lines, title_at)
+    if not header.company:
+        _subject_company(lines, title_at, header)
+    return header
+
+
+def _split_title(header: Header, lines: list[str], title_at: int) -> None:
+    """"Role at Company", "Role — Company": the company out of the title. Without a
+    company found elsewhere, the part after the separator must be named again."""
+    if " at " in header.title and not header.company:
         role, _, company = header.title.rpartition(" at ")
         if _looks_like_company(company) and ROLE_WORDS.search(role):
             header.title, header.company = role.strip(), company.strip()
-    return header
+            return
+    parts = TITLE_SEPARATOR.split(header.title)
+    if len(parts) < 2:
+        return
+    role, company = " - ".join(parts[:-1]), parts[-1].strip()
+    if header.company:
+        if company.casefold() == header.company.casefold():
+            header.title = header.title[:header.title.rfind(company)].rstrip(" —–-|@·")
+        return
+    if (ROLE_WORDS.search(role) and not ROLE_WORDS.search(company)
+            and _looks_like_company(company) and _named_again(company, title_at, lines)):
+        header.title = header.title[:header.title.rfind(company)].rstrip(" —–-|@·")
+        header.company = company
 
 
 def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
@@ -160,7 +223,7 @@ def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
             break
     else:
         return
-    header.title = _strip_title(role)
+    header.title = strip_title(role)
     header.company = parts[0] if parts[0] != role and _looks_like_company(parts[0]) else ""
     if not header.company and parts.index(role) + 1 < len(parts):
         following = parts[parts.index(role) + 1]  # "Title | Company | Place"
@@ -183,27 +246,27 @@ def _find_title(first: list[tuple[int, str]], header: Header) -> int:
         if (heading_level(line) and position == 0) or heading_level(line) == 1:
             found = links(line)
             if found and found[0][0].strip():
-                header.title = _strip_title(found[0][0])
+                header.title = strip_title(found[0][0])
                 header.url = safe_url(found[0][1])
             else:
-                header.title = _strip_title(line)
+                header.title = strip_title(line)
             if header.title:
                 header.used.add(number)
                 return number
     for number, line in first:
         text = plain_line(line)
-        if TITLE_PREFIX.match(text) and _strip_title(text):
-            header.title = _strip_title(text)
+        if TITLE_PREFIX.match(text) and strip_title(text):
+            header.title = strip_title(text)
             header.used.add(number)
             return number
     for number, line in first[:5]:
         text = plain_line(line)
         if ROLE_WORDS.search(text) and _looks_like_title(text) and " · " not in text:
-            header.title = _strip_title(text)
+            header.title = strip_title(text)
             header.used.add(number)
             return number
     if first and _looks_like_title(plain_line(first[0][1])):
-        header.title = _strip_title(first[0][1])
+        header.title = strip_title(first[0][1])
         header.used.add(first[0][0])
         return first[0][0]
     return -1
@@ -220,6 +283,14 @@ def _find_company(
             return
     if header.company:
         return
+    for number, line in first[:8]:
+        text = plain_line(line)
+        name = LEGAL_FORM.sub(" ", text).strip(" «»\"“”,")
+        if number not in header.used and name != text and _looks_like_company(name) and (
+                len(text) <= 80 and not ROLE_WORDS.search(text)):
+            header.company = text
+            header.used.add(number)
+            return
     after = [(n, line) for n, line in first if n > title_at][:2] if title_at >= 0 else []
     if after:
         number, line = after[0]
@@ -237,11 +308,14 @@ def _find_company(
         if header.company:
             header.used.add(number)
             return
-    # A bare line next to the title is the company only if the posting names it again.
-    before = [(n, line) for n, line in first if n < title_at][-1:] if title_at >= 0 else []
+    # A bare line near the title is the company only if the posting names it again. Above
+    # the title it may be a site header: "Acme Careers", "Acme | Careers | Our story".
+    before = [(n, line) for n, line in first if n < title_at][-4:] if title_at >= 0 else []
     body = "\n".join(lines[title_at + 1:]) if title_at >= 0 else ""
-    for number, line in after[:1] + before:
+    for number, line in after[:1] + before[::-1]:
         text = plain_line(line)
+        if number < title_at:
+            text = SITE_SUFFIX.sub("", text.split(" | ")[0].strip())
         if _looks_like_company(text) and not ROLE_WORDS.search(text) and _named_again(
                 text, number, lines):
             header.company = text
@@ -261,6 +335,22 @@ def _find_company(
             return
 
 
+def _subject_company(lines: list[str], title_at: int, header: Header) -> bool:
+    """The subject of the posting's first sentence of prose, when it reads as a name."""
+    prose = next((line for line in lines[title_at + 1:] if is_prose(line)), "")
+    match = SUBJECT_COMPANY.match(plain_line(prose))
+    if not match:
+        return False
+    name = match.group(1).strip()
+    vocab = vocabulary()
+    if name.split()[0].lower() in NOT_SUBJECT or ROLE_WORDS.search(name) or not (
+            _looks_like_company(name)) or place_kind(name) or (
+            name.lower() in vocab.aliases or name in vocab.exact):
+        return False  # "Python is…", "Berlin is…": not a company
+    header.company = name
+    return True
+
+
 def _named_again(name: str, number: int, lines: list[str]) -> bool:
     """Does the posting name ``name`` anywhere but on line ``number``?"""
     pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
@@ -268,7 +358,9 @@ def _named_again(name: str, number: int, lines: list[str]) -> bool:
 
 
 def find_apply_url(lines: list[str]) -> str:
-    """The application link: a link whose text says apply, or a URL on a line that does."""
+    """The application link: a link whose text says apply, a URL on a line that does, or
+    a URL alone on the line under a short "How to apply" label."""
+    previous = ""
     for line in lines:
         for text, target in links(line):
             if APPLY_TEXT.search(text) and safe_url(target):
@@ -278,6 +370,10 @@ def find_apply_url(lines: list[str]) -> str:
             lead = plain_line(line[:url.start()])
             if (APPLY_TEXT.search(lead) or APPLY_LABEL.match(lead)) and len(lead) <= 60:
                 return safe_url(url.group())
+            if not lead and APPLY_TEXT.search(previous) and len(previous) <= 60:
+                return safe_url(url.group())
+        if line.strip():
+            previous = plain_line(line)
     return ""
 
 
@@ -290,7 +386,7 @@ def _text(value: object) -> str:
 def _apply_meta(meta: dict[str, object], header: Header) -> None:
     for key in ("title", "position", "role", "job_title", "job"):
         if _text(meta.get(key)).strip():
-            header.title = _strip_title(_text(meta[key]))
+            header.title = strip_title(_text(meta[key]))
             break
     for key in ("company", "organization", "organisation", "employer", "hiring_organization"):
         if _text(meta.get(key)).strip():

@@ -14,6 +14,7 @@ REMOTE_PHRASES = re.compile(
     r"\b(?:fully remote|100\s?% remote|remote[- ]first|remote[- ]friendly|remote position|"
     r"remote role|remote job|this role is remote|work from anywhere|fully distributed|"
     r"trabajo remoto|100\s?% remoto|trabalho remoto|totalmente remoto|remoto desde|"
+    r"t[ée]l[ée]travail (?:total|complet|à 100)|віддалена робота|"
     r"удал[её]нн(?:ая|ый|о)\s+(?:работа|формат)|полностью удал[её]нн)",
     re.IGNORECASE,
 )
@@ -25,7 +26,9 @@ NEGATION = re.compile(
 REMOTE_LABEL = re.compile(
     r"^(?:remote|remote work|remote policy|work mode|work model|working model|"
     r"t[ée]l[ée]travail|teletrabajo|trabajo remoto|remoto|trabalho remoto|modalidad|modelo|"
-    r"formato|формат работы|удал[её]нка|удал[её]нная работа)\s*[:：]\s*(.+)$",
+    r"formato|формат работы|удал[её]нка|удал[её]нная работа|tryb pracy|praca zdalna|"
+    r"arbeitsmodell|arbeitsweise|homeoffice|modalit[àa] di lavoro|werkvorm|"
+    r"リモートワーク|リモート|在宅勤務|勤務形態)\s*[:：]\s*(.+)$",
     re.IGNORECASE,
 )
 LOCATION_CUES = re.compile(r"[`]|" + PICTOGRAPHS.pattern)
@@ -67,7 +70,10 @@ def find_locations(
         values = value if isinstance(value, list) else [value]
         found += [_trusted(item) for item in values if isinstance(item, str) and item.strip()]
     found += [_trusted(text) for text in extra]
-    header = {number for number, _ in header_lines(lines, HEADER_LINES)}
+    order = [number for number, _ in header_lines(lines, HEADER_LINES)]
+    header = set(order)
+    modes_at: set[int] = set()  # header lines (by position) that state a work mode
+    lone_cities: dict[int, PlaceLine] = {}  # header lines (by position) naming one city only
     label_waiting = False
     for number, raw in enumerate(lines):
         if number in skip or len(raw) > MAX_LINE:
@@ -96,6 +102,15 @@ def find_locations(
             candidate = read_place_line(PICTOGRAPHS.sub(" ", raw).replace("#", " "))
             if _plausible(raw, candidate):
                 found.append(candidate)
+                if candidate.modes:
+                    modes_at.add(order.index(number))
+            elif candidate.is_location and len(candidate.places) == 1:
+                lone_cities[order.index(number)] = candidate
+    # "CDI / Nantes / Télétravail total": a lesser-known city on its own line counts
+    # when a neighbouring header line states a work mode.
+    for position, candidate in lone_cities.items():
+        if {position - 1, position + 1} & modes_at:
+            found.append(candidate)
 
     where = Where()
     ranked = sorted(found, key=lambda line: -len(line.places))  # the fullest list sets the order
@@ -160,5 +175,7 @@ def _remote_line(value: str) -> PlaceLine:
 
 
 OFFICE_ONLY = re.compile(r"^(?:офис|office|onsite|on-site|presencial|bureau)$")
-OTHER_MODE_VALUE = re.compile(r"hybrid|hibrid|гибрид|офис|office|onsite|on-site|presencial")
-REMOTE_VALUE = re.compile(r"remot|удал|t[ée]l[ée]travail|100 ?%|possible|yes|sí|sim|да|anywhere")
+OTHER_MODE_VALUE = re.compile(r"hybrid|hibrid|ibrid|гибрид|гібрид|офис|офіс|office|onsite|"
+                              r"on-site|presencial|vor ort|stacjonar|hybryd|ufficio|in sede|出社")
+REMOTE_VALUE = re.compile(r"remot|удал|віддал|t[ée]l[ée]travail|100 ?%|possible|yes|sí|sim|да|"
+                          r"anywhere|zdaln|リモート|在宅")

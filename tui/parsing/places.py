@@ -21,7 +21,9 @@ REMOTE_WORDS = re.compile(
     r"^(?:(?:fully|full|100\s*%|100%)\s+)?(?:remote(?:[- ]first| friendly| only| ok)?|remotely|"
     r"anywhere|remoto|remota|remote work|trabajo remoto|trabalho remoto|t[ée]l[ée]travail|"
     r"удал[её]нн?о|удал[её]нка|удал[её]нная работа|дистанционно|home ?office|wfh|"
-    r"work from (?:home|anywhere)|можно удал[её]нно|удал[её]нная работа возможна)$",
+    r"work from (?:home|anywhere)|можно удал[её]нно|удал[её]нная работа возможна|"
+    r"віддалено|віддалена робота|дистанційно|дистанційна робота|praca zdalna|zdalnie)"
+    r"(?:\s+(?:total|totale|complet|completo|integral|100\s?%))?$",
     re.IGNORECASE,
 )
 OTHER_MODES = re.compile(
@@ -29,7 +31,10 @@ OTHER_MODES = re.compile(
     r"presencial|presencialmente|офис|в офисе|relocation|relocate|visa sponsorship|"
     r"full[- ]time|part[- ]time|contract|contractor|freelance|permanent|temporary|internship|"
     r"tempo integral|tiempo completo|полная занятость|полный рабочий день|fuldtid|vollzeit|"
-    r"teilzeit|temps plein|cdi|cdd)$",
+    r"teilzeit|temps plein|cdi|cdd|vor ort|stacjonarnie|w biurze|praca stacjonarna|"
+    r"(?:vaga )?efetiv[oa]|clt|pj|b2b|uop|feste anstellung|festanstellung|unbefristet|"
+    r"正社員|契約社員|jornada completa|contrato indefinido|indefinido|ibrido|ibrida|in sede|"
+    r"tempo indeterminato|офіс|гібрид|повна зайнятість)$",
     re.IGNORECASE,
 )
 SCOPES = {
@@ -49,12 +54,22 @@ SEPARATORS = re.compile(
     r"\s*(?:/|\||·|•|;|\s[-–—]\s|\s(?:or|ou|o|и|или|and|y|e|oder|und)\s|&)\s*", re.IGNORECASE
 )
 PARENTHESES = re.compile(r"\(([^()]*)\)")
+# "Presencial y remoto", "office and remote": both at once is hybrid, not a remote job
+# (while "Berlin or Remote" offers remote work).
+_ONSITE = r"(?:presencial|on-?site|in[- ]office|office|офис|в офисе|vor ort|stacjonarn\w*|biuro)"
+_REMOTE = r"(?:remot[eo]|remota|удал[её]нн?\w*|zdaln\w*|home ?office|t[ée]l[ée]travail)"
+BOTH_MODES = re.compile(
+    rf"(?<!\w)(?:{_ONSITE}\s+(?:and|y|e|und|и|et|i|\+|&)\s+{_REMOTE}|"
+    rf"{_REMOTE}\s+(?:and|y|e|und|и|et|i|\+|&)\s+{_ONSITE})(?!\w)",
+    re.IGNORECASE,
+)
 LABEL = re.compile(
     r"^(?:job\s+)?(?:locations?|location\(s\)|based in|office|offices|where|city|cities|"
     r"ubicaci[oó]n|ubicaciones|localiza[cç][aã]o|local|lugar|ciudad|cidade|sede|"
     r"местоположение|локация|город|расположение|место работы|standort|arbeitsort|lieu|"
     r"localisation|onsite|on-site|hybrid|in[- ]office|h[íi]brido|arbejdssted|"
-    r"местоположение и тип занятости)\s*[:：]\s*",
+    r"местоположение и тип занятости|lokalizacja|miejsce pracy|勤務地|勤務場所|"
+    r"locatie|standplaats|sijainti|sted|plats|sede de trabajo|lieu de travail)\s*[:：]\s*",
     re.IGNORECASE,
 )
 
@@ -83,8 +98,22 @@ class PlaceLine:
         return not self.unknown and (bool(self.places) or self.remote or self.modes > 0)
 
 
+POSTAL_CODE = re.compile(r"(?<!\w)(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{4})(?!\w)")
+ABBREVIATION = re.compile(r"(?:^|\W)(?:\w\.)+\w$")  # "D.C", "U.S": keep their last dot
+
+
+def _trim(part: str, chars: str = " .:`*_-–") -> str:
+    """A part without decoration, a postal code ("OH 43215", "10115 Berlin") or a final
+    full stop, unless that stop ends an abbreviation ("Bogotá, D.C.")."""
+    stripped = " ".join(POSTAL_CODE.sub(" ", part).split()) if re.search(r"\D", part) else part
+    trimmed = stripped.strip(chars)
+    if stripped.rstrip(" ").endswith(".") and ABBREVIATION.search(trimmed):
+        trimmed += "."
+    return trimmed
+
+
 def _display(name: str) -> str:
-    name = " ".join(name.strip(" .,:;`*_").split())
+    name = " ".join(_trim(name, " .,:;`*_").split())
     return name.title() if name.islower() else name
 
 
@@ -93,10 +122,13 @@ def read_place_line(text: str) -> PlaceLine:
     ``unknown`` (the caller decides whether to trust the line anyway)."""
     result = PlaceLine()
     text = PICTOGRAPHS.sub(" ", text).replace("`", " ").strip()
+    both = BOTH_MODES.search(text)
+    if both:
+        text = f"{text[:both.start()]} hybrid {text[both.end():]}".strip()
     inners = PARENTHESES.findall(text)
     text = PARENTHESES.sub(" ", text)
     for chunk in SEPARATORS.split(text):
-        parts = [part for part in (p.strip(" .:`*_-–") for p in chunk.split(",")) if part]
+        parts = [part for part in (_trim(p) for p in chunk.split(",")) if part]
         index = 0
         while index < len(parts):
             part = parts[index]

@@ -13,6 +13,7 @@ from tui.parsing.boilerplate import collapse_repeats, strip_boilerplate, tidy
 from tui.parsing.decode import decode_bytes
 from tui.parsing.fields import find_header, find_salary, find_seniority
 from tui.parsing.front_matter import split_front_matter
+from tui.parsing.layout import drop_title_lines, is_plain_text, structure_plain_text
 from tui.parsing.locations import find_locations
 from tui.parsing.sanitize import clean_line, clean_text, safe_url
 from tui.parsing.stack import detect_stack
@@ -44,7 +45,10 @@ def parse_posting(raw: bytes, source: str) -> ParseResult:
     company_word = fold(company).split()[0] if company else ""
     title = clean_line(header.title) or _title_from_name(source)
     stack = detect_stack(f"{title}\n{body}", extra=[str(t) for t in tags], exclude=company_word)
-    cleaned = tidy(collapse_repeats(strip_boilerplate(body)))
+    cleaned = drop_title_lines(collapse_repeats(strip_boilerplate(body)), title, company)
+    if is_plain_text(cleaned):
+        cleaned = structure_plain_text(cleaned)
+    cleaned = tidy(cleaned)
     posting = Posting(
         id="",
         title=title[:200],

@@ -37,19 +37,30 @@ AFTER_CUES = frozenset(
         "dev devs разработчик разработка опыт desarrollador experiencia desenvolvedor experiência "
     ).split()
 )
-BEFORE_CUES = frozenset(["in", "with", "using", "en", "em", "на"])
+BEFORE_CUES = frozenset(["in", "with", "using", "en", "em", "на", "con", "com", "mit", "avec", "с",
+                         "w", "z", "via"])
+# "Go-based", "Rust-powered": a hyphenated ambiguous name is the technology only before these.
+HYPHEN_CUES = AFTER_CUES | {"based", "powered", "native", "first", "heavy", "centric", "focused"}
 SKILL_WORDS = re.compile(
     r"experience|proficien|knowledge|skill|fluent|familiar|written|writing|code|program|"
-    r"develop|build|опыт|знание|experiencia|experiência|conhecimento",
+    r"develop|build|опыт|знание|experiencia|experiência|conhecimento|conocimiento|erfahrung|"
+    r"kenntnis|expérience|maîtrise|connaissance|doświadczenie|znajomość|経験|スキル",
     re.IGNORECASE,
 )
-LIST_JOINERS = frozenset({",", "/", "and", "or", "&", "y", "e", "и", "или", "o", "ou", "|", "+"})
+LIST_JOINERS = frozenset({
+    ",", "/", "and", "or", "&", "y", "e", "и", "или", "o", "ou", "|", "+",
+    "und", "oder", "et", "i", "lub", "oraz", "of", "または", "、", "や", "と",
+})
+NON_LATIN = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     aliases: dict[str, str]  # folded alias -> canonical
     exact: dict[str, str]  # exact form -> canonical
+    weak: frozenset[str]  # canonical names that count only where the text is about technology
+    proper: frozenset[str]  # canonical names whose capitalised form mid-sentence is the name
+    implies: dict[str, tuple[str, ...]]  # framework -> the language it is written in
     # first word of a multi-word alias -> the most words any alias starting with it has
     multi_lower: dict[str, int]
     multi_exact: dict[str, int]
@@ -63,6 +74,10 @@ def vocabulary() -> Vocabulary:
     technologies = json.loads(raw)["technologies"]
     aliases: dict[str, str] = {}
     exact: dict[str, str] = {}
+    weak = frozenset(name for name, entry in technologies.items() if entry.get("weak"))
+    proper = frozenset(name for name, entry in technologies.items() if entry.get("proper"))
+    implies = {name: tuple(entry["implies"]) for name, entry in technologies.items()
+               if entry.get("implies")}
     for canonical, entry in technologies.items():
         for alias in entry.get("aliases", ()):
             aliases[" ".join(alias.lower().split())] = canonical
@@ -79,7 +94,8 @@ def vocabulary() -> Vocabulary:
                             if t.start() == 0)
     first_exact = frozenset(t.group() for name in exact for t in TOKEN.finditer(name)
                             if t.start() == 0)
-    return Vocabulary(aliases, exact, multi_lower, multi_exact, first_lower, first_exact)
+    return Vocabulary(aliases, exact, weak, proper, implies, multi_lower, multi_exact, first_lower,
+                      first_exact)
 
 
 def canonical_tech(name: str) -> str:
@@ -109,6 +125,7 @@ def _find(sentence: str, in_section: bool) -> list[str]:
         not sentence[a.end():b.start()].strip(" -\t") for a, b in pairwise(tokens)
     ] + [False]
     found: list[tuple[int, str, bool]] = []  # token index, canonical, ambiguous?
+    clear: set[int] = set()  # every token index a plain technology name covers
     index = 0
     while index < len(tokens):
         longest = max(vocab.multi_lower.get(lower[index], 1),
@@ -123,7 +140,10 @@ def _find(sentence: str, in_section: bool) -> list[str]:
                 canonical = vocab.exact.get(" ".join(words[index:index + size]))
                 ambiguous = True
             if canonical is not None:
+                ambiguous = ambiguous or canonical in vocab.weak
                 found.append((index, canonical, ambiguous))
+                if not ambiguous:
+                    clear.update(range(index, index + size))
                 index += size
                 matched = True
                 break
@@ -131,7 +151,9 @@ def _find(sentence: str, in_section: bool) -> list[str]:
             continue
         canonical = vocab.aliases.get(lower[index])
         if canonical is not None:
-            found.append((index, canonical, False))
+            found.append((index, canonical, canonical in vocab.weak))
+            if canonical not in vocab.weak:
+                clear.add(index)
         else:
             canonical = vocab.exact.get(words[index])
             if canonical is not None:
@@ -139,11 +161,14 @@ def _find(sentence: str, in_section: bool) -> list[str]:
         index += 1
     if not found:
         return []
-    clear = {position for position, _, ambiguous in found if not ambiguous}
     skills = bool(SKILL_WORDS.search(sentence))
     result: list[str] = []
     for position, canonical, ambiguous in found:
-        if ambiguous and not _in_context(sentence, tokens, position, clear, in_section, skills):
+        if canonical in vocab.weak and skills and clear:
+            pass  # "Erfahrung mit Docker und CI/CD (GitLab)": a tool among the skills asked for
+        elif ambiguous and not _in_context(
+                sentence, tokens, position, clear, in_section, skills) and (
+                canonical not in vocab.proper or not _proper_noun(sentence, tokens, position)):
             continue
         result.append(canonical)
     return result
@@ -157,17 +182,43 @@ def _in_context(
     token = tokens[position]
     following = tokens[position + 1].group().lower() if position + 1 < len(tokens) else ""
     previous = tokens[position - 1].group().lower() if position > 0 else ""
-    if following in AFTER_CUES or (sentence[token.end():token.end() + 1] == "-" and following):
+    if following in AFTER_CUES or (
+            sentence[token.end():token.end() + 1] == "-" and following in HYPHEN_CUES):
         return True
     if previous in BEFORE_CUES and skills:
         return True
-    for neighbour in (position - 1, position + 1):
+    if token.group()[:1].isupper() and len(NON_LATIN.findall(sentence)) * 2 > len(sentence):
+        return True  # a capitalised Latin name in Russian or Japanese text names a technology
+    for step in (-1, 1):
+        neighbour = position + step
         if neighbour in clear:
             left, right = sorted((neighbour, position))
             gap = _gap(sentence, tokens[left].end(), tokens[right].start())
             if gap in LIST_JOINERS or gap.rstrip(",") in LIST_JOINERS or gap == ", and":
                 return True
+        # "Python and Go", "Jest e Testing Library": one joining word between the two
+        beyond = position + 2 * step
+        if 0 <= neighbour < len(tokens) and beyond in clear and (
+                tokens[neighbour].group().lower() in LIST_JOINERS):
+            left, right = sorted((beyond, position))
+            gaps = (_gap(sentence, tokens[left].end(), tokens[left + 1].start()),
+                    _gap(sentence, tokens[left + 1].end(), tokens[right].start()))
+            if all(gap in {"", ","} for gap in gaps):
+                return True
     return in_section and (len(tokens) <= 8 or "," in sentence)
+
+
+def _proper_noun(sentence: str, tokens: list[re.Match[str]], position: int) -> bool:
+    """Is the capitalised word at ``position`` a name in running text: not the sentence's
+    first word, not part of a hyphenated phrase ("Go-to-market"), not in a title-case line?"""
+    token = tokens[position]
+    if position == 0 or not token.group()[:1].isupper():
+        return False
+    if sentence[token.end():token.end() + 1] == "-":
+        return False
+    words = [t.group() for t in tokens if t.group()[:1].isalpha()]
+    capitalised = sum(word[:1].isupper() for word in words)
+    return capitalised * 2 <= len(words)
 
 
 def detect_stack(
@@ -215,6 +266,10 @@ def detect_stack(
                 note(canonical)
     if exclude:
         counts.pop(exclude, None)
+    for name in list(counts):
+        for implied in vocab.implies.get(name, ()):
+            if implied not in counts:
+                note(implied, 0)  # after everything the posting names itself
     return sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
 
 
