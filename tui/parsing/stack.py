@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import pairwise
 
 from tui.parsing.markdown_text import BARE_URL, LINK, plain_line
 
@@ -120,19 +119,29 @@ def _find(sentence: str, in_section: bool) -> list[str]:
     tokens = list(TOKEN.finditer(sentence))
     words = [token.group() for token in tokens]
     lower = [word.lower() for word in words]
-    # joined[i]: only spaces or hyphens between token i and token i + 1
-    joined = [
-        not sentence[a.end():b.start()].strip(" -\t") for a, b in pairwise(tokens)
-    ] + [False]
+    # Only a token that starts some name can start a match: the rest are passed
+    # over without a lookup (most words of a sentence name no technology).
+    starts = [i for i, (word, low) in enumerate(zip(words, lower, strict=True))
+              if low in vocab.first_words_lower or word in vocab.first_words_exact]
+    if not starts:
+        return []
+
+    def joined(i: int) -> bool:
+        """Only spaces or hyphens between token i and token i + 1."""
+        return not sentence[tokens[i].end():tokens[i + 1].start()].strip(" -\t")
+
     found: list[tuple[int, str, bool]] = []  # token index, canonical, ambiguous?
     clear: set[int] = set()  # every token index a plain technology name covers
-    index = 0
-    while index < len(tokens):
+    free = 0  # the first token not yet part of a match
+    for index in starts:
+        if index < free:
+            continue
+        free = index + 1
         longest = max(vocab.multi_lower.get(lower[index], 1),
                       vocab.multi_exact.get(words[index], 1))
         matched = False
         for size in range(min(longest, len(tokens) - index), 1, -1):
-            if not all(joined[index:index + size - 1]):
+            if not all(joined(i) for i in range(index, index + size - 1)):
                 continue
             canonical = vocab.aliases.get(" ".join(lower[index:index + size]))
             ambiguous = False
@@ -144,7 +153,7 @@ def _find(sentence: str, in_section: bool) -> list[str]:
                 found.append((index, canonical, ambiguous))
                 if not ambiguous:
                     clear.update(range(index, index + size))
-                index += size
+                free = index + size
                 matched = True
                 break
         if matched:
@@ -158,7 +167,6 @@ def _find(sentence: str, in_section: bool) -> list[str]:
             canonical = vocab.exact.get(words[index])
             if canonical is not None:
                 found.append((index, canonical, True))
-        index += 1
     if not found:
         return []
     skills = bool(SKILL_WORDS.search(sentence))
