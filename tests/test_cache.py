@@ -261,3 +261,37 @@ def test_a_delta_that_does_not_belong_to_the_cache_is_not_trusted(
     cache = make_cache(tmp_path, folder)
     assert cache.build().parsed == 1  # the stale delta is ignored, the file parsed again
     assert {p.source for p in cache.postings()} == {"backend.md", "2026/data.txt"}
+
+
+def test_a_first_build_in_steps_lists_a_part_then_everything_with_the_same_ids(
+    tmp_path: Path, folder: Path
+) -> None:
+    whole = PostingCache(tmp_path / "whole", folder)
+    whole.build()
+    first = make_cache(tmp_path, folder)
+    report = first.build(limit=1)
+    assert (report.total, report.pending) == (3, 2)
+    assert [p.source for p in first.postings()] == ["2026/data.txt"]
+    rest = make_cache(tmp_path, folder).build(limit=2)
+    assert rest.pending == 0
+    assert [item.source for item in rest.skipped] == ["empty.md"]
+    assert ids_by_source(make_cache(tmp_path, folder)) == ids_by_source(whole)
+
+
+def test_a_step_never_takes_the_id_a_held_back_file_keeps_in_the_ledger(
+    tmp_path: Path, folder: Path
+) -> None:
+    (folder / "2026" / "data.txt").unlink()
+    cache = make_cache(tmp_path, folder)
+    cache.build()
+    kept = ids_by_source(cache)["backend.md"]
+    (folder / "backend.md").write_text(NO_URL.replace("Backend", "Platform"), encoding="utf-8")
+    make_cache(tmp_path, folder).build()  # an edit: the id is inherited, so in the ledger
+    (tmp_path / "data" / "cache.json").unlink()
+    # A new file whose key derives the very id backend.md inherited, sorted before it.
+    (folder / "aaa.md").write_text(NO_URL, encoding="utf-8")
+    assert make_cache(tmp_path, folder).build(limit=1).pending == 2
+    make_cache(tmp_path, folder).build()
+    ids = ids_by_source(make_cache(tmp_path, folder))
+    assert ids["backend.md"] == kept
+    assert ids["aaa.md"] != kept

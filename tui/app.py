@@ -41,6 +41,7 @@ from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
 from tui.widgets.posting_list import PostingList
 
+FIRST_BUILD_STEP = 2_000  # postings listed after the first step of a first build
 DEBOUNCE_ABOVE = 20_000  # postings; below this every keystroke filters at once
 DEBOUNCE_SECONDS = 0.06
 DETAIL_DELAY = 0.04  # holding j/k repaints the list at once and the detail when it settles
@@ -155,24 +156,42 @@ class JobTuiApp(App[str | None]):
     @work(thread=True, exclusive=True, group="load")
     def load_postings(self) -> None:
         try:
-            tracking = self.store.all()
+            self.store.check()
         except StateUnreadable as error:
             self.call_from_thread(self.exit, f"jobtui: {error}")
             return
-        restore = load_ui_state(self.data_dir)
+        self._restore = load_ui_state(self.data_dir)
         cached = self.cache.postings()
         if cached:  # warm start: show the cache now, refresh it after
-            self.cache.release_records()
-            self.call_from_thread(self._catalog_ready, with_orphans(cached, tracking), restore)
-            restore = None
-        report = self.cache.build(progress=self._build_progress)
-        if not cached or report.parsed or report.removed:
-            tracking = self.store.all()
-            postings = self.cache.postings()
-            self.cache.release_records()
-            self.call_from_thread(self._catalog_ready, with_orphans(postings, tracking), restore)
+            self._show(cached)
+            report = self.cache.build(progress=self._build_progress)
+            if report.parsed or report.removed:
+                self._show(self.cache.postings())
+        else:
+            report = self._first_build()
+            self._show(self.cache.postings())
         self.call_from_thread(self._build_done, report)
         self.call_from_thread(self.index_words)
+
+    def _first_build(self) -> BuildReport:
+        """Build a cache from nothing in steps of doubling size, listing the postings
+        after each step: a large folder fills the list as it goes."""
+        step, done_before = FIRST_BUILD_STEP, 0
+        while True:
+            report = self.cache.build(limit=step, progress=lambda done, total, before=(
+                done_before): self._build_progress(before + done, before + total))
+            if not report.pending:
+                return report
+            done_before = report.total - report.pending
+            self._show(self.cache.postings())
+            step *= 2
+
+    def _show(self, postings: list[Posting]) -> None:
+        """From the worker: list ``postings`` (with the user's tracking) in the app."""
+        self.cache.release_records()
+        catalog = with_orphans(postings, self.store.all())
+        restore, self._restore = self._restore, None  # the last session's view, once
+        self.call_from_thread(self._catalog_ready, catalog, restore)
 
     def _build_progress(self, done: int, total: int) -> None:
         if total < 200:

@@ -29,7 +29,8 @@ from tui.paths import cache_path
 from tui.store.bodies import BodyStore
 from tui.store.collector import long_lived_allocations
 from tui.store.file_index import FileIndex, load_index, save_index
-from tui.store.identity import Claim, settle_ids
+from tui.store.id_assignment import assign_all, assign_changed
+from tui.store.identity import Claim
 from tui.store.identity_ledger import IdentityLedger
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes
 from tui.store.parse_worker import Progress, parse_bytes, parse_files
@@ -47,6 +48,7 @@ class BuildReport:
     parsed: int = 0
     unchanged: int = 0
     removed: int = 0
+    pending: int = 0  # new files a limited build left for the next one
     skipped: list[SkippedFile] = field(default_factory=list)
     warnings: list[SkippedFile] = field(default_factory=list)
 
@@ -202,7 +204,17 @@ class PostingCache:
 
     # -- building --------------------------------------------------------------
     @long_lived_allocations()
-    def build(self, *, progress: Progress | None = None, workers: int | None = None) -> BuildReport:
+    def build(
+        self, *, progress: Progress | None = None, workers: int | None = None,
+        limit: int | None = None,
+    ) -> BuildReport:
+        """Bring the cache up to date with the folder.
+
+        ``limit`` caps how many files new to the cache this build parses; the rest
+        wait for the next build (``report.pending``). A first build of a large folder
+        then goes in steps, each one a complete cache with settled ids, so the app
+        can list the postings as they come.
+        """
         stats = scan_postings(self.postings_dir)
         index = load_index(self._files_path(), self._index_key())
         if index is not None:
@@ -214,10 +226,11 @@ class PostingCache:
             if delta is not None and len(changed) + len(removed) + len(delta) <= DELTA_LIMIT:
                 return self._build_changes(stats, index, delta, changed, removed,
                                            progress, workers)
-        return self._build_all(stats, progress, workers)
+        return self._build_all(stats, progress, workers, limit)
 
     def _build_all(
-        self, stats: list[FileStat], progress: Progress | None, workers: int | None
+        self, stats: list[FileStat], progress: Progress | None, workers: int | None,
+        limit: int | None = None,
     ) -> BuildReport:
         """Parse what changed, then write the whole cache anew."""
         meta, previous = self._read()
@@ -233,8 +246,19 @@ class PostingCache:
             else:
                 to_parse.append(stat)
         report.unchanged = len(entries)
+        held_back: set[str] = set()
+        if limit is not None:
+            new = [stat.source for stat in to_parse if stat.source not in previous]
+            held_back = set(new[limit:])
+            to_parse = [stat for stat in to_parse if stat.source not in held_back]
+            report.pending = len(held_back)
+        outer = progress
 
-        parsed = parse_files(self.postings_dir, to_parse, progress, workers)
+        def step_progress(done: int, total: int) -> None:
+            if outer is not None:  # counted against every file still to parse
+                outer(done, total + len(held_back))
+
+        parsed = parse_files(self.postings_dir, to_parse, step_progress, workers)
         fresh = {result["source"]: result for result in parsed}
         for source, result in fresh.items():
             old = previous.get(source)
@@ -247,7 +271,8 @@ class PostingCache:
                 report.parsed += 1
         entries = dict(sorted(entries.items()))
 
-        ids = self._settle(entries, previous)
+        ids = assign_all(self.ledger, str(self._root()), entries, previous,
+                         partial=bool(held_back))
         changed_bodies: dict[str, dict[str, str]] = {}
         for source, entry in entries.items():
             if "posting" not in entry:
@@ -302,22 +327,9 @@ class PostingCache:
             if "posting" in result:
                 settling.append(Claim(source, result["identity_key"], result["content_hash"]))
 
-        ledger = self.ledger.load()
         root = str(self._root())
         gone = set(removed)
-        parsed_sources = {claim.source for claim in settling}
-        previous_by_source = {s: i for s, i in zip(index.sources, index.ids, strict=True) if i}
-        for source, posting_id in ledger.by_source(root).items():
-            previous_by_source.setdefault(source, posting_id)
-        kept_ids = {i for s, i in zip(index.sources, index.ids, strict=True)
-                    if i and s not in gone and s not in parsed_sources}
-        ids = settle_ids(
-            settling,
-            previous_by_source=previous_by_source,
-            previous_by_hash={h: i for h, i in zip(index.hashes, index.ids, strict=True) if i},
-            ledger=ledger.by_key,
-            reserved=kept_ids,
-        )
+        ids, kept_ids = assign_changed(self.ledger, root, index, settling, gone)
         changed_bodies: dict[str, dict[str, str]] = {}
         for source, posting_id in ids.items():
             entry = entries[source]
@@ -342,38 +354,6 @@ class PostingCache:
         report.skipped = index.skipped_files()
         report.warnings = index.warning_files()
         return report
-
-    def _settle(
-        self, entries: dict[str, dict[str, Any]], previous: dict[str, dict[str, Any]]
-    ) -> dict[str, str]:
-        ledger = self.ledger.load()
-        root = str(self._root())
-        previous_by_source = {
-            source: entry["posting"]["id"]
-            for source, entry in previous.items()
-            if "posting" in entry
-        }
-        for source, posting_id in ledger.by_source(root).items():
-            previous_by_source.setdefault(source, posting_id)
-        previous_by_hash = {
-            entry["content_hash"]: entry["posting"]["id"]
-            for entry in previous.values()
-            if "posting" in entry
-        }
-        claims = [
-            Claim(source, entry["identity_key"], entry["content_hash"])
-            for source, entry in entries.items()
-            if "posting" in entry
-        ]
-        ids = settle_ids(
-            claims,
-            previous_by_source=previous_by_source,
-            previous_by_hash=previous_by_hash,
-            ledger=ledger.by_key,
-        )
-        self.ledger.record(root, {claim.source: (claim.identity_key, ids[claim.source])
-                                  for claim in claims})
-        return ids
 
     # -- the file index (files.json) ----------------------------------------------
     def _files_path(self) -> Path:

@@ -1,0 +1,30 @@
+"""A first build of a large folder fills the list as it goes, in steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import tui.app
+from tests.tui_helpers import SIZE, count_text, make_app, settle
+
+
+async def test_the_list_shows_the_first_postings_before_the_build_is_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tui.app, "FIRST_BUILD_STEP", 2)
+    app = make_app(tmp_path)
+    shown: list[int] = []
+    ready = app._catalog_ready
+
+    def record(catalog, restore) -> None:  # type: ignore[no-untyped-def]
+        shown.append(len(catalog))
+        ready(catalog, restore)
+
+    monkeypatch.setattr(app, "_catalog_ready", record)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert shown == [2, 5]  # two postings listed while the other three were parsed
+        assert count_text(app) == "5 / 5"
+
