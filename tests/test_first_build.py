@@ -8,6 +8,7 @@ import pytest
 
 import tui.app
 from tests.tui_helpers import SIZE, count_text, make_app, settle
+from tui.store import parse_worker
 
 
 async def test_the_list_shows_the_first_postings_before_the_build_is_done(
@@ -28,3 +29,15 @@ async def test_the_list_shows_the_first_postings_before_the_build_is_done(
         assert shown == [2, 5]  # two postings listed while the other three were parsed
         assert count_text(app) == "5 / 5"
 
+
+
+async def test_a_first_build_on_both_cores_inside_the_app_loads_every_posting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual captures stderr while it runs; the process pool must start all the same.
+    monkeypatch.setattr(parse_worker, "POOL_THRESHOLD", 1)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert count_text(app) == "5 / 5"
+        assert app.skipped == []

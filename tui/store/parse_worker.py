@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -95,8 +96,9 @@ def parse_files(
     else:
         # spawn, not fork: the TUI builds from a worker thread, and forking a
         # threaded process can deadlock the child.
+        _start_resource_tracker()
         pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
-                                   mp_context=get_context("spawn"))
+                                   mp_context=get_context("spawn"), initializer=_quiet_worker)
         results = pool.map(parse_file, tasks, chunksize=max(16, total // 64))
     try:
         for done, result in enumerate(results, start=1):
@@ -106,3 +108,31 @@ def parse_files(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr.
+
+    The tracker's process is handed ``sys.stderr``'s descriptor; while Textual runs,
+    ``sys.stderr`` is its capture object, whose descriptor is -1, and starting the
+    pool failed with "bad value(s) in fds_to_keep". The swap lasts one call.
+    """
+    from multiprocessing import resource_tracker
+
+    captured = sys.stderr
+    if sys.__stderr__ is None or captured is sys.__stderr__:
+        return
+    try:
+        sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
+
+def _quiet_worker() -> None:
+    """In a pool process: nothing it prints may reach the terminal the TUI draws on
+    (a failure comes back to the parent as an exception)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
