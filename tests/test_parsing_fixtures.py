@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixture_accuracy import FIELDS, FIXTURES, measure, measure_all
+from tests.fixture_accuracy import FIELDS, FIXTURES, FOLDERS, measure, measure_all
 from tui.parsing import parse_posting
 
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text("utf-8"))
@@ -42,7 +42,7 @@ def test_mojibake_is_repaired_and_body_keeps_no_front_matter() -> None:
         assert not posting.body.lstrip().startswith("---"), name
 
 
-@pytest.mark.parametrize("name", ["holdout", "holdout2"])
+@pytest.mark.parametrize("name", ["holdout", "holdout2", "holdout3"])
 def test_holdout_sets_are_mostly_right(name: str) -> None:
     holdout = FIXTURES / name
     if not (holdout / "expected.json").exists():
@@ -53,7 +53,7 @@ def test_holdout_sets_are_mostly_right(name: str) -> None:
 
 
 def test_board_chrome_is_gone_and_the_posting_stays_on_every_labelled_fixture() -> None:
-    for folder in (FIXTURES, FIXTURES / "holdout", FIXTURES / "holdout2"):
+    for folder in FOLDERS:
         counts, misses = measure_all(folder)
         hit, total = counts["body"]
         assert hit == total, "\n".join(m for m in misses if " body:" in m)

@@ -204,3 +204,25 @@ def test_linkedin_chrome_in_spanish_is_stripped() -> None:
             "y gestiona una flota de alquiler.\n")
     body = parse(text).body
     assert "Solicitud sencilla" not in body and "Guardar" not in body and "hace 1" not in body
+
+
+# -- locations ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("line", "places", "remote"), [
+    ("Location: Columbus, OH 43215", ("Columbus, OH",), False),
+    ("Standort: 10115 Berlin", ("Berlin",), False),
+    ("Ubicación: Bogotá, D.C.", ("Bogotá, D.C.",), False),
+    ("Modalidad: Presencial y remoto", (), False),
+    ("Location: Toronto or Remote", ("Toronto",), True),
+    ("Lokalizacja: Gdańsk\nTryb pracy: Praca zdalna", ("Gdańsk",), True),
+    ("勤務地：東京都渋谷区", ("東京都渋谷区",), False),
+])
+def test_location_lines(line: str, places: tuple[str, ...], remote: bool) -> None:
+    posting = parse(f"Backend Developer\n{line}\n\nWe build software for ferries and ports.\n")
+    assert (posting.locations, posting.remote) == (places, remote)
+
+
+def test_an_employment_type_beside_the_company_is_not_a_place() -> None:
+    posting = parse("# Engenheira de Dados\n\n**Mercado Azul** · Vaga efetiva\n\n"
+                    "Curitiba, PR · Híbrido\n\nSomos um supermercado digital.\n", "x.md")
+    assert posting.locations == ("Curitiba, PR",)

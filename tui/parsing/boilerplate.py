@@ -9,19 +9,52 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from tui.parsing.markdown_text import plain_line
 
 MIN_REPEAT_LENGTH = 40  # short lines ("Remote", "---") legitimately repeat
+MAX_BOILERPLATE = 800  # no board line is longer; the patterns need not look at paragraphs
 PROSE_LENGTH = 80  # a line this long is a paragraph, not a header field
 
 
+FLOATING = re.compile(r"^\.\{0,\d+\}(?:\\b)?\(")
+
+
 @cache
-def _patterns() -> re.Pattern[str]:
+def _patterns() -> tuple[re.Pattern[str], tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]]:
+    """One regex for the patterns anchored at the line's start; and each pattern that floats
+    (``.{0,80}(beware|…)…``) with the words a match must contain. A floating pattern tries
+    every position of the line, and most lines contain none of its words: a substring test
+    for them first keeps long paragraphs cheap."""
     data = json.loads(resources.files("tui.data").joinpath("boilerplate.json").read_text("utf-8"))
-    return re.compile("|".join(f"(?:{line})" for line in data["lines"]), re.IGNORECASE)
+    anchored = [line for line in data["lines"] if not FLOATING.match(line)]
+    floating = tuple(
+        (_required_words(line), re.compile(line, re.IGNORECASE))
+        for line in data["lines"] if FLOATING.match(line)
+    )
+    return re.compile("|".join(f"(?:{line})" for line in anchored), re.IGNORECASE), floating
+
+
+def _required_words(pattern: str) -> tuple[str, ...]:
+    """The literal beginnings of the alternatives of the pattern's first group: a line it
+    matches contains one of them (lower-cased). Empty when some alternative has none."""
+    start = FLOATING.match(pattern).end()  # type: ignore[union-attr]
+    depth, alternatives, current = 0, [], ""
+    for char in pattern[start:]:
+        if char == ")" and depth == 0:
+            break
+        if char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+            continue
+        depth += (char == "(") - (char == ")")
+        current += char
+    alternatives.append(current)
+    words = tuple(re.split(r"[\\\[\](){}.*+?|^$]", alt, maxsplit=1)[0].lower()
+                  for alt in alternatives)
+    return () if not all(words) else words
 
 
 @cache
@@ -37,11 +70,20 @@ def is_prose(line: str) -> bool:
                                          and len(text.split()) >= 8)
 
 
+@lru_cache(maxsize=4096)  # header lines are asked about three times per posting
 def is_boilerplate(line: str) -> bool:
     text = plain_line(line).rstrip(" :→>»")
-    return bool(text) and _patterns().fullmatch(text) is not None
+    if not text or len(text) > MAX_BOILERPLATE:
+        return False
+    anchored, floating = _patterns()
+    if anchored.fullmatch(text):
+        return True
+    lowered = text.lower()
+    return any((not words or any(word in lowered for word in words)) and whole.fullmatch(text)
+               for words, whole in floating)
 
 
+@lru_cache(maxsize=1024)
 def is_header_chrome(line: str) -> bool:
     """A board's label above the description ("Job description", "Описание вакансии")."""
     text = plain_line(line).rstrip(" :→>»")

@@ -89,11 +89,14 @@ def structure_plain_text(body: str) -> str:
     """Bullets as list items, section labels as headings; other lines unchanged."""
     lines = [BULLET.sub(r"\1- ", line) for line in body.split("\n")]
     result = list(lines)
-    for index, line in enumerate(lines):
-        following = next((other for other in lines[index + 1:] if other.strip()), "")
+    following = ""  # the next non-blank line, walking up from the end
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
         previous = lines[index - 1] if index else ""
         if following and _is_label(line) and _introduces(line, following, previous):
             result[index] = "### " + line.strip().rstrip(":：").strip()
+        if line.strip():
+            following = line
     return "\n".join(result)
 
 

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from tui.parsing.fields import HEADER_LINES, header_lines
 from tui.parsing.markdown_text import PICTOGRAPHS, plain_line
-from tui.parsing.places import SCOPES, PlaceLine, place_kind, read_place_line, strip_label
+from tui.parsing.places import (
+    BOTH_MODES,
+    SCOPES,
+    PlaceLine,
+    place_kind,
+    read_place_line,
+    strip_label,
+)
 from tui.query import fold
 
 REMOTE_PHRASES = re.compile(
@@ -163,7 +170,7 @@ def _remote_line(value: str) -> PlaceLine:
     """``Remote: yes (EU only)``, ``Télétravail : 100 % possible depuis l'Europe``."""
     line = read_place_line(value)
     folded = fold(value)
-    if NEGATION.search(value) or OFFICE_ONLY.search(folded):
+    if NEGATION.search(value) or OFFICE_ONLY.search(folded) or BOTH_MODES.search(value):
         return PlaceLine(places=line.places, modes=1)
     mode_only = OTHER_MODE_VALUE.search(folded) and not REMOTE_VALUE.search(folded)
     if mode_only:

@@ -99,15 +99,18 @@ class PlaceLine:
 
 
 POSTAL_CODE = re.compile(r"(?<!\w)(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{4})(?!\w)")
+DIGIT = re.compile(r"\d")
 ABBREVIATION = re.compile(r"(?:^|\W)(?:\w\.)+\w$")  # "D.C", "U.S": keep their last dot
 
 
 def _trim(part: str, chars: str = " .:`*_-–") -> str:
     """A part without decoration, a postal code ("OH 43215", "10115 Berlin") or a final
     full stop, unless that stop ends an abbreviation ("Bogotá, D.C.")."""
-    stripped = " ".join(POSTAL_CODE.sub(" ", part).split()) if re.search(r"\D", part) else part
+    stripped = part
+    if DIGIT.search(part) and not part.isdigit():
+        stripped = " ".join(POSTAL_CODE.sub(" ", part).split())
     trimmed = stripped.strip(chars)
-    if stripped.rstrip(" ").endswith(".") and ABBREVIATION.search(trimmed):
+    if trimmed != stripped and stripped.rstrip(" ").endswith(".") and ABBREVIATION.search(trimmed):
         trimmed += "."
     return trimmed
 
