@@ -46,6 +46,33 @@ async def test_opens_on_every_seed_with_count_and_detail(tmp_path: Path) -> None
             app)
 
 
+async def test_rows_show_title_company_places_and_stack_beside_sidebar_and_detail(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        detail, listing = app.query_one(DetailPane).region, app.query_one(PostingList).region
+        assert detail.x >= listing.right  # side by side at 160 columns
+        row = next(row for row in list_rows(app) if "Serotonin" in row)
+        for shown in ("Senior ZK Rust", "Serotonin", "Remote, New York", "bitcoin"):
+            assert shown in row
+        app.search_box.value = "loc:berlin"  # the place searched for comes first
+        await settle(app, pilot)
+        assert "Berlin" in list_rows(app)[0] and "Chainlink" in list_rows(app)[0]
+
+
+async def test_a_narrow_terminal_puts_the_detail_under_the_list(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        detail, listing = app.query_one(DetailPane).region, app.query_one(PostingList).region
+        assert detail.y >= listing.bottom and detail.width >= listing.width
+        assert "Rust Developer" in "\n".join(list_rows(app))
+        facets = app.query(FacetList)
+        assert all(facet.region.bottom <= 23 and facet.region.height >= 3 for facet in facets)
+
+
 async def test_search_stack_python_then_mark_applied_records_today(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

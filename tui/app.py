@@ -17,7 +17,7 @@ from textual import on, work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
 from textual.timer import Timer
@@ -85,6 +85,10 @@ class JobTuiApp(App[str | None]):
         Binding("q", "quit", "Quit"),
     ]
 
+    # Below 140 cells the list and the detail pane cannot both be readable side by
+    # side: the detail goes under the list, and below 100 the sidebar narrows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-stacked"), (140, "-wide")]
+
     show_sidebar: var[bool] = var(True)
 
     def __init__(self, postings_dir: Path, data_dir: Path) -> None:
@@ -108,15 +112,18 @@ class JobTuiApp(App[str | None]):
         yield Header()
         with Horizontal(id="main"):
             yield FilterSidebar(id="sidebar")
-            with Vertical(id="centre"):
-                yield Input(placeholder="/ search: rust loc:berlin stack:go -stack:java "
-                            "is:remote status:applied", id="search")
-                with Horizontal(id="status-bar"):
-                    yield Static(Content("loading…"), id="count")
-                    yield ProgressBar(id="progress", show_eta=False)
-                    yield Static(Content(""), id="sort-label")
-                yield PostingList(id="postings")
-            yield DetailPane(id="detail")
+            # Side by side on a wide screen, the detail under the list on a narrow one
+            # (the HORIZONTAL_BREAKPOINTS classes switch the layout in app.tcss).
+            with Container(id="panes"):
+                with Vertical(id="centre"):
+                    yield Input(placeholder="/ search: rust loc:berlin stack:go -stack:java "
+                                "is:remote status:applied", id="search")
+                    with Horizontal(id="status-bar"):
+                        yield Static(Content("loading…"), id="count")
+                        yield ProgressBar(id="progress", show_eta=False)
+                        yield Static(Content(""), id="sort-label")
+                    yield PostingList(id="postings")
+                yield DetailPane(id="detail")
         yield Footer()
 
     @property
@@ -213,6 +220,7 @@ class JobTuiApp(App[str | None]):
     def apply_query(self, query: Query, *, keep: str | None = None) -> None:
         self.query_model = query
         ids = self.catalog.filter(query, self.sort)
+        self.posting_list.prefer_places(query.values("loc"))
         self.posting_list.show(self.catalog, ids, keep=keep)
         self._set_count(Content(f"{len(ids):,} / {len(self.catalog):,}"))
         self.query_one("#sort-label", Static).update(
