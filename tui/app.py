@@ -39,6 +39,7 @@ from tui.store.ui_state import UIState, load_ui_state, save_ui_state
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
 from tui.widgets.posting_list import PostingList
+from tui.widgets.search_box import SearchBox
 
 DEBOUNCE_ABOVE = 20_000  # postings; below this every keystroke filters at once
 DEBOUNCE_SECONDS = 0.06
@@ -74,6 +75,8 @@ class JobTuiApp(App[str | None]):
         # Priority: the focus moves before the keys typed right after it are routed.
         Binding("slash", "focus_search", "Search", tooltip="Search words and qualifiers",
                 priority=True),
+        # Priority as well: keys that arrive together (Enter, then a) are queued on the
+        # focused widget, so the box would get the "a" if it moved the focus itself.
         Binding("enter", "leave_search", "To the list", show=False, priority=True),
         Binding("l", "focus_facet('loc')", "Location"),
         Binding("t", "focus_facet('stack')", "Stack"),
@@ -116,8 +119,8 @@ class JobTuiApp(App[str | None]):
             # (the HORIZONTAL_BREAKPOINTS classes switch the layout in app.tcss).
             with Container(id="panes"):
                 with Vertical(id="centre"):
-                    yield Input(placeholder="/ search: rust loc:berlin stack:go -stack:java "
-                                "is:remote status:applied", id="search")
+                    yield SearchBox(placeholder="/ search: rust loc:berlin stack:go "
+                                    "-stack:java is:remote status:applied", id="search")
                     with Horizontal(id="status-bar"):
                         yield Static(Content("loading…"), id="count")
                         yield ProgressBar(id="progress", show_eta=False)
@@ -265,15 +268,6 @@ class JobTuiApp(App[str | None]):
                                                 lambda: self.apply_query(query))
         else:
             self.apply_query(query)
-
-    def on_key(self, event) -> None:
-        if event.key == "escape":
-            if self.focused is self.search_box:
-                event.stop()
-                self.search_box.value = ""
-            elif self.focused is self.detail:
-                event.stop()
-                self.posting_list.focus()
 
     @on(FacetList.Toggled)
     def _facet_toggled(self, event: FacetList.Toggled) -> None:
