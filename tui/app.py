@@ -77,7 +77,8 @@ class JobTuiApp(App[str | None]):
                 priority=True),
         # Priority as well: keys that arrive together (Enter, then a) are queued on the
         # focused widget, so the box would get the "a" if it moved the focus itself.
-        Binding("enter", "leave_search", "To the list", show=False, priority=True),
+        # Shown in the footer only while the search box has the focus (check_action).
+        Binding("enter", "leave_search", "To the list", priority=True),
         Binding("l", "focus_facet('loc')", "Location"),
         Binding("t", "focus_facet('stack')", "Stack"),
         Binding("r", "reset_filters", "Reset"),
@@ -318,6 +319,8 @@ class JobTuiApp(App[str | None]):
         return self.catalog.posting(posting_id) if posting_id in self.catalog else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_search":  # otherwise Enter belongs to the focused widget
+            return self._on_main_screen() and self.focused is self.search_box
         if action in POSTING_ACTIONS and self._current() is None:
             return None  # shown dimmed in the footer: nothing to act on
         return True
@@ -431,8 +434,6 @@ class JobTuiApp(App[str | None]):
         self.set_focus(self.search_box)
 
     def action_leave_search(self) -> None:
-        if not self._on_main_screen() or self.focused is not self.search_box:
-            raise SkipAction()
         self.set_focus(self.posting_list)
 
     def action_focus_facet(self, field: str) -> None:
@@ -446,8 +447,12 @@ class JobTuiApp(App[str | None]):
 
     def action_cycle_sort(self) -> None:
         names = list(SORTS)
-        self.sort = names[(names.index(self.sort) + 1) % len(names)]
-        self.apply_query(self.query_model, keep=self.posting_list.highlighted)
+        self.action_sort_by(names[(names.index(self.sort) + 1) % len(names)])
+
+    def action_sort_by(self, sort: str) -> None:
+        if sort in SORTS:
+            self.sort = sort
+            self.apply_query(self.query_model, keep=self.posting_list.highlighted)
 
     def action_toggle_sidebar(self) -> None:
         self.show_sidebar = not self.show_sidebar

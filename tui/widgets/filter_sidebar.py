@@ -104,6 +104,8 @@ class FacetList(OptionList):
         return self.title.split(" [")[0]
 
     def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0  # so that l then space ticks the first value
         self._update_titles()
 
     def on_blur(self) -> None:

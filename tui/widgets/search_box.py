@@ -11,9 +11,9 @@ from textual.widgets import Input
 
 
 class SearchBox(Input):
+    # Enter (back to the list) is the app's priority binding: keys sent together
+    # (Enter, then a) are queued on this widget before it could move the focus.
     BINDINGS = [
-        # The app's priority binding does the work; this one puts it in the footer.
-        Binding("enter", "app.leave_search", "To the list", tooltip="Keep the filter"),
         Binding("escape", "clear_or_leave", "Clear", tooltip="Clear the search"),
     ]
 
