@@ -396,8 +396,12 @@ class JobTuiApp(App[str | None]):
 
     def action_open_url(self) -> None:
         posting = self._current()
-        if posting is not None:
-            self._confirm_open(posting.url)
+        if posting is None:
+            return
+        if not posting.url:
+            self.notify("This posting has no apply link.", severity="warning")
+            return
+        self._confirm_open(posting.url)
 
     def _confirm_open(self, href: str) -> None:
         url = safe_url(href)

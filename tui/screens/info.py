@@ -17,7 +17,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("/", "search: words and qualifiers (loc: stack: company: status: is: -exclude)"),
         ("l / t", "jump to the Location / Stack filters"),
         ("r", "reset every filter"),
-        ("S", "change the sort order"),
+        ("S", "change the sort order (the palette has Sort by … for each)"),
         ("\\", "show or hide the filter sidebar"),
         ("!", "list files that could not be loaded"),
         ("ctrl+p", "command palette: every action by name"),
@@ -26,6 +26,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("Posting list", (
         ("j / k, ↓ / ↑", "move"),
+        ("PgUp / PgDn", "move a page"),
+        ("g / G, Home / End", "first / last posting"),
         ("enter", "read the posting in the detail pane"),
         ("b", "bookmark or un-bookmark"),
         ("a", "mark applied (today's date is recorded)"),
@@ -37,12 +39,14 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Filters sidebar", (
         ("space / enter", "toggle the highlighted value"),
         ("type", "narrow the list; backspace and escape undo"),
+        ("escape", "when nothing is typed: back to the list"),
     )),
     ("Search box", (
-        ("enter", "back to the list"),
-        ("escape", "clear the search"),
+        ("enter", "back to the list, keeping the filter"),
+        ("escape", "clear the search; on an empty box, back to the list"),
     )),
     ("Detail pane", (
+        ("b a s n o c", "as in the list"),
         ("f", "full text of a long posting"),
         ("escape", "back to the list"),
     )),
@@ -59,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
             for section, keys in KEYS:
                 parts += ["\n", (section, "bold underline"), "\n"]
                 for key, text in keys:
-                    parts += [(f"  {key:<14}", "bold"), text, "\n"]
+                    parts += [(f"  {key:<19}", "bold"), text, "\n"]
             yield Label(Content.assemble(*parts), id="help-keys")
 
 
