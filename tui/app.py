@@ -29,7 +29,7 @@ from tui.commands import JobCommands
 from tui.model import Posting, SkippedFile, Tracking
 from tui.parsing.sanitize import safe_url
 from tui.parsing.stack import vocabulary
-from tui.paths import state_path
+from tui.paths import bundled_seeds, state_path
 from tui.query import Query, fold, parse_query
 from tui.screens.dialogs import Confirm, NoteEditor, StatusPicker
 from tui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
@@ -53,6 +53,15 @@ ORPHAN_BODY = (
     "The file of this posting is no longer in the postings folder. Your bookmark, "
     "status and note are kept: put the file back, or clear them here."
 )
+
+
+def folder_label(folder: Path) -> str:
+    """The postings folder as the header shows it: ``~/jobs``, or "bundled seeds"."""
+    with contextlib.suppress(OSError):
+        if folder.resolve() == bundled_seeds().resolve():
+            return "bundled seeds"
+    home = Path.home()
+    return f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
 
 
 def with_orphans(postings: list[Posting], tracking: dict[str, Tracking]) -> Catalog:
@@ -121,7 +130,7 @@ class JobTuiApp(App[str | None]):
             with Container(id="panes"):
                 with Vertical(id="centre"):
                     yield SearchBox(placeholder="/ search: rust loc:berlin stack:go "
-                                    "-stack:java is:remote status:applied", id="search")
+                                    "-stack:java is:remote", id="search")
                     with Horizontal(id="status-bar"):
                         yield Static(Content("loading…"), id="count")
                         yield ProgressBar(id="progress", show_eta=False)
@@ -147,6 +156,7 @@ class JobTuiApp(App[str | None]):
 
     # -- loading ---------------------------------------------------------------
     def on_mount(self) -> None:
+        self.sub_title = folder_label(self.postings_dir)
         self.query_one("#progress", ProgressBar).display = False
         self.posting_list.focus()
         # After the first frame: reading a large cache holds the GIL for seconds

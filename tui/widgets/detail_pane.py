@@ -43,21 +43,42 @@ def capped_markdown(body: str) -> tuple[str, bool]:
 
 
 BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|\||```|>|$)")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s)")
+
+
+def _heading_like(line: str) -> bool:
+    """A short unindented line that does not read as the end of a sentence:
+    "Requirements", "What you will do:" rather than "and Python daily."."""
+    text = line.strip()
+    return (bool(text) and line[:1] not in " \t" and len(text) <= 50
+            and text[-1] not in ".,;" and not text[0].islower())
 
 
 def keep_line_breaks(body: str) -> str:
     """Plain-text postings put one item per line; markdown would run those lines together.
-    End a line with a hard break when the next line continues the same paragraph."""
+    End a line with a hard break when the next line continues the same paragraph, and
+    end a list before a heading-like line, which markdown would take into the last item."""
     lines = body.split("\n")
+    out: list[str] = []
     fenced = False
-    for index, line in enumerate(lines[:-1]):
+    in_list = False
+    for index, line in enumerate(lines):
         if line.lstrip().startswith("```"):
             fenced = not fenced
-        following = lines[index + 1]
-        if not fenced and line.strip() and not BLOCK_START.match(following) and not (
-                line.lstrip().startswith("|")):
-            lines[index] = line + "  "
-    return "\n".join(lines)
+        if not fenced:
+            if LIST_ITEM.match(line):
+                in_list = True
+            elif not line.strip():
+                in_list = False
+            elif in_list and _heading_like(line):
+                out.append("")  # the list ends here
+                in_list = False
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (following is not None and not fenced and line.strip()
+                and not BLOCK_START.match(following) and not line.lstrip().startswith("|")):
+            line += "  "
+        out.append(line)
+    return "\n".join(out)
 
 
 LABEL_WIDTH = 10
