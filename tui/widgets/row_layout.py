@@ -11,6 +11,7 @@ the title to nothing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
@@ -33,6 +34,7 @@ class Columns(NamedTuple):
     stack: int
 
 
+@lru_cache(maxsize=64)  # asked once per painted row; the answer depends on two values
 def column_widths(width: int, *, with_status: bool) -> Columns:
     """The cell width of each column of a ``width``-cell row (0: not shown).
 
