@@ -45,6 +45,9 @@ DEBOUNCE_ABOVE = 20_000  # postings; below this every keystroke filters at once
 DEBOUNCE_SECONDS = 0.06
 DETAIL_DELAY = 0.04  # holding j/k repaints the list at once and the detail when it settles
 FACET_FIELDS = ("is", "loc", "stack", "status", "company")
+# Single-character keys that a focused facet takes as typing: not in its footer.
+TYPED_IN_FACETS = {"focus_facet", "reset_filters", "cycle_sort", "toggle_sidebar",
+                   "show_skipped", "quit_key"}
 POSTING_ACTIONS = {"bookmark", "mark_applied", "pick_status", "edit_note", "open_url", "copy_url"}
 
 
@@ -95,7 +98,9 @@ class JobTuiApp(App[str | None]):
         Binding("backslash", "toggle_sidebar", "Sidebar", show=False),
         Binding("exclamation_mark", "show_skipped", "Skipped files", show=False),
         Binding("question_mark,f1", "help", "Help"),
-        Binding("q", "quit", "Quit"),
+        # Its own action (not "quit") so that it can leave the footer while a facet has
+        # the focus, where q is typed into the narrowing; ctrl+q quits from anywhere.
+        Binding("q", "quit_key", "Quit"),
     ]
 
     # Below 140 cells the list and the detail pane cannot both be readable side by
@@ -331,6 +336,8 @@ class JobTuiApp(App[str | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_search":  # otherwise Enter belongs to the focused widget
             return self._on_main_screen() and self.focused is self.search_box
+        if action in TYPED_IN_FACETS and isinstance(self.focused, FacetList):
+            return False
         if action in POSTING_ACTIONS and self._current() is None:
             return None  # shown dimmed in the footer: nothing to act on
         return True
@@ -478,6 +485,9 @@ class JobTuiApp(App[str | None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    async def action_quit_key(self) -> None:
+        await self.action_quit()
 
     async def action_quit(self) -> None:
         if self.loaded:
