@@ -1,6 +1,6 @@
 """Export SVG screenshots of the TUI into ``screenshots/`` (a development-time tool only).
 
-Runs the real app headless on a temporary copy of the bundled seeds, with a fresh
+Runs the real app headless on the bundled seeds (read only), with a fresh
 temporary data dir (never the user's), drives it with keys as a user would and saves
 one SVG per view: ``python -m scripts.export_screenshots``.
 """
@@ -8,7 +8,6 @@ one SVG per view: ``python -m scripts.export_screenshots``.
 from __future__ import annotations
 
 import asyncio
-import shutil
 import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -75,24 +74,29 @@ async def help_screen(app: JobTuiApp, pilot: Pilot) -> None:
     await press(app, pilot, "question_mark")
 
 
-SCENES: list[tuple[str, Scene]] = [
-    ("main.svg", main_view),
-    ("filter-stack.svg", filter_stack),
-    ("filter-location.svg", filter_location),
-    ("status-picker.svg", status_picker),
-    ("help.svg", help_screen),
+async def narrow(app: JobTuiApp, pilot: Pilot) -> None:
+    """A 100x32 terminal: the detail pane under the list, on a Rust search."""
+    await press(app, pilot, "slash")
+    await type_text(pilot, "stack:rust -company:status")
+    await press(app, pilot, "enter", "j")
+
+
+SCENES: list[tuple[str, Scene, tuple[int, int]]] = [
+    ("main.svg", main_view, SIZE),
+    ("filter-stack.svg", filter_stack, SIZE),
+    ("filter-location.svg", filter_location, SIZE),
+    ("status-picker.svg", status_picker, SIZE),
+    ("help.svg", help_screen, SIZE),
+    ("narrow.svg", narrow, (100, 32)),
 ]
 
 
-async def shoot(name: str, scene: Scene, out: Path) -> Path:
+async def shoot(name: str, scene: Scene, out: Path, size: tuple[int, int] = SIZE) -> Path:
     """Run the app once on fresh seeds and data, play ``scene`` and save ``name``."""
     with tempfile.TemporaryDirectory(prefix="jobtui-shots-") as tmp:
-        root = Path(tmp)
-        postings = root / "postings"
-        shutil.copytree(
-            bundled_seeds(), postings, ignore=shutil.ignore_patterns("__pycache__"))
-        app = JobTuiApp(postings_dir=postings, data_dir=root / "data")
-        async with app.run_test(size=SIZE) as pilot:
+        # The seeds are only read; the header then says "bundled seeds", not a temp path.
+        app = JobTuiApp(postings_dir=bundled_seeds(), data_dir=Path(tmp) / "data")
+        async with app.run_test(size=size) as pilot:
             await settle(app, pilot)
             await scene(app, pilot)
             await settle(app, pilot)
@@ -103,7 +107,7 @@ async def shoot(name: str, scene: Scene, out: Path) -> Path:
 async def export(out: Path = OUT) -> list[Path]:
     """Write every screenshot into ``out`` and return their paths."""
     out.mkdir(parents=True, exist_ok=True)
-    return [await shoot(name, scene, out) for name, scene in SCENES]
+    return [await shoot(name, scene, out, size) for name, scene, size in SCENES]
 
 
 def main() -> None:

@@ -46,6 +46,33 @@ async def test_opens_on_every_seed_with_count_and_detail(tmp_path: Path) -> None
             app)
 
 
+async def test_rows_show_title_company_places_and_stack_beside_sidebar_and_detail(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        detail, listing = app.query_one(DetailPane).region, app.query_one(PostingList).region
+        assert detail.x >= listing.right  # side by side at 160 columns
+        row = next(row for row in list_rows(app) if "Serotonin" in row)
+        for shown in ("Senior ZK Rust", "Serotonin", "Remote, New York", "bitcoin"):
+            assert shown in row
+        app.search_box.value = "loc:berlin"  # the place searched for comes first
+        await settle(app, pilot)
+        assert "Berlin" in list_rows(app)[0] and "Chainlink" in list_rows(app)[0]
+
+
+async def test_a_narrow_terminal_puts_the_detail_under_the_list(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        detail, listing = app.query_one(DetailPane).region, app.query_one(PostingList).region
+        assert detail.y >= listing.bottom and detail.width >= listing.width
+        assert "Rust Developer" in "\n".join(list_rows(app))
+        facets = app.query(FacetList)
+        assert all(facet.region.bottom <= 23 and facet.region.height >= 3 for facet in facets)
+
+
 async def test_search_stack_python_then_mark_applied_records_today(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -217,8 +244,8 @@ async def test_help_lists_every_posting_key(tmp_path: Path) -> None:
         await settle(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = str(app.screen.query_one("#help-keys").render())
-        for phrase in ("mark applied", "bookmark", "pick a status", "edit the note",
+        text = app.screen.text()
+        for phrase in ("mark applied", "bookmark", "status picker", "edit the note",
                        "open the apply link", "copy the apply link", "loc:", "reset"):
             assert phrase in text
         await pilot.press("escape")

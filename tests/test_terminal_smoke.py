@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,9 @@ def test_filter_to_python_mark_applied_quit_and_read_it_back(tmp_path: Path) -> 
         terminal.wait_for("1 / 5")
         terminal.tmux("send-keys", "-t", "smoke", "Enter")
         terminal.tmux("send-keys", "-t", "smoke", "a")
-        terminal.wait_for("applied")
+        # The detail pane's dated status: "applied" alone is on screen from the start
+        # (the search box's placeholder, the Status facet).
+        terminal.wait_for(f"applied {date.today().isoformat()}")
         terminal.tmux("send-keys", "-t", "smoke", "q")
         assert terminal.gone(), "jobtui did not quit on q"
     finally:

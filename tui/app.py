@@ -17,7 +17,7 @@ from textual import on, work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
@@ -30,7 +30,7 @@ from tui.commands import JobCommands
 from tui.model import Posting, SkippedFile, Tracking
 from tui.parsing.sanitize import safe_url
 from tui.parsing.stack import vocabulary
-from tui.paths import state_path
+from tui.paths import bundled_seeds, state_path
 from tui.query import Query, fold, parse_query
 from tui.screens.dialogs import Confirm, NoteEditor, StatusPicker
 from tui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
@@ -40,12 +40,16 @@ from tui.store.ui_state import UIState, load_ui_state, save_ui_state
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
 from tui.widgets.posting_list import PostingList
+from tui.widgets.search_box import SearchBox
 
 FIRST_BUILD_STEP = 2_000  # postings listed after the first step of a first build
 DEBOUNCE_ABOVE = 20_000  # postings; below this every keystroke filters at once
 DEBOUNCE_SECONDS = 0.06
 DETAIL_DELAY = 0.04  # holding j/k repaints the list at once and the detail when it settles
 FACET_FIELDS = ("is", "loc", "stack", "status", "company")
+# Single-character keys that a focused facet takes as typing: not in its footer.
+TYPED_IN_FACETS = {"focus_facet", "reset_filters", "cycle_sort", "toggle_sidebar",
+                   "show_skipped", "quit_key"}
 POSTING_ACTIONS = {"bookmark", "mark_applied", "pick_status", "edit_note", "open_url", "copy_url"}
 
 
@@ -54,6 +58,15 @@ ORPHAN_BODY = (
     "The file of this posting is no longer in the postings folder. Your bookmark, "
     "status and note are kept: put the file back, or clear them here."
 )
+
+
+def folder_label(folder: Path) -> str:
+    """The postings folder as the header shows it: ``~/jobs``, or "bundled seeds"."""
+    with contextlib.suppress(OSError):
+        if folder.resolve() == bundled_seeds().resolve():
+            return "bundled seeds"
+    home = Path.home()
+    return f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
 
 
 def with_orphans(postings: list[Posting], tracking: dict[str, Tracking]) -> Catalog:
@@ -83,7 +96,10 @@ class JobTuiApp(App[str | None]):
         # Priority: the focus moves before the keys typed right after it are routed.
         Binding("slash", "focus_search", "Search", tooltip="Search words and qualifiers",
                 priority=True),
-        Binding("enter", "leave_search", "To the list", show=False, priority=True),
+        # Priority as well: keys that arrive together (Enter, then a) are queued on the
+        # focused widget, so the box would get the "a" if it moved the focus itself.
+        # Shown in the footer only while the search box has the focus (check_action).
+        Binding("enter", "leave_search", "To the list", priority=True),
         Binding("l", "focus_facet('loc')", "Location"),
         Binding("t", "focus_facet('stack')", "Stack"),
         Binding("r", "reset_filters", "Reset"),
@@ -91,8 +107,14 @@ class JobTuiApp(App[str | None]):
         Binding("backslash", "toggle_sidebar", "Sidebar", show=False),
         Binding("exclamation_mark", "show_skipped", "Skipped files", show=False),
         Binding("question_mark,f1", "help", "Help"),
-        Binding("q", "quit", "Quit"),
+        # Its own action (not "quit") so that it can leave the footer while a facet has
+        # the focus, where q is typed into the narrowing; ctrl+q quits from anywhere.
+        Binding("q", "quit_key", "Quit"),
     ]
+
+    # Below 140 cells the list and the detail pane cannot both be readable side by
+    # side: the detail goes under the list, and below 100 the sidebar narrows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-stacked"), (140, "-wide")]
 
     show_sidebar: var[bool] = var(True)
 
@@ -120,15 +142,18 @@ class JobTuiApp(App[str | None]):
         yield Header()
         with Horizontal(id="main"):
             yield FilterSidebar(id="sidebar")
-            with Vertical(id="centre"):
-                yield Input(placeholder="/ search: rust loc:berlin stack:go -stack:java "
-                            "is:remote status:applied", id="search")
-                with Horizontal(id="status-bar"):
-                    yield Static(Content("loading…"), id="count")
-                    yield ProgressBar(id="progress", show_eta=False)
-                    yield Static(Content(""), id="sort-label")
-                yield PostingList(id="postings")
-            yield DetailPane(id="detail")
+            # Side by side on a wide screen, the detail under the list on a narrow one
+            # (the HORIZONTAL_BREAKPOINTS classes switch the layout in app.tcss).
+            with Container(id="panes"):
+                with Vertical(id="centre"):
+                    yield SearchBox(placeholder="/ search: rust loc:berlin stack:go "
+                                    "-stack:java is:remote", id="search")
+                    with Horizontal(id="status-bar"):
+                        yield Static(Content("loading…"), id="count")
+                        yield ProgressBar(id="progress", show_eta=False)
+                        yield Static(Content(""), id="sort-label")
+                    yield PostingList(id="postings")
+                yield DetailPane(id="detail")
         yield Footer()
 
     @property
@@ -148,6 +173,7 @@ class JobTuiApp(App[str | None]):
 
     # -- loading ---------------------------------------------------------------
     def on_mount(self) -> None:
+        self.sub_title = folder_label(self.postings_dir)
         self.query_one("#progress", ProgressBar).display = False
         # After the first frame: reading a large cache holds the GIL for seconds
         # (orjson), which would otherwise hold back the first paint.
@@ -242,6 +268,7 @@ class JobTuiApp(App[str | None]):
     def apply_query(self, query: Query, *, keep: str | None = None) -> None:
         self.query_model = query
         ids = self.catalog.filter(query, self.sort)
+        self.posting_list.prefer_places(query.values("loc"))
         self.posting_list.show(self.catalog, ids, keep=keep)
         self._set_count(Content(f"{len(ids):,} / {len(self.catalog):,}"))
         self.query_one("#sort-label", Static).update(
@@ -286,15 +313,6 @@ class JobTuiApp(App[str | None]):
                                                 lambda: self.apply_query(query))
         else:
             self.apply_query(query)
-
-    def on_key(self, event) -> None:
-        if event.key == "escape":
-            if self.focused is self.search_box:
-                event.stop()
-                self.search_box.value = ""
-            elif self.focused is self.detail:
-                event.stop()
-                self.posting_list.focus()
 
     @on(FacetList.Toggled)
     def _facet_toggled(self, event: FacetList.Toggled) -> None:
@@ -345,6 +363,10 @@ class JobTuiApp(App[str | None]):
         return self.catalog.posting(posting_id) if posting_id in self.catalog else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_search":  # otherwise Enter belongs to the focused widget
+            return self._on_main_screen() and self.focused is self.search_box
+        if action in TYPED_IN_FACETS and isinstance(self.focused, FacetList):
+            return False
         if action in POSTING_ACTIONS and self._current() is None:
             return None  # shown dimmed in the footer: nothing to act on
         return True
@@ -420,8 +442,12 @@ class JobTuiApp(App[str | None]):
 
     def action_open_url(self) -> None:
         posting = self._current()
-        if posting is not None:
-            self._confirm_open(posting.url)
+        if posting is None:
+            return
+        if not posting.url:
+            self.notify("This posting has no apply link.", severity="warning")
+            return
+        self._confirm_open(posting.url)
 
     def _confirm_open(self, href: str) -> None:
         url = safe_url(href)
@@ -458,8 +484,6 @@ class JobTuiApp(App[str | None]):
         self.set_focus(self.search_box)
 
     def action_leave_search(self) -> None:
-        if not self._on_main_screen() or self.focused is not self.search_box:
-            raise SkipAction()
         self.set_focus(self.posting_list)
 
     def action_focus_facet(self, field: str) -> None:
@@ -473,8 +497,12 @@ class JobTuiApp(App[str | None]):
 
     def action_cycle_sort(self) -> None:
         names = list(SORTS)
-        self.sort = names[(names.index(self.sort) + 1) % len(names)]
-        self.apply_query(self.query_model, keep=self.posting_list.highlighted)
+        self.action_sort_by(names[(names.index(self.sort) + 1) % len(names)])
+
+    def action_sort_by(self, sort: str) -> None:
+        if sort in SORTS:
+            self.sort = sort
+            self.apply_query(self.query_model, keep=self.posting_list.highlighted)
 
     def action_toggle_sidebar(self) -> None:
         self.show_sidebar = not self.show_sidebar
@@ -486,6 +514,9 @@ class JobTuiApp(App[str | None]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    async def action_quit_key(self) -> None:
+        await self.action_quit()
 
     async def action_quit(self) -> None:
         if self.loaded:

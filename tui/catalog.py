@@ -31,6 +31,8 @@ SORTS: dict[str, str] = {
     "changed": "last status change",
 }
 FACETS = ("loc", "stack", "status", "company")
+# Sorting by status: furthest along first, then the closed ones, untracked last.
+STATUS_ORDER = ("offer", "interviewing", "applied", "rejected", "withdrawn", "none")
 PREFIX_MIN = 3  # words this long or longer also match as prefixes ("kube" finds kubernetes)
 
 
@@ -355,7 +357,7 @@ class Catalog:
             companies = [p.company.casefold() or "\uffff" for p in postings]
             order.sort(key=companies.__getitem__)
         elif sort == "status":
-            rank = {status: i for i, status in enumerate(reversed(STATUSES))}
+            rank = {status: i for i, status in enumerate(STATUS_ORDER)}
             statuses = [rank[self.tracking(p.id).status] for p in postings]
             order.sort(key=statuses.__getitem__)
         elif sort == "changed":

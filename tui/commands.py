@@ -6,6 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.catalog import SORTS
+
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Search postings", "focus_search", "Type words and qualifiers: loc: stack: is:remote"),
     ("Filter by location", "focus_facet('loc')", "Jump to the Location facet"),
@@ -21,6 +23,8 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Show or hide filters", "toggle_sidebar", "The sidebar on the left"),
     ("Show skipped files", "show_skipped", "Files that could not be loaded, and why"),
     ("Keys", "help", "Every key binding"),
+    *((f"Sort by {label}", f"sort_by('{name}')", "The order of the posting list")
+      for name, label in SORTS.items()),
 )
 
 

@@ -26,11 +26,15 @@ class StatusPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Content.assemble(("Status for ", "dim"), (self.posting_title, "bold")))
+            # Radio marks, not leading spaces: an option's leading blanks are not drawn.
             options = [
-                Option(Content.assemble(("● " if s == self.current else "  "), s), id=s)
+                Option(Content.assemble(("● ", "bold") if s == self.current else ("○ ", "dim"),
+                                        s), id=s)
                 for s in STATUSES
             ]
             yield OptionList(*options, id="status-options")
+            yield Label(Content("Enter picks · Escape cancels · each change is dated"),
+                        classes="hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

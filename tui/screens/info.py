@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Log, OptionList
@@ -12,55 +12,74 @@ from textual.widgets.option_list import Option
 
 from tui.model import SkippedFile
 
+KEY_WIDTH = 19
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Anywhere", (
-        ("/", "search: words and qualifiers (loc: stack: company: status: is: -exclude)"),
+        ("/", "search (loc: stack: company: status: is: -x)"),
         ("l / t", "jump to the Location / Stack filters"),
         ("r", "reset every filter"),
-        ("S", "change the sort order"),
+        ("S", "next sort order (palette: Sort by …)"),
         ("\\", "show or hide the filter sidebar"),
         ("!", "list files that could not be loaded"),
         ("ctrl+p", "command palette: every action by name"),
         ("? / F1", "this help"),
-        ("q", "quit (filters, sort and selection are restored next time)"),
+        ("q", "quit; filter, sort and selection come back"),
     )),
     ("Posting list", (
         ("j / k, ↓ / ↑", "move"),
+        ("PgUp / PgDn", "move a page"),
+        ("g / G, Home / End", "first / last posting"),
         ("enter", "read the posting in the detail pane"),
         ("b", "bookmark or un-bookmark"),
         ("a", "mark applied (today's date is recorded)"),
-        ("s", "pick a status: none, applied, interviewing, offer, rejected, withdrawn"),
+        ("s", "status picker: applied, interviewing, offer, …"),
         ("n", "edit the note"),
-        ("o", "open the apply link in your browser (http/https only, after showing it)"),
+        ("o", "open the apply link (shown first; http/https)"),
         ("c", "copy the apply link"),
     )),
     ("Filters sidebar", (
         ("space / enter", "toggle the highlighted value"),
         ("type", "narrow the list; backspace and escape undo"),
+        ("escape", "when nothing is typed: back to the list"),
     )),
     ("Search box", (
-        ("enter", "back to the list"),
-        ("escape", "clear the search"),
+        ("enter", "back to the list, keeping the filter"),
+        ("escape", "clear; when empty, back to the list"),
     )),
     ("Detail pane", (
+        ("b a s n o c", "as in the list"),
         ("f", "full text of a long posting"),
         ("escape", "back to the list"),
     )),
 )
 
 
+HELP_COLUMNS = (("Anywhere", "Search box", "Detail pane"), ("Posting list", "Filters sidebar"))
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
+        # Two columns so that every key fits a 45-row screen; on a smaller one the
+        # columns stack (app.tcss) and scroll.
         with Vertical(classes="dialog wide", id="help"):
-            yield Label(Content.styled("jobtui keys", "bold"))
-            parts: list[Content | str | tuple[str, str]] = []
-            for section, keys in KEYS:
-                parts += ["\n", (section, "bold underline"), "\n"]
-                for key, text in keys:
-                    parts += [(f"  {key:<14}", "bold"), text, "\n"]
-            yield Label(Content.assemble(*parts), id="help-keys")
+            yield Label(Content.assemble(("jobtui keys", "bold"), "  ",
+                                         ("escape closes", "dim")))
+            with VerticalScroll(id="help-scroll"), Horizontal(id="help-keys"):
+                for column in HELP_COLUMNS:
+                    parts: list[Content | str | tuple[str, str]] = []
+                    for section, keys in KEYS:
+                        if section not in column:
+                            continue
+                        parts += ["\n", (section, "bold underline"), "\n"]
+                        for key, text in keys:
+                            parts += [(f"{key:<{KEY_WIDTH}}", "bold"), text, "\n"]
+                    yield Label(Content.assemble(*parts), classes="help-column")
+
+    def text(self) -> str:
+        """Everything the help shows, as plain text."""
+        return "\n".join(str(label.render()) for label in self.query(".help-column"))
 
 
 class SkippedScreen(ModalScreen[None]):

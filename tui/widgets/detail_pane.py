@@ -43,33 +43,70 @@ def capped_markdown(body: str) -> tuple[str, bool]:
 
 
 BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|\||```|>|$)")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s)")
+
+
+def _heading_like(line: str) -> bool:
+    """A short unindented line that does not read as the end of a sentence:
+    "Requirements", "What you will do:" rather than "and Python daily."."""
+    text = line.strip()
+    return (bool(text) and line[:1] not in " \t" and len(text) <= 50
+            and text[-1] not in ".,;" and not text[0].islower())
 
 
 def keep_line_breaks(body: str) -> str:
     """Plain-text postings put one item per line; markdown would run those lines together.
-    End a line with a hard break when the next line continues the same paragraph."""
+    End a line with a hard break when the next line continues the same paragraph, and
+    end a list before a heading-like line, which markdown would take into the last item."""
     lines = body.split("\n")
+    out: list[str] = []
     fenced = False
-    for index, line in enumerate(lines[:-1]):
+    in_list = False
+    for index, line in enumerate(lines):
         if line.lstrip().startswith("```"):
             fenced = not fenced
-        following = lines[index + 1]
-        if not fenced and line.strip() and not BLOCK_START.match(following) and not (
-                line.lstrip().startswith("|")):
-            lines[index] = line + "  "
-    return "\n".join(lines)
+        if not fenced:
+            if LIST_ITEM.match(line):
+                in_list = True
+            elif not line.strip():
+                in_list = False
+            elif in_list and _heading_like(line):
+                out.append("")  # the list ends here
+                in_list = False
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if (following is not None and not fenced and line.strip()
+                and not BLOCK_START.match(following) and not line.lstrip().startswith("|")):
+            line += "  "
+        out.append(line)
+    return "\n".join(out)
 
 
-def header_content(posting: Posting, tracking: Tracking) -> Content:
-    """The posting's fields, as styled content built from plain strings."""
+LABEL_WIDTH = 10
+
+
+def elide(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, cut in the middle: the start and the end
+    of a link say the most (``https://jobs.example.com/…/senior-engineer``)."""
+    if width <= 0 or len(text) <= width:
+        return text
+    head = (width - 1) * 2 // 3
+    return text[:head] + "…" + text[len(text) - (width - 1 - head):]
+
+
+def header_content(posting: Posting, tracking: Tracking, width: int = 0) -> Content:
+    """The posting's fields, as styled content built from plain strings.
+
+    With ``width``, the apply link is cut in the middle to stay on its line;
+    ``o`` shows it whole before opening it and ``c`` copies it whole.
+    """
     parts: list[Content | str | tuple[str, str]] = [
         (posting.title or "(untitled)", "bold"), "\n",
     ]
 
     def line(label: str, value: str | Content, style: str = "") -> None:
         if value:
-            parts.extend([(f"{label:<10}", "dim"), (value, style) if isinstance(value, str)
-                          else value, "\n"])
+            shown = (value, style) if isinstance(value, str) else value
+            parts.extend([(f"{label:<{LABEL_WIDTH}}", "dim"), shown, "\n"])
 
     line("company", posting.company)
     where = list(posting.locations)
@@ -78,11 +115,13 @@ def header_content(posting: Posting, tracking: Tracking) -> Content:
     line("where", " · ".join(where))
     if posting.stack:
         tags = Content(" ").join(
-            Content.styled(f" {tech} ", "reverse") for tech in posting.stack[:16])
+            Content.styled(f" {tech} ", "$text-accent on $accent-muted")
+            for tech in posting.stack[:16])
         line("stack", tags)
     line("level", posting.seniority)
     line("salary", posting.salary)
-    line("apply", posting.url, "underline")
+    line("apply", elide(posting.url, width - LABEL_WIDTH) if width else posting.url,
+         "underline")
     history = tracking.history_text()
     if tracking.status != "none":
         line("status", history or tracking.status, "bold")
@@ -97,7 +136,7 @@ def header_content(posting: Posting, tracking: Tracking) -> Content:
 class DetailPane(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("f", "full_text", "Full text"),
-        Binding("escape", "app.focus('postings')", "Back to list"),
+        Binding("escape", "app.focus('postings')", "List", tooltip="Back to the list"),
         *POSTING_BINDINGS,
     ]
 
@@ -114,6 +153,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.posting: Posting | None = None
         self.tracking: Tracking | None = None
         self._rendered = False
+        self._cut = False
 
     def compose(self) -> ComposeResult:
         yield Static(Content("Nothing selected."), id="detail-header")
@@ -123,7 +163,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     async def show(self, posting: Posting, tracking: Tracking) -> None:
         same = self.posting is not None and self.posting.id == posting.id
         self.posting, self.tracking = posting, tracking
-        self.query_one("#detail-header", Static).update(header_content(posting, tracking))
+        self._show_header()
         markdown = self.query_one("#detail-body", Markdown)
         markdown.display = True
         if same and self._rendered:
@@ -132,6 +172,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         body = keep_line_breaks(body)
         notice = self.query_one("#detail-notice", Static)
         notice.display = cut
+        self._cut = cut
+        self.refresh_bindings()  # "f Full text" is in the footer only for a cut posting
         if cut:
             notice.update(Content.assemble(
                 ("Long posting: showing the first part. ", "bold"),
@@ -144,8 +186,20 @@ class DetailPane(VerticalScroll, can_focus=True):
     def update_tracking(self, tracking: Tracking) -> None:
         if self.posting is not None and self.posting.id == tracking.posting_id:
             self.tracking = tracking
-            self.query_one("#detail-header", Static).update(
-                header_content(self.posting, tracking))
+            self._show_header()
+
+    def _show_header(self) -> None:
+        if self.posting is not None and self.tracking is not None:
+            header = self.query_one("#detail-header", Static)
+            header.update(header_content(self.posting, self.tracking, header.size.width))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._show_header)  # once the header has its new width
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "full_text":
+            return self._cut
+        return True
 
     def clear(self, message: str) -> None:
         """Show ``message`` instead of a posting; the rendered body is kept (hidden) so

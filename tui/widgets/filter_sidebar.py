@@ -3,7 +3,8 @@
 Each :class:`FacetList` shows the values of one field (Location, Stack,
 Status, Company, and "Show" for remote/bookmarked-only) with how many postings
 each would give alongside the other filters. Space toggles the highlighted
-value; typing narrows the list; Backspace and Escape undo the narrowing.
+value; typing narrows the list (the title shows what was typed, and the focused
+list says so in its subtitle); Backspace and Escape undo the narrowing.
 Prompts are ``Content`` built from plain strings: place names and companies
 come from postings and are never parsed as markup.
 """
@@ -18,12 +19,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.catalog import FacetValue
 from tui.query import Clause, fold
+from tui.widgets.row_layout import fit
 
+SCROLLBAR_ROOM = 1  # FacetList's scrollbar-size-vertical in app.tcss
 VISIBLE_VALUES = 200  # a facet list shows this many values; narrowing finds the rest
 
 
@@ -45,7 +48,7 @@ class FacetList(OptionList):
         self.narrowing = ""
         self.values: list[FacetValue] = []
         self.active: set[str] = set()
-        self.border_title = title
+        self.border_title = Content(title)  # a plain string would be read as markup
 
     def set_values(self, values: list[FacetValue], active: set[str]) -> None:
         folded = {fold(value) for value in active}
@@ -58,13 +61,18 @@ class FacetList(OptionList):
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         needle = fold(self.narrowing)
         shown = [v for v in self.values if needle in fold(v.value)] if needle else self.values
+        # Counts line up on the right edge; the value is cut to make room for them. The
+        # width leaves room for the scrollbar whether or not it is shown yet.
+        width = max(8, self.size.width - SCROLLBAR_ROOM)
         options = []
         for value in shown[:VISIBLE_VALUES]:
             on = fold(value.value) in self.active
+            count = str(value.count)
             prompt = Content.assemble(
-                ("■ " if on else "□ ", "bold" if on else "dim"),
-                (f"{value.value} · ", "bold" if on else ""),
-                (str(value.count), "dim"),
+                ("■ " if on else "□ ", "bold $text-accent" if on else "dim"),
+                (fit(value.value, width - 3 - len(count)), "bold" if on else ""),
+                " ",
+                (count, "dim"),
             )
             options.append(Option(prompt, id=value.value))
         self.clear_options()
@@ -74,10 +82,38 @@ class FacetList(OptionList):
                 self.highlighted = self.get_option_index(highlighted)
             except Exception:
                 self.highlighted = 0 if options else None
-        self.border_title = Content.assemble(self.title, (
-            f"  typing: {self.narrowing}" if self.narrowing else "", "italic"))
-        more = len(shown) - VISIBLE_VALUES
-        self.border_subtitle = f"+{more} more: type to narrow" if more > 0 else ""
+        self._update_titles(len(shown))
+
+    def _update_titles(self, matching: int | None = None) -> None:
+        if self.narrowing:
+            self.border_title = Content.assemble(self.name_only, (" › ", "dim"),
+                                                 (self.narrowing, "bold"))
+        else:
+            self.border_title = Content(self.title)
+        more = (matching if matching is not None else len(self.values)) - VISIBLE_VALUES
+        if more > 0:
+            self.border_subtitle = f"+{more} more: type to narrow"
+        elif self.has_focus and not self.narrowing:
+            self.border_subtitle = "type to narrow"
+        else:
+            self.border_subtitle = ""
+
+    @property
+    def name_only(self) -> str:
+        """The title without its key hint: "Location" of "Location [l]"."""
+        return self.title.split(" [")[0]
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0  # so that l then space ticks the first value
+        self._update_titles()
+
+    def on_blur(self) -> None:
+        self._update_titles()
+
+    def on_resize(self) -> None:
+        if self.values:
+            self._rebuild()
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isprintable() and event.character != " " and (
@@ -117,10 +153,9 @@ class FilterSidebar(Vertical):
     """The facets, top to bottom; the app feeds them values and active clauses."""
 
     def compose(self) -> ComposeResult:
-        yield Label(Content("space toggles, typing narrows"), id="sidebar-hint")
         yield FacetList("is", "Show", id="facet-is")
-        yield FacetList("loc", "Location  l", id="facet-loc")
-        yield FacetList("stack", "Stack  t", id="facet-stack")
+        yield FacetList("loc", "Location [l]", id="facet-loc")
+        yield FacetList("stack", "Stack [t]", id="facet-stack")
         yield FacetList("status", "Status", id="facet-status")
         yield FacetList("company", "Company", id="facet-company")
 

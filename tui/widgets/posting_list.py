@@ -23,6 +23,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.catalog import Catalog
+from tui.query import fold
+from tui.widgets.row_layout import column_widths, fit, fit_items
 
 POSTING_BINDINGS = (
     Binding("b", "app.bookmark", "Bookmark"),
@@ -72,6 +74,7 @@ class PostingList(ScrollView, can_focus=True):
         self.catalog: Catalog | None = None
         self.ids: Sequence[str] = []
         self.empty_text = "Loading postings…"
+        self._place_needles: tuple[str, ...] = ()
 
     # -- data ------------------------------------------------------------------
     def show(self, catalog: Catalog, ids: Sequence[str], keep: str | None = None) -> None:
@@ -140,15 +143,17 @@ class PostingList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, len(self.ids))
 
     # -- painting --------------------------------------------------------------
-    def _columns(self, width: int) -> tuple[int, int, int, int]:
-        """Widths of company, places and stack; the title takes the rest."""
-        if width >= 110:
-            return 20, 22, 22, width
-        if width >= 84:
-            return 16, 16, 0, width
-        if width >= 50:
-            return 14, 0, 0, width
-        return 0, 0, 0, width
+    def prefer_places(self, needles: Sequence[str]) -> None:
+        """Show first the places that match ``needles`` (the ``loc:`` filter), so that a
+        row found by "new york" says New York even when it lists nine other cities."""
+        self._place_needles = tuple(fold(needle) for needle in needles if fold(needle))
+        self.refresh()
+
+    def _places(self, locations: Sequence[str], remote: bool) -> list[str]:
+        places = [*(["Remote"] if remote else []), *locations]
+        if self._place_needles:
+            places.sort(key=lambda place: not any(n in fold(place) for n in self._place_needles))
+        return places
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
@@ -164,32 +169,32 @@ class PostingList(ScrollView, can_focus=True):
         posting_id = self.ids[row]
         posting = self.catalog.posting(posting_id)
         tracking = self.catalog.tracking(posting_id)
-        company_w, places_w, stack_w, _ = self._columns(width)
-        status_w = 9 if self.catalog.has_statuses else 0
-        title_w = max(8, width - 4 - status_w - 1 - company_w - places_w - stack_w
-                      - (1 if company_w else 0) - (1 if places_w else 0) - (1 if stack_w else 0))
-        places = list(posting.locations[:2]) + (["Remote"] if posting.remote else [])
+        columns = column_widths(width, with_status=self.catalog.has_statuses)
         cells = [
-            (" ★ " if tracking.bookmarked else "   ", 3, "posting-list--bookmark"),
-            (STATUS_MARKS.get(tracking.status, tracking.status), status_w, "posting-list--status"),
-            (" ", 1, None),
-            (posting.title, title_w, None),
+            (" ★ " if tracking.bookmarked else "   ", "posting-list--bookmark"),
         ]
-        if company_w:
-            cells += [(" ", 1, None), (posting.company, company_w, "posting-list--company")]
-        if places_w:
-            cells += [(" ", 1, None), (", ".join(places), places_w, "posting-list--places")]
-        if stack_w:
-            cells += [(" ", 1, None), (" ".join(posting.stack[:4]), stack_w,
-                                       "posting-list--stack")]
+        if columns.status:
+            cells += [(fit(STATUS_MARKS.get(tracking.status, tracking.status), columns.status),
+                       "posting-list--status"), (" ", None)]
+        cells.append((fit(posting.title, columns.title), None))
+        if columns.company:
+            cells += [(" ", None), (fit(posting.company, columns.company),
+                                    "posting-list--company")]
+        if columns.places:
+            cells += [(" ", None), (fit_items(self._places(posting.locations, posting.remote),
+                                              columns.places), "posting-list--places")]
+        if columns.stack:
+            cells += [(" ", None), (fit_items(posting.stack, columns.stack),
+                                    "posting-list--stack")]
         cursor = row == self.cursor
         cursor_style = self.get_component_rich_style(
             "posting-list--cursor", partial=not self.has_focus) if cursor else Style()
-        segments = []
-        for text, cell_width, component in cells:
-            style = base + (self.get_component_rich_style(component) if component else Style())
-            segments.append(Segment(_fit(text, cell_width), style + cursor_style))
-        used = sum(cell_width for _, cell_width, _ in cells)
+        segments = [
+            Segment(text, base + (self.get_component_rich_style(component) if component
+                                  else Style()) + cursor_style)
+            for text, component in cells
+        ]
+        used = sum(cell_len(text) for text, _ in cells)
         if used < width:
             segments.append(Segment(" " * (width - used), base + cursor_style))
         return Strip(segments, width).crop(0, width)
@@ -200,12 +205,3 @@ class PostingList(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self.refresh()
 
-
-def _fit(text: str, width: int) -> str:
-    """``text`` cut or padded to exactly ``width`` cells, with an ellipsis when cut."""
-    if width <= 0:
-        return ""
-    text = " ".join(text.split())
-    if cell_len(text) <= width:
-        return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
