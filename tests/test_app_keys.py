@@ -171,6 +171,11 @@ async def test_typing_narrows_a_facet_and_backspace_widens_it(tmp_path: Path) ->
         await type_text(pilot, "types")
         stack = app.query_one("#facet-stack", FacetList)
         assert stack.option_count == 1 and stack.highlighted_option.id == "typescript"
+        assert str(stack.border_subtitle) == ""  # narrowing: the title says it
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        assert str(stack.border_subtitle) == "type to narrow"
+        await pilot.press("escape")
+        assert str(stack.border_subtitle) == ""  # only the focused facet says so
 
 
 async def test_s_cycles_through_every_sort_and_each_orders_the_list(tmp_path: Path) -> None:
