@@ -33,6 +33,7 @@ from tui.model import STATUSES
 from tui.paths import state_path
 from tui.screens.dialogs import StatusPicker
 from tui.store.state import TrackingStore
+from tui.store.ui_state import UIState, load_ui_state
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_sidebar import FacetList
 from tui.widgets.posting_list import PostingList
@@ -170,6 +171,11 @@ async def test_typing_narrows_a_facet_and_backspace_widens_it(tmp_path: Path) ->
         await type_text(pilot, "types")
         stack = app.query_one("#facet-stack", FacetList)
         assert stack.option_count == 1 and stack.highlighted_option.id == "typescript"
+        assert str(stack.border_subtitle) == ""  # narrowing: the title says it
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace")
+        assert str(stack.border_subtitle) == "type to narrow"
+        await pilot.press("escape")
+        assert str(stack.border_subtitle) == ""  # only the focused facet says so
 
 
 async def test_s_cycles_through_every_sort_and_each_orders_the_list(tmp_path: Path) -> None:
@@ -246,6 +252,21 @@ async def test_palette_runs_posting_actions(tmp_path: Path) -> None:
         tracking = TrackingStore(state_path(tmp_path / "data")).get(posting_id)
         assert tracking.status == "applied" and tracking.bookmarked
         assert app.sort == "company"
+
+
+async def test_filter_sort_and_selection_are_saved_without_quitting(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.UI_SAVE_DELAY = 0  # type: ignore[misc]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "stack:rust")
+        await pilot.press("enter", "S", "j", "backslash")
+        await settle(app, pilot)
+        saved = load_ui_state(tmp_path / "data")  # as a crash or a closed terminal leaves it
+        assert saved == UIState(query="stack:rust", sort="title",
+                                selected=app.query_one(PostingList).highlighted or "",
+                                sidebar=False)
 
 
 async def test_q_quits(tmp_path: Path) -> None:

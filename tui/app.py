@@ -9,6 +9,7 @@ thread worker and comes back with ``call_from_thread``.
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -116,6 +117,8 @@ class JobTuiApp(App[str | None]):
     # side: the detail goes under the list, and below 100 the sidebar narrows.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-stacked"), (140, "-wide")]
 
+    UI_SAVE_DELAY = 1.0  # seconds of quiet before the filter and selection are saved
+
     show_sidebar: var[bool] = var(True)
 
     def __init__(self, postings_dir: Path, data_dir: Path) -> None:
@@ -133,6 +136,9 @@ class JobTuiApp(App[str | None]):
         self._syncing_input = False
         self._filter_timer: Timer | None = None
         self._detail_timer: Timer | None = None
+        self._ui_timer: Timer | None = None
+        self._ui_lock = threading.Lock()
+        self._quitting = False
 
     # -- layout ----------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -271,6 +277,7 @@ class JobTuiApp(App[str | None]):
         self.posting_list.prefer_places(query.values("loc"))
         self.posting_list.show(self.catalog, ids, keep=keep)
         self._set_count(Content(f"{len(ids):,} / {len(self.catalog):,}"))
+        self._remember()
         self.query_one("#sort-label", Static).update(
             Content.styled(f"sorted by {SORTS[self.sort]}  (S)", "dim"))
         self.call_after_refresh(self._update_facets)
@@ -326,6 +333,7 @@ class JobTuiApp(App[str | None]):
     # -- the list and the detail -------------------------------------------------
     @on(PostingList.Highlighted)
     def _highlighted(self, event: PostingList.Highlighted) -> None:
+        self._remember()
         if self._detail_timer is not None:
             self._detail_timer.stop()
         if event.posting_id is None:
@@ -506,6 +514,7 @@ class JobTuiApp(App[str | None]):
 
     def action_toggle_sidebar(self) -> None:
         self.show_sidebar = not self.show_sidebar
+        self._remember()
         if self.show_sidebar:
             self._update_facets()
 
@@ -519,9 +528,34 @@ class JobTuiApp(App[str | None]):
         await self.action_quit()
 
     async def action_quit(self) -> None:
+        if self._ui_timer is not None:
+            self._ui_timer.stop()
         if self.loaded:
-            with contextlib.suppress(OSError):  # losing the last filter must not block quit
-                save_ui_state(self.data_dir, UIState(
-                    query=self.search_box.value, sort=self.sort,
-                    selected=self.posting_list.highlighted or "", sidebar=self.show_sidebar))
+            with self._ui_lock, contextlib.suppress(OSError):  # never blocks quitting
+                self._quitting = True  # a save still queued must not write an older state
+                save_ui_state(self.data_dir, self._ui_state())
         self.exit()
+
+    # -- what the next start restores ----------------------------------------------
+    def _ui_state(self) -> UIState:
+        return UIState(query=self.search_box.value, sort=self.sort,
+                       selected=self.posting_list.highlighted or "", sidebar=self.show_sidebar)
+
+    def _remember(self) -> None:
+        """Save the filter, sort, selection and sidebar a moment after they change, not
+        only on q: a closed terminal or a crash still brings them back next time."""
+        if not self.loaded:
+            return  # the restored state is not applied yet: nothing of the user's to save
+        if self._ui_timer is not None:
+            self._ui_timer.stop()
+        if self.UI_SAVE_DELAY <= 0:  # at once (a timer cannot have a zero interval)
+            self.call_after_refresh(lambda: self.save_ui(self._ui_state()))
+            return
+        self._ui_timer = self.set_timer(self.UI_SAVE_DELAY,
+                                        lambda: self.save_ui(self._ui_state()))
+
+    @work(thread=True, exclusive=True, group="ui-state")
+    def save_ui(self, state: UIState) -> None:
+        with self._ui_lock, contextlib.suppress(OSError):  # a convenience, never an error
+            if not self._quitting:
+                save_ui_state(self.data_dir, state)

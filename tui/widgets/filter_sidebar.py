@@ -84,7 +84,8 @@ class FacetList(OptionList):
                 self.highlighted = 0 if options else None
         self._update_titles(len(shown))
 
-    def _update_titles(self, matching: int | None = None) -> None:
+    def _update_titles(self, matching: int | None = None, *, focused: bool | None = None
+                       ) -> None:
         if self.narrowing:
             self.border_title = Content.assemble(self.name_only, (" › ", "dim"),
                                                  (self.narrowing, "bold"))
@@ -93,7 +94,7 @@ class FacetList(OptionList):
         more = (matching if matching is not None else len(self.values)) - VISIBLE_VALUES
         if more > 0:
             self.border_subtitle = f"+{more} more: type to narrow"
-        elif self.has_focus and not self.narrowing:
+        elif (self.has_focus if focused is None else focused) and not self.narrowing:
             self.border_subtitle = "type to narrow"
         else:
             self.border_subtitle = ""
@@ -106,10 +107,10 @@ class FacetList(OptionList):
     def on_focus(self) -> None:
         if self.highlighted is None and self.option_count:
             self.highlighted = 0  # so that l then space ticks the first value
-        self._update_titles()
+        self._update_titles(focused=True)
 
     def on_blur(self) -> None:
-        self._update_titles()
+        self._update_titles(focused=False)  # has_focus is still true while blurring
 
     def on_resize(self) -> None:
         if self.values:

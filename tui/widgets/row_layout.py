@@ -19,7 +19,7 @@ from rich.cells import cell_len, set_cell_size
 MARK_WIDTH = 3  # " ★ "
 STATUS_WIDTH = 9  # "interview", "withdrawn"
 TITLE_MIN = 20
-TITLE_COMFORTABLE = 26
+TITLE_COMFORTABLE = 30
 TITLE_WIDE = 44
 # name, minimum, comfortable, most (cells): in the order they join and grow. "Remote, New York"
 # is 16 cells: a common place line fits at the comfortable width.
