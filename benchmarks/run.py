@@ -30,7 +30,7 @@ from typing import Any
 
 from benchmarks.first_frame import bare_baseline, peak_rss_mb, time_to_first_frame
 from benchmarks.generate import generate_corpus, touch_one
-from tui.app import FIRST_BUILD_STEP
+from tui.loading import FIRST_BUILD_STEP
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPED = "stack:rust loc:berlin senior"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,22 +27,20 @@ from textual.worker import get_current_worker
 
 from tui.catalog import SORTS, Catalog, FacetValue
 from tui.commands import JobCommands
-from tui.model import Posting, SkippedFile, Tracking
-from tui.parsing.sanitize import safe_url
-from tui.parsing.stack import vocabulary
+from tui.loading import PostingLoading
+from tui.model import SkippedFile
 from tui.paths import bundled_seeds, state_path
 from tui.query import Query, fold, parse_query
-from tui.screens.dialogs import Confirm, NoteEditor, StatusPicker
 from tui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
-from tui.store.cache import BuildReport, PostingCache
-from tui.store.state import StateUnreadable, TrackingStore
-from tui.store.ui_state import UIState, load_ui_state, save_ui_state
+from tui.store.cache import PostingCache
+from tui.store.state import TrackingStore
+from tui.store.ui_state import UIState, save_ui_state
+from tui.tracking_actions import POSTING_ACTIONS, TrackingActions
 from tui.widgets.detail_pane import DetailPane
 from tui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
 from tui.widgets.posting_list import PostingList
 from tui.widgets.search_box import SearchBox
 
-FIRST_BUILD_STEP = 2_000  # postings listed after the first step of a first build
 DEBOUNCE_ABOVE = 20_000  # postings; below this every keystroke filters at once
 DEBOUNCE_SECONDS = 0.06
 DETAIL_DELAY = 0.04  # holding j/k repaints the list at once and the detail when it settles
@@ -51,14 +48,6 @@ FACET_FIELDS = ("is", "loc", "stack", "status", "company")
 # Single-character keys that a focused facet takes as typing: not in its footer.
 TYPED_IN_FACETS = {"focus_facet", "reset_filters", "cycle_sort", "toggle_sidebar",
                    "show_skipped", "quit_key"}
-POSTING_ACTIONS = {"bookmark", "mark_applied", "pick_status", "edit_note", "open_url", "copy_url"}
-
-
-FILE_GONE = " (file gone)"
-ORPHAN_BODY = (
-    "The file of this posting is no longer in the postings folder. Your bookmark, "
-    "status and note are kept: put the file back, or clear them here."
-)
 
 
 def folder_label(folder: Path) -> str:
@@ -70,18 +59,6 @@ def folder_label(folder: Path) -> str:
     return f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
 
 
-def with_orphans(postings: list[Posting], tracking: dict[str, Tracking]) -> Catalog:
-    """The catalog of ``postings``, plus a placeholder for every tracked posting whose
-    file has gone: tracking data is never hidden, let alone dropped."""
-    present = {posting.id for posting in postings}
-    orphans = [
-        Posting(id=item.posting_id, title=(item.title or item.posting_id) + FILE_GONE,
-                company=item.company, body=ORPHAN_BODY)
-        for item in tracking.values() if item.posting_id not in present and not item.is_empty
-    ]
-    return Catalog([*postings, *orphans], tracking)
-
-
 class MainScreen(Screen[None]):
     # The list has the focus from the first frame. Focusing it in on_mount instead
     # moved the focus twice (first to the sidebar) and restyled the screen each
@@ -89,7 +66,7 @@ class MainScreen(Screen[None]):
     AUTO_FOCUS = "#postings"
 
 
-class JobTuiApp(App[str | None]):
+class JobTuiApp(PostingLoading, TrackingActions, App[str | None]):
     CSS_PATH = "app.tcss"
     TITLE = "jobtui"
     COMMANDS = App.COMMANDS | {JobCommands}
@@ -184,91 +161,6 @@ class JobTuiApp(App[str | None]):
         # After the first frame: reading a large cache holds the GIL for seconds
         # (orjson), which would otherwise hold back the first paint.
         self.call_after_refresh(self.load_postings)
-
-    @work(thread=True, exclusive=True, group="load")
-    def load_postings(self) -> None:
-        try:
-            self.store.check()
-        except StateUnreadable as error:
-            self.call_from_thread(self.exit, f"jobtui: {error}")
-            return
-        self._restore = load_ui_state(self.data_dir)
-        cached = self.cache.postings()
-        if cached:  # warm start: show the cache now, refresh it after
-            self._show(cached)
-            report = self.cache.build(progress=self._build_progress)
-            if report.parsed or report.removed:
-                self._show(self.cache.postings())
-        else:
-            report = self._first_build()
-            self._show(self.cache.postings())
-        self.call_from_thread(self._build_done, report)
-        self.call_from_thread(self.index_words)
-
-    def _first_build(self) -> BuildReport:
-        """Build a cache from nothing in steps of doubling size, listing the postings
-        after each step: a large folder fills the list as it goes."""
-        step, done_before = FIRST_BUILD_STEP, 0
-        while True:
-            report = self.cache.build(limit=step, progress=lambda done, total, before=(
-                done_before): self._build_progress(before + done, before + total))
-            if not report.pending:
-                return report
-            done_before = report.total - report.pending
-            self._show(self.cache.postings())
-            step *= 2
-
-    def _show(self, postings: list[Posting]) -> None:
-        """From the worker: list ``postings`` (with the user's tracking) in the app."""
-        self.cache.release_records()
-        catalog = with_orphans(postings, self.store.all())
-        restore, self._restore = self._restore, None  # the last session's view, once
-        self.call_from_thread(self._catalog_ready, catalog, restore)
-
-    def _build_progress(self, done: int, total: int) -> None:
-        if total < 200:
-            return
-
-        def show() -> None:
-            bar = self.query_one("#progress", ProgressBar)
-            bar.display = done < total
-            bar.update(total=total, progress=done)
-            if not self.loaded:
-                self._set_count(Content(f"parsing {done:,} / {total:,} postings…"))
-
-        self.call_from_thread(show)
-
-    @work(thread=True, exclusive=True, group="index")
-    def index_words(self) -> None:
-        vocabulary()  # loaded here, off the UI thread, not on the first stack: query
-        catalog = self.catalog
-        catalog.set_search_texts(self.cache.search_texts())
-        if any(clause.field == "text" for clause in self.query_model.clauses):
-            self.call_from_thread(self.apply_query, self.query_model)
-
-    def _catalog_ready(self, catalog: Catalog, restore: UIState | None) -> None:
-        self.catalog = catalog
-        self.loaded = True
-        self.posting_list.empty_text = (
-            "No postings match. Press r to reset the filters." if len(catalog)
-            else f"No postings found in {self.postings_dir}")
-        keep = None
-        if restore is not None:
-            self.sort = restore.sort if restore.sort in SORTS else "added"
-            self.show_sidebar = restore.sidebar
-            self.query_model = parse_query(restore.query)
-            self._set_search_text(restore.query)
-            keep = restore.selected or None
-        self.apply_query(self.query_model, keep=keep)
-
-    def _build_done(self, report: BuildReport) -> None:
-        self.skipped = report.skipped
-        self.query_one("#progress", ProgressBar).display = False
-        if report.skipped:
-            names = ", ".join(item.source for item in report.skipped[:3])
-            more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
-            self.notify(f"{len(report.skipped)} file(s) skipped: {names}{more}. "
-                        "Press ! to see why.", severity="warning", markup=False, timeout=8)
 
     # -- filtering -------------------------------------------------------------
     def apply_query(self, query: Query, *, keep: str | None = None) -> None:
@@ -365,11 +257,7 @@ class JobTuiApp(App[str | None]):
     def _full_text(self, event: DetailPane.FullTextRequested) -> None:
         self.push_screen(FullTextScreen(event.posting.title, event.posting.body))
 
-    # -- actions on the highlighted posting ---------------------------------------
-    def _current(self) -> Posting | None:
-        posting_id = self.posting_list.highlighted
-        return self.catalog.posting(posting_id) if posting_id in self.catalog else None
-
+    # -- app-wide actions --------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave_search":  # otherwise Enter belongs to the focused widget
             return self._on_main_screen() and self.focused is self.search_box
@@ -379,110 +267,6 @@ class JobTuiApp(App[str | None]):
             return None  # shown dimmed in the footer: nothing to act on
         return True
 
-    @work(thread=True, group="save")
-    def save_tracking(self, change: Callable[[TrackingStore], Tracking], done: str) -> None:
-        try:
-            tracking = change(self.store)
-        except StateUnreadable as error:
-            self.notify(str(error), title="Not saved", severity="error", markup=False,
-                        timeout=15)
-            return
-        except OSError as error:
-            self.notify(f"Could not save: {error}", severity="error", markup=False, timeout=15)
-            return
-        self.call_from_thread(self._tracking_saved, tracking, done)
-
-    def _tracking_saved(self, tracking: Tracking, done: str) -> None:
-        self.catalog.update_tracking(tracking)
-        self.detail.update_tracking(tracking)
-        if any(c.field in {"status", "is"} for c in self.query_model.clauses):
-            self.apply_query(self.query_model, keep=self.posting_list.highlighted)
-        else:
-            self.posting_list.refresh()
-            self.call_after_refresh(self._update_facets)
-        if done:
-            self.notify(done, markup=False, timeout=3)
-
-    def action_bookmark(self) -> None:
-        posting = self._current()
-        if posting is None:
-            return
-        on = not self.catalog.tracking(posting.id).bookmarked
-        self.save_tracking(lambda store: store.set_bookmark(
-            posting.id, on, title=posting.title, company=posting.company),
-            f"{'Bookmarked' if on else 'Bookmark removed'}: {posting.title}")
-
-    def _set_status(self, posting: Posting, status: str) -> None:
-        self.save_tracking(lambda store: store.set_status(
-            posting.id, status, title=posting.title, company=posting.company),
-            f"{posting.title}: {status}")
-
-    def action_mark_applied(self) -> None:
-        posting = self._current()
-        if posting is not None:
-            self._set_status(posting, "applied")
-
-    def action_pick_status(self) -> None:
-        posting = self._current()
-        if posting is None:
-            return
-
-        def picked(status: str | None) -> None:
-            if status is not None:
-                self._set_status(posting, status)
-
-        current = self.catalog.tracking(posting.id).status
-        self.push_screen(StatusPicker(posting.title, current), picked)
-
-    def action_edit_note(self) -> None:
-        posting = self._current()
-        if posting is None:
-            return
-
-        def edited(note: str | None) -> None:
-            if note is not None:
-                self.save_tracking(lambda store: store.set_note(
-                    posting.id, note, title=posting.title, company=posting.company),
-                    "Note saved" if note.strip() else "Note cleared")
-
-        self.push_screen(NoteEditor(posting.title, self.catalog.tracking(posting.id).note),
-                         edited)
-
-    def action_open_url(self) -> None:
-        posting = self._current()
-        if posting is None:
-            return
-        if not posting.url:
-            self.notify("This posting has no apply link.", severity="warning")
-            return
-        self._confirm_open(posting.url)
-
-    def _confirm_open(self, href: str) -> None:
-        url = safe_url(href)
-        if not url:
-            shown = href if href else "(none)"
-            self.notify(f"Not opened: only http(s) links are opened. Link: {shown}",
-                        severity="warning", markup=False)
-            return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.open_url(url)
-
-        question = Content.assemble("Open this link in your browser?\n\n", (url, "underline"))
-        self.push_screen(Confirm(question), answered)
-
-    def action_copy_url(self) -> None:
-        posting = self._current()
-        if posting is None:
-            return
-        if not posting.url:
-            self.notify("This posting has no apply link.", severity="warning")
-            return
-        self.copy_to_clipboard(posting.url)
-        self.notify(f"Copied {posting.url}", markup=False, timeout=3)
-
-    # -- app-wide actions --------------------------------------------------------
     def _on_main_screen(self) -> bool:
         return self.screen is self.screen_stack[0]
 
