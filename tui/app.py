@@ -27,9 +27,10 @@ from textual.worker import get_current_worker
 from tui.catalog import SORTS, Catalog, FacetValue
 from tui.commands import JobCommands
 from tui.model import Posting, SkippedFile, Tracking
-from tui.parsing.sanitize import safe_url
+from tui.parsing.sanitize import clean_line, safe_url, visible
 from tui.parsing.stack import vocabulary
 from tui.paths import state_path
+from tui.preview import markdown_preview
 from tui.query import Query, fold, parse_query
 from tui.screens.dialogs import Confirm, NoteEditor, StatusPicker
 from tui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
@@ -59,8 +60,8 @@ def with_orphans(postings: list[Posting], tracking: dict[str, Tracking]) -> Cata
     file has gone: tracking data is never hidden, let alone dropped."""
     present = {posting.id for posting in postings}
     orphans = [
-        Posting(id=item.posting_id, title=(item.title or item.posting_id) + FILE_GONE,
-                company=item.company, body=ORPHAN_BODY)
+        Posting(id=item.posting_id, title=clean_line(item.title or item.posting_id) + FILE_GONE,
+                company=clean_line(item.company), body=ORPHAN_BODY)
         for item in tracking.values() if item.posting_id not in present and not item.is_empty
     ]
     return Catalog([*postings, *orphans], tracking)
@@ -204,7 +205,7 @@ class JobTuiApp(App[str | None]):
         self.skipped = report.skipped
         self.query_one("#progress", ProgressBar).display = False
         if report.skipped:
-            names = ", ".join(item.source for item in report.skipped[:3])
+            names = ", ".join(visible(item.source) for item in report.skipped[:3])
             more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
             self.notify(f"{len(report.skipped)} file(s) skipped: {names}{more}. "
                         "Press ! to see why.", severity="warning", markup=False, timeout=8)
@@ -295,8 +296,11 @@ class JobTuiApp(App[str | None]):
         if get_current_worker().is_cancelled:
             return
         posting = replace(listed, body=body)
+        preview = markdown_preview(body)  # parses the markdown: kept off the UI thread
+        if get_current_worker().is_cancelled:
+            return
         tracking = self.catalog.tracking(posting_id)
-        self.call_from_thread(self.detail.show, posting, tracking)
+        self.call_from_thread(self.detail.show, posting, tracking, preview)
 
     @on(PostingList.Opened)
     def _opened(self) -> None:

@@ -38,6 +38,18 @@ def clean_line(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
+SHOWN_AS_ESCAPES = re.compile(UNSAFE_CHARACTERS.pattern.replace("\x0b\x0c\x0e-\x1f", "\x09-\x1f"))
+
+
+def visible(text: str) -> str:
+    """``text`` on one line, each unsafe character shown as an escape (``\\x1b``, ``\\u202e``).
+
+    For names the user must recognise and find again, such as a file name:
+    deleting characters there would name a file that does not exist.
+    """
+    return SHOWN_AS_ESCAPES.sub(lambda match: ascii(match.group())[1:-1], text)
+
+
 def safe_url(url: str) -> str:
     """``url`` if it is an http(s) URL with a host and nothing odd in it, else ""."""
     url = url.strip().strip("<>")
