@@ -45,6 +45,13 @@ def test_control_sequences_never_survive(attack: str) -> None:
     assert "Engineer" in posting.title or "Bidi" in posting.title
 
 
+def test_escape_sequences_in_text_that_ftfy_repairs_are_removed_whole() -> None:
+    # ftfy deletes a lone ESC: the rest of the sequence ("]52;c;…", "[31m") stayed as text.
+    posting = parse("# \x1b]52;c;cHduZWQ=\x07Clip \x1b[31mRed Engineer in MÃ©xico\n\nBody\n"
+                    ).posting
+    assert posting.title == "Clip Red Engineer in México"
+
+
 def test_yaml_escape_that_creates_esc_after_parsing_is_removed() -> None:
     posting = parse('---\ntitle: "\\e]52;c;aGk=\\aSneaky Engineer"\ncompany: "\\x1b[5mBlink"\n---\n'
                     "Body\n").posting
