@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
-from tests.tui_helpers import SIZE, detail_text, make_app, seeds_copy, settle
+from tests.tui_helpers import SIZE, detail_text, list_rows, make_app, seeds_copy, settle
 from tui.app import JobTuiApp
 from tui.cli import main as cli_main
 from tui.model import Tracking
@@ -77,6 +77,27 @@ async def test_hovering_a_table_cell_with_markup_lookalikes_neither_crashes_nor_
         assert str(tooltip.render()) == "[@click=app.quit]here[/]"
 
 
+async def test_the_escape_bypass_title_is_shown_literally_and_clicking_it_runs_nothing(
+    tmp_path: Path,
+) -> None:
+    # rich/textual markup.escape() can be bypassed by this title; it is never markup here.
+    title = "[@click=app.bell('[')]x[/] Engineer"
+    postings = one_posting(tmp_path, "bell.md", f"# {title}\n\nCompany: [b]Bold[/b] Inc\n")
+    app = make_app(tmp_path, postings)
+    rang: list[bool] = []
+    app.bell = lambda: rang.append(True)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert title in list_rows(app)[0] and "[b]Bold[/b] I" in list_rows(app)[0]
+        assert "[b]Bold[/b] Inc" in detail_text(app)
+        assert title in detail_text(app)
+        for offset in ((5, 0), (8, 0)):
+            await pilot.click(PostingList, offset=offset)
+        await pilot.click("#detail-header", offset=(3, 0))
+        await pilot.pause()
+        assert rang == [] and app.is_running
+
+
 @pytest.mark.parametrize(("href", "opens"), [
     ("https://jobs.example.com/apply", True),
     ("smb://evil.example/share", False),
@@ -129,9 +150,13 @@ async def test_character_references_cannot_smuggle_control_characters_into_the_m
 async def test_a_two_megabyte_posting_renders_a_capped_part_and_f_shows_all(
     tmp_path: Path,
 ) -> None:
-    paragraph = "We build payment rails in Rust and Go for banks across the EU. " * 12
-    section = f"## Part\n\n{paragraph}\n\n- one requirement\n- another requirement\n\n"
-    body = "# Huge Posting Engineer\n\n" + section * (2_000_000 // len(section)) + "THE END\n"
+    # Every paragraph different: repeated paragraphs are collapsed by the parser.
+    sections = [
+        f"## Part {i}\n\nParagraph {i}: payment rails in Rust and Go for bank {i}. "
+        + "More detail. " * 50 + f"\n\n- requirement {i}a\n- requirement {i}b\n\n"
+        for i in range(2_600)
+    ]
+    body = "# Huge Posting Engineer\n\n" + "".join(sections) + "THE END\n"
     assert len(body) > 1_900_000
     postings = one_posting(tmp_path, "huge.md", body)
     app = make_app(tmp_path, postings)
@@ -147,6 +172,7 @@ async def test_a_two_megabyte_posting_renders_a_capped_part_and_f_shows_all(
         await pilot.pause()
         assert isinstance(app.screen, FullTextScreen)
         assert app.screen.text.rstrip().endswith("THE END")
+        assert len(app.screen.text) > 1_900_000
         await pilot.press("escape")
         assert not isinstance(app.screen, FullTextScreen)
         await pilot.press("escape", "j", "k")  # the app still answers keys
