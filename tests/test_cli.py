@@ -102,13 +102,19 @@ def test_a_missing_postings_folder_is_an_error(env, capsys, tmp_path) -> None:
 def test_build_reports_skipped_files_by_name_and_still_exits_zero(env, capsys) -> None:
     (env / "broken.md").write_bytes(b"\x00\x01\x02binary")
     (env / "empty.txt").write_bytes(b"")
+    (env / "huge.md").write_bytes(b"# Huge\n\n" + b"x" * (5 * 1024 * 1024))
+    (env / "utf16.md").write_bytes(b"\xff\xfe" + b"\x00\xd8" * 8)  # lone surrogates
+    (env / "bad-yaml.md").write_text("---\ntitle: [unclosed\n---\n# Still Loaded\n\nRust\n")
     capsys.readouterr()
     assert main(["build"]) == 0
     out = capsys.readouterr().out
-    assert "5 parsed" in out or "parsed" in out
-    assert "broken.md" in out
-    assert "empty.txt" in out
-    assert len(run_json(capsys, "list")) == 5
+    assert "10 files: 10 parsed, 0 unchanged, 4 skipped" in out
+    assert "skipped broken.md: binary data" in out
+    assert "skipped empty.txt: empty file" in out
+    assert "skipped huge.md: too large" in out
+    assert "skipped utf16.md: not readable as UTF-16" in out
+    assert "warning bad-yaml.md: front matter ignored" in out
+    assert len(run_json(capsys, "list")) == 6
 
 
 def test_tracking_of_a_vanished_posting_is_kept_and_shown_missing(env, capsys) -> None:
@@ -136,3 +142,43 @@ def test_table_output_shows_hostile_titles_literally(env, capsys) -> None:
     capsys.readouterr()
     assert main(["list", "--search", "evil"]) == 0
     assert "[bold red]Evil[/] [/opt] Dev" in capsys.readouterr().out
+
+
+def test_unreadable_state_stops_every_command_with_one_line_and_restore_brings_it_back(
+    env, capsys, monkeypatch
+) -> None:
+    from tui.store import state as state_module
+
+    monkeypatch.setattr(state_module, "BACKUP_EVERY_SECONDS", 0)
+    status_id = by_source(run_json(capsys, "list"))[STATUS_SEED]["id"]
+    assert main(["mark", status_id, "applied"]) == 0
+    assert main(["bookmark", status_id]) == 0  # backs up the state with the status in it
+    state = Path(env.parent / "data" / "state.json")
+    broken = state.read_bytes()[:40]
+    state.write_bytes(broken)
+    capsys.readouterr()
+    for argv in (["list"], ["mark", status_id, "offer"], ["note", status_id, "x"], ["export"]):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1
+        assert str(state) in err and "jobtui restore" in err and "backups" in err
+        assert state.read_bytes() == broken
+    assert main(["restore", "--list"]) == 0
+    assert "backups" in capsys.readouterr().out
+    assert main(["restore"]) == 0
+    assert "restored" in capsys.readouterr().out
+    records = run_json(capsys, "list", "--status", "applied")
+    assert [record["id"] for record in records] == [status_id]
+    [replaced] = state.parent.glob("state.json.replaced-*")
+    assert replaced.read_bytes() == broken
+
+
+def test_build_names_a_file_with_escape_codes_without_sending_them(env, capsys) -> None:
+    (env / "\x1b]0;pwned\x07.md").write_bytes(b"")
+    capsys.readouterr()
+    assert main(["build"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;pwned\\x07.md: empty file" in out
+    assert main(["skipped"]) == 0
+    assert "\\x1b]0;pwned\\x07.md: empty file" in capsys.readouterr().out

@@ -45,6 +45,13 @@ def test_control_sequences_never_survive(attack: str) -> None:
     assert "Engineer" in posting.title or "Bidi" in posting.title
 
 
+def test_escape_sequences_in_text_that_ftfy_repairs_are_removed_whole() -> None:
+    # ftfy deletes a lone ESC: the rest of the sequence ("]52;c;…", "[31m") stayed as text.
+    posting = parse("# \x1b]52;c;cHduZWQ=\x07Clip \x1b[31mRed Engineer in MÃ©xico\n\nBody\n"
+                    ).posting
+    assert posting.title == "Clip Red Engineer in México"
+
+
 def test_yaml_escape_that_creates_esc_after_parsing_is_removed() -> None:
     posting = parse('---\ntitle: "\\e]52;c;aGk=\\aSneaky Engineer"\ncompany: "\\x1b[5mBlink"\n---\n'
                     "Body\n").posting
@@ -108,26 +115,82 @@ def test_deeply_nested_front_matter_cannot_crash_the_interpreter() -> None:
 
 
 @pytest.mark.parametrize("front", [
-    "title: [unclosed\n",
-    "title: 'a\n  b: c: d\n",
-    "- just\n- a list\n",
-    "!!python/object/apply:os.system ['echo pwned']\n",
-    "title: !!binary aGVsbG8=\n",
-    "\t tabs: bad\n",
+    "title: [unclosed\n",  # ParserError
+    "title: 'a\n  b: c: d\n",  # ScannerError
+    "title: \"\\q bad escape\"\n",  # ScannerError (unknown escape)
+    "!!python/object/apply:os.system ['echo pwned']\n",  # ConstructorError (unsafe tag)
+    "title: !!str [a, b]\n",  # ConstructorError (wrong node kind)
+    "\t tabs: bad\n",  # ScannerError (tab)
+    "a: 1\na: 2\nb: [" + "x," * 10 + "\n",  # unclosed flow after a duplicate key
+    "title: *undefined\n",  # an alias (refused) to nothing (ComposerError)
+    "title: \xff\ufffe\n",  # a character YAML does not allow (ReaderError)
+    "? [a, b]\n: c\n",  # a list as a key (unhashable: ConstructorError)
 ])
 def test_broken_or_unsafe_yaml_loads_the_posting_with_a_warning(front: str) -> None:
-    result = parse(f"---\n{front}---\n# Fallback Title\n\nWe use Go and Rust.\n")
-    assert result.posting.title in {"Fallback Title", "aGVsbG8=", "hello"} or result.posting.title
+    result = parse(f"---\n{front}---\n# Fallback Title\n\nWe use Golang and Rust.\n")
+    assert result.posting.title == "Fallback Title"
+    assert any(warning.startswith("front matter ignored") for warning in result.warnings)
+    assert "---" not in result.posting.body and "tabs" not in result.posting.body
+    assert result.posting.stack == ("go", "rust")
+
+
+@pytest.mark.parametrize("front", [
+    "- just\n- a list\n", "just a string\n", "42\n", "~\n", "[]\n", "\n",
+])
+def test_front_matter_that_is_not_a_mapping_is_ignored(front: str) -> None:
+    result = parse(f"---\n{front}---\n# Fallback Title\n\nBody\n")
+    assert result.posting.title == "Fallback Title"
     assert "---" not in result.posting.body
 
 
-def test_typed_yaml_values_become_text() -> None:
+def test_binary_yaml_value_becomes_text() -> None:
+    assert parse("---\ntitle: !!binary SGVsbG8gG1sySg==\n---\nBody\n").posting.title == (
+        "Hello")  # b"Hello \x1b[2J": the escape sequence is removed
+
+
+@pytest.mark.parametrize("key", ["content", "handler", "metadata"])
+def test_a_front_matter_key_named_like_a_library_argument_keeps_the_rest(key: str) -> None:
+    # frontmatter.loads() passes keys to Post(content, handler, **metadata): "content"
+    # or "handler" raised TypeError, and all of the posting's metadata was lost.
+    result = parse(f"---\n{key}: x\ntitle: Real Title\ncompany: Acme\n---\nBody\n")
+    assert (result.posting.title, result.posting.company) == ("Real Title", "Acme")
+    assert result.warnings == ()
+
+
+def test_typed_yaml_values_become_the_text_that_was_written() -> None:
     result = parse("---\ntitle: 1.10\ncompany: yes\nposted: 2026-11-01\nremote: true\n"
-                   "tags: [2026-01-01, rust]\n---\nBody\n")
+                   "salary: 0x1F\nlocation: 1e3\ntags: [2026-01-01, rust, on]\n---\nBody\n")
     posting = result.posting
-    assert posting.title == "1.10" and posting.company in {"", "yes", "True"}
-    assert posting.remote is True
+    assert (posting.title, posting.company, posting.salary) == ("1.10", "yes", "0x1F")
+    assert posting.remote is True and "rust" in posting.stack
     orjson.dumps(posting.to_dict(with_body=True))  # serialisable
+
+
+@pytest.mark.parametrize(("value", "remote", "scope"), [
+    ("yes", True, ""), ("true", True, ""), ("on", True, ""), ("'yes'", True, ""),
+    ("no", False, ""), ("false", False, ""), ("off", False, ""), ("EU", True, "EU"),
+])
+def test_front_matter_remote_flag_reads_every_yaml_spelling(value, remote, scope) -> None:
+    posting = parse(f"---\ntitle: T\nremote: {value}\n---\nWe are fully remote.\n").posting
+    assert (posting.remote, posting.remote_scope) == (remote, scope)
+
+
+@pytest.mark.parametrize("nested", [
+    "[" * 30_000,
+    "{" * 30_000,
+    "- " * 30_000 + "x",
+    "'" + "[" * 30_000 + "'",
+    "".join(" " * i + f"k{i}:\n" for i in range(0, 60)),
+])
+def test_very_deep_front_matter_is_refused_without_crashing(nested: str) -> None:
+    result = parse(f"---\ntitle: {nested}\n---\n# Deep Title\n\nBody\n")
+    assert result.posting.title == "Deep Title"
+    assert result.warnings
+
+
+def test_a_title_taken_from_a_file_name_with_escape_codes_is_clean() -> None:
+    posting = parse("---\ncompany: Acme\n---\n", name="\x1b[2Jowned\u202e-\x9b31m.txt").posting
+    assert posting.title == "owned"
 
 
 def test_front_matter_after_a_bom_is_still_read() -> None:

@@ -129,6 +129,178 @@ def test_interrupted_write_leaves_previous_state_valid(tmp_path, monkeypatch, br
     assert store.get("second").note == "retry"
 
 
+STEPS_PER_CHANGE = 16
+
+
+class StepFaults:
+    """Count every step of a write that touches the disk (temp file created, opened,
+    written, flushed, fsynced, renamed, folder opened to fsync) and fail or crash at
+    step ``fail_at``. A write fails half-way through its bytes, as on a full disk."""
+
+    def __init__(self, fail_at: int, crash=None) -> None:
+        self.fail_at, self.crash, self.steps = fail_at, crash, []
+
+    def hit(self, name: str) -> bool:
+        self.steps.append(name)
+        if len(self.steps) - 1 != self.fail_at:
+            return False
+        if self.crash is not None:
+            self.crash()
+        return True
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import tempfile
+
+        from tui.store import jsonstorage
+
+        real = {name: getattr(os, name) for name in ("fdopen", "fsync", "replace", "open")}
+        real_mkstemp = tempfile.mkstemp
+        faults = self
+
+        def failing(name, function):
+            def wrapper(*args, **kwargs):
+                if faults.hit(name):
+                    raise OSError(errno.EIO, f"injected failure at {name}")
+                return function(*args, **kwargs)
+            return wrapper
+
+        class Handle:
+            def __init__(self, handle):
+                self._handle = handle
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *exc_info):
+                self._handle.close()
+                return False
+
+            def write(self, data):
+                if faults.hit("write"):
+                    self._handle.write(data[: len(data) // 2])
+                    self._handle.flush()
+                    raise OSError(errno.ENOSPC, "injected: no space left on device")
+                return self._handle.write(data)
+
+            def flush(self):
+                if faults.hit("flush"):
+                    raise OSError(errno.EIO, "injected failure at flush")
+                self._handle.flush()
+
+            def fileno(self):
+                return self._handle.fileno()
+
+        def fdopen(fd, *args, **kwargs):
+            if faults.hit("fdopen"):
+                os.close(fd)
+                raise OSError(errno.EMFILE, "injected failure at fdopen")
+            return Handle(real["fdopen"](fd, *args, **kwargs))
+
+        def directory_open(path, flags, *args, **kwargs):
+            if flags == os.O_RDONLY and Path(path).is_dir() and faults.hit("open-folder"):
+                raise OSError(errno.EIO, "injected failure at open-folder")
+            return real["open"](path, flags, *args, **kwargs)
+
+        monkeypatch.setattr(jsonstorage.tempfile, "mkstemp", failing("mkstemp", real_mkstemp))
+        monkeypatch.setattr(jsonstorage.os, "fdopen", fdopen)
+        def fsync(fd):
+            import stat
+            name = "fsync-folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "fsync"
+            if faults.hit(name):
+                raise OSError(errno.EIO, f"injected failure at {name}")
+            return real["fsync"](fd)
+
+        monkeypatch.setattr(jsonstorage.os, "fsync", fsync)
+        monkeypatch.setattr(jsonstorage.os, "replace", failing("replace", real["replace"]))
+        monkeypatch.setattr(jsonstorage.os, "open", directory_open)
+
+
+def _baseline(directory: Path) -> tuple[TrackingStore, bytes, dict]:
+    store = TrackingStore(directory / "state.json")
+    store.set_status("first", "applied", title="First job", company="Acme")
+    store.set_bookmark("first", True)
+    return store, (directory / "state.json").read_bytes(), _disk_tracking(directory / "state.json")
+
+
+def test_a_write_failing_at_every_single_step_keeps_state_all_or_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(state_module, "BACKUP_EVERY_SECONDS", 0)  # the backup's steps too
+    failed_at: set[str] = set()
+    for fail_at in range(200):
+        directory = tmp_path / f"run{fail_at}"
+        store, before_bytes, before = _baseline(directory)
+        faults = StepFaults(fail_at)
+        with monkeypatch.context() as patch:
+            faults.install(patch)
+            try:
+                store.set_note("second", "a note")
+            except OSError:
+                failed = True
+            else:
+                failed = False
+        path = directory / "state.json"
+        after = _disk_tracking(path)  # always parses
+        notes = {doc["posting_id"]: doc["note"] for doc in after.values()}
+        if not failed:
+            assert notes == {"first": "", "second": "a note"}
+            break
+        failed_at.add(faults.steps[-1])
+        if faults.steps[-1] not in {"open-folder", "fsync-folder"}:  # else the rename is done
+            assert path.read_bytes() == before_bytes, " ".join(faults.steps)
+            assert after == before
+        assert sorted(directory.rglob("*.tmp")) == []
+        store.set_note("second", "retried")  # and the store still works
+        assert store.get("second").note == "retried" and store.get("first").bookmarked
+    else:
+        pytest.fail("the write never succeeded")
+    # Every kind of step was made to fail, in the backup's write and in the state's.
+    assert failed_at == {"mkstemp", "fdopen", "write", "flush", "fsync", "replace",
+                         "open-folder", "fsync-folder"}
+    assert fail_at == STEPS_PER_CHANGE  # backup: 8 steps, state: 8 steps
+
+
+CRASHER = r"""
+import os, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+import pytest
+from tests.test_state_durability import StepFaults
+from tui.store import state
+from tui.store.state import TrackingStore
+
+state.BACKUP_EVERY_SECONDS = 0
+patch = pytest.MonkeyPatch()
+StepFaults(int(sys.argv[2]), crash=lambda: os._exit(70)).install(patch)
+TrackingStore(Path(sys.argv[1])).set_note("second", "a note")
+"""
+
+
+@pytest.mark.parametrize("crash_at", range(STEPS_PER_CHANGE + 1))  # the last: no crash
+def test_a_crash_at_every_step_of_a_write_leaves_the_old_or_the_new_state(
+    tmp_path: Path, crash_at: int
+) -> None:
+    path = tmp_path / "state.json"
+    store, before_bytes, before = _baseline(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-c", CRASHER, str(path), str(crash_at), str(ROOT)],
+        env=_child_env(), cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode in {0, 70}, result.stderr
+    after = _disk_tracking(path)
+    notes = {doc["posting_id"]: doc["note"] for doc in after.values()}
+    if result.returncode == 0:
+        assert notes == {"first": "", "second": "a note"}
+    else:
+        assert path.read_bytes() == before_bytes or notes == {"first": "", "second": "a note"}
+        assert after == before or notes == {"first": "", "second": "a note"}
+    # Whatever the crash left behind, the next change works and tidies it up.
+    store.set_note("third", "after the crash")
+    assert store.get("third").note == "after the crash"
+    assert store.get("first").status == "applied"
+    assert sorted(tmp_path.rglob("*.tmp")) == []
+
+
 # -- 2. two writers ------------------------------------------------------------------
 
 WRITER = r"""

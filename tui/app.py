@@ -30,6 +30,7 @@ from tui.commands import JobCommands
 from tui.loading import PostingLoading
 from tui.model import SkippedFile
 from tui.paths import bundled_seeds, state_path
+from tui.preview import markdown_preview
 from tui.query import Query, fold, parse_query
 from tui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
 from tui.store.cache import PostingCache
@@ -242,8 +243,11 @@ class JobTuiApp(PostingLoading, TrackingActions, App[str | None]):
         if get_current_worker().is_cancelled:
             return
         posting = replace(listed, body=body)
+        preview = markdown_preview(body)  # parses the markdown: kept off the UI thread
+        if get_current_worker().is_cancelled:
+            return
         tracking = self.catalog.tracking(posting_id)
-        self.call_from_thread(self.detail.show, posting, tracking)
+        self.call_from_thread(self.detail.show, posting, tracking, preview)
 
     @on(PostingList.Opened)
     def _opened(self) -> None:

@@ -20,6 +20,7 @@ from rich.text import Text
 from tui.catalog import Catalog
 from tui.errors import CommandError
 from tui.model import Posting, Tracking
+from tui.parsing.sanitize import visible
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
 from tui.records import CSV_FIELDS, csv_row, orphan_record, record
@@ -76,9 +77,9 @@ def cmd_build(context: Context, _args: argparse.Namespace) -> int:
         f"{len(report.skipped)} skipped, {report.removed} removed"
     ))
     for skipped in report.skipped:
-        out.print(Text(f"skipped {skipped.source}: {skipped.reason}"))
+        out.print(Text(f"skipped {visible(skipped.source)}: {skipped.reason}"))
     for warning in report.warnings:
-        out.print(Text(f"warning {warning.source}: {warning.reason}"))
+        out.print(Text(f"warning {visible(warning.source)}: {warning.reason}"))
     return 0
 
 
@@ -163,7 +164,7 @@ def cmd_show(context: Context, args: argparse.Namespace) -> int:
         ("remote", (posting.remote_scope or "yes") if posting.remote else "no"),
         ("stack", ", ".join(posting.stack)), ("url", posting.url),
         ("status", data["status"]), ("bookmarked", "yes" if data["bookmarked"] else "no"),
-        ("note", data["note"]), ("source", posting.source),
+        ("note", data["note"]), ("source", visible(posting.source)),
     ]
     for name, value in facts:
         if value:
@@ -242,7 +243,7 @@ def cmd_note(context: Context, args: argparse.Namespace) -> int:
 def cmd_skipped(context: Context, _args: argparse.Namespace) -> int:
     context.refresh()
     for skipped in context.cache.skipped():
-        print(f"{skipped.source}: {skipped.reason}")
+        print(f"{visible(skipped.source)}: {skipped.reason}")
     return 0
 
 

@@ -15,6 +15,7 @@ from textual.widgets import ProgressBar
 
 from tui.catalog import SORTS, Catalog
 from tui.model import Posting, SkippedFile, Tracking
+from tui.parsing.sanitize import clean_line, visible
 from tui.parsing.stack import vocabulary
 from tui.query import Query, parse_query
 from tui.store.cache import BuildReport, PostingCache
@@ -35,8 +36,8 @@ def with_orphans(postings: list[Posting], tracking: dict[str, Tracking]) -> Cata
     file has gone: tracking data is never hidden, let alone dropped."""
     present = {posting.id for posting in postings}
     orphans = [
-        Posting(id=item.posting_id, title=(item.title or item.posting_id) + FILE_GONE,
-                company=item.company, body=ORPHAN_BODY)
+        Posting(id=item.posting_id, title=clean_line(item.title or item.posting_id) + FILE_GONE,
+                company=clean_line(item.company), body=ORPHAN_BODY)
         for item in tracking.values() if item.posting_id not in present and not item.is_empty
     ]
     return Catalog([*postings, *orphans], tracking)
@@ -136,7 +137,7 @@ class PostingLoading:
         self.skipped = report.skipped
         self.query_one("#progress", ProgressBar).display = False
         if report.skipped:
-            names = ", ".join(item.source for item in report.skipped[:3])
+            names = ", ".join(visible(item.source) for item in report.skipped[:3])
             more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
             self.notify(f"{len(report.skipped)} file(s) skipped: {names}{more}. "
                         "Press ! to see why.", severity="warning", markup=False, timeout=8)

@@ -8,6 +8,8 @@ import re
 import ftfy
 from ftfy.badness import is_bad
 
+from tui.parsing.sanitize import SEVEN_BIT_SEQUENCE
+
 MAX_BYTES = 4 * 1024 * 1024
 # Characters that UTF-8 read as Windows-1252/Latin-1 almost always produces; text
 # without any is not mojibake, so ftfy's slower check is skipped.
@@ -72,5 +74,9 @@ def _finish(text: str) -> str:
     """Repair mojibake, but only where the text looks broken: clean text is left alone."""
     text = text.lstrip("\ufeff")
     if MOJIBAKE_HINT.search(text) and is_bad(text):
+        # ftfy deletes a lone ESC, which would leave "]52;c;…" of an escape sequence
+        # as text; remove whole sequences first. (Not 8-bit CSI: 0x9b is also a byte
+        # of mojibake, "Å\x9b" for "ś".)
+        text = SEVEN_BIT_SEQUENCE.sub("", text)
         text = ftfy.fix_text(text, FIX_CONFIG)
     return text.replace("\r\n", "\n").replace("\r", "\n")

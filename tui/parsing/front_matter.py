@@ -3,8 +3,10 @@
 The loader is PyYAML's *safe* loader with two guards: aliases are refused (a
 few hundred bytes of "billion laughs" anchors expand to gigabytes), and
 nesting deeper than a real posting would ever need is refused before YAML
-sees it (very deep nesting crashes the C loader, uncatchably). Values come
-back as plain JSON-safe data: dates become ISO strings, numbers strings.
+sees it (very deep nesting crashes the C loader, uncatchably). Scalars come
+back as the text that was written: ``1.10`` stays "1.10", ``2026-11-01`` a
+string, ``yes`` "yes" (a company called "Yes" is not ``True``); :func:`flag`
+reads a yes/no field such as ``remote``.
 """
 
 from __future__ import annotations
@@ -22,13 +24,13 @@ OPENING = re.compile(r"\A-{3,}[ \t]*\n")
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """Safe loading, no aliases, and numbers and dates kept as written ("1.10" stays "1.10")."""
+    """Safe loading, no aliases, and scalars kept as written ("1.10" stays "1.10")."""
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {
         first: [
             (tag, pattern) for tag, pattern in resolvers
             if tag not in {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                           "tag:yaml.org,2002:timestamp"}
+                           "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
         ]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
@@ -69,11 +71,30 @@ def plain(value: Any, depth: int = 0) -> Any:
         return value
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
+    if isinstance(value, bytes):  # !!binary
+        return value.decode("utf-8", errors="replace")
     if isinstance(value, list | tuple | set):
         return [plain(item, depth + 1) for item in value]
     if isinstance(value, dict):
         return {str(key): plain(item, depth + 1) for key, item in value.items()}
     return str(value)
+
+
+YES = frozenset({"y", "yes", "true", "on"})
+NO = frozenset({"n", "no", "false", "off", "none", "null", "~", ""})
+
+
+def flag(value: Any) -> bool | None:
+    """A yes/no field as written in YAML 1.1 (``yes``, ``true``, ``on``…); None when it
+    is neither (then it is text, such as a remote scope: ``remote: EU``)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if value is not None else ""
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    return None
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
@@ -82,12 +103,13 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     if not OPENING.match(text):
         return {}, text, None
     try:
-        post = frontmatter.loads(text, handler=GuardedYAMLHandler())
+        # parse(), not loads(): loads() passes the keys to Post(**metadata), so a
+        # field named "content" or "handler" would throw all the metadata away.
+        metadata, content = frontmatter.parse(text, handler=GuardedYAMLHandler())
     except Exception as error:  # YAML raises several unrelated types; all mean the same
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         return {}, _after_front_matter(text), f"front matter ignored: {reason[:120]}"
-    metadata = post.metadata if isinstance(post.metadata, dict) else {}
-    return {str(k).lower(): plain(v) for k, v in metadata.items()}, post.content, None
+    return {str(k).lower(): plain(v) for k, v in metadata.items()}, content, None
 
 
 def _after_front_matter(text: str) -> str:

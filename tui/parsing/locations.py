@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.parsing.fields import HEADER_LINES, header_lines
+from tui.parsing.front_matter import flag
 from tui.parsing.markdown_text import PICTOGRAPHS, plain_line
 from tui.parsing.places import (
     BOTH_MODES,
@@ -131,16 +132,17 @@ def find_locations(
         where.remote = where.remote or line.remote
         where.scope = where.scope or (line.scope if line.remote else "")
     remote = meta.get("remote")
-    if isinstance(remote, bool):
-        where.remote = where.remote or remote
-    elif isinstance(remote, str) and remote.strip():
+    stated = flag(remote) if "remote" in meta else None
+    if stated is not None:
+        where.remote = where.remote or stated
+    elif isinstance(remote, str) and remote.strip():  # "remote: EU" states a scope
         where.remote = True
         scope = SCOPES.get(fold(remote))
         where.scope = where.scope or (scope or "")
     for key in ("remote_scope", "scope"):
         if isinstance(meta.get(key), str) and not where.scope:
             where.scope = str(meta[key]).strip()
-    if not where.remote:
+    if not where.remote and stated is not False:  # "remote: no" is not second-guessed
         where.remote = _says_remote("\n".join(lines))
     if where.scope and not where.remote:
         where.scope = ""

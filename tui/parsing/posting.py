@@ -43,7 +43,7 @@ def parse_posting(raw: bytes, source: str) -> ParseResult:
     tags = tags if isinstance(tags, list) else [t for t in str(tags).split(",")]
     company = clean_line(header.company)
     company_word = fold(company).split()[0] if company else ""
-    title = clean_line(header.title) or _title_from_name(source)
+    title = clean_line(header.title) or clean_line(_title_from_name(source))
     stack = detect_stack(f"{title}\n{body}", extra=[str(t) for t in tags], exclude=company_word)
     cleaned = drop_title_lines(collapse_repeats(strip_boilerplate(body)), title, company)
     if is_plain_text(cleaned):

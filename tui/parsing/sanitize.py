@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+SEVEN_BIT_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC, DCS, SOS, PM, APC
+)
 ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
     r"|\x1b[\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"  # OSC, DCS, SOS, PM, APC
@@ -36,6 +40,18 @@ def clean_text(text: str) -> str:
 def clean_line(text: str) -> str:
     """One line of safe text, whitespace collapsed: for titles, companies, places."""
     return " ".join(clean_text(text).split())
+
+
+SHOWN_AS_ESCAPES = re.compile(UNSAFE_CHARACTERS.pattern.replace("\x0b\x0c\x0e-\x1f", "\x09-\x1f"))
+
+
+def visible(text: str) -> str:
+    """``text`` on one line, each unsafe character shown as an escape (``\\x1b``, ``\\u202e``).
+
+    For names the user must recognise and find again, such as a file name:
+    deleting characters there would name a file that does not exist.
+    """
+    return SHOWN_AS_ESCAPES.sub(lambda match: ascii(match.group())[1:-1], text)
 
 
 def safe_url(url: str) -> str:

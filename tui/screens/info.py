@@ -11,6 +11,7 @@ from textual.widgets import Label, Log, OptionList
 from textual.widgets.option_list import Option
 
 from tui.model import SkippedFile
+from tui.parsing.sanitize import visible
 
 KEY_WIDTH = 19
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -95,7 +96,8 @@ class SkippedScreen(ModalScreen[None]):
             yield Label(Content.styled(
                 f"{count} file{'s' if count != 1 else ''} could not be loaded", "bold"))
             yield OptionList(*[
-                Option(Content.assemble((item.source, "bold"), ("  " + item.reason, "dim")))
+                Option(Content.assemble((visible(item.source), "bold"),
+                                        ("  " + item.reason, "dim")))
                 for item in self.skipped
             ] or [Option(Content("Every file loaded."))])
 

@@ -20,6 +20,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from tui.parsing.sanitize import clean_line
 from tui.query import fold
 from tui.store.scan import FileStat
 
@@ -57,7 +58,7 @@ def parse_file(task: tuple[str, str, int, int]) -> dict[str, Any]:
     try:
         raw = (Path(root) / source).read_bytes()
     except OSError as error:
-        reason = f"cannot be read ({error.strerror or error})"
+        reason = clean_line(f"cannot be read ({error.strerror or error})")
         return {"source": source, "size": size, "mtime_ns": mtime_ns, "skipped": reason}
     return parse_bytes(raw, source, size, mtime_ns)
 
@@ -70,12 +71,12 @@ def parse_bytes(raw: bytes, source: str, size: int, mtime_ns: int) -> dict[str, 
         parsed = parse_posting(raw, source)
     except SkipFile as skip:
         result["content_hash"] = hashlib.sha256(raw).hexdigest()
-        result["skipped"] = skip.reason
+        result["skipped"] = clean_line(skip.reason)
         return result
     posting = parsed.posting
     result["content_hash"] = posting.content_hash
     result["identity_key"] = identity_key(posting)
-    result["warnings"] = list(parsed.warnings)
+    result["warnings"] = [clean_line(warning) for warning in parsed.warnings]
     result["posting"] = {**posting.to_dict(), "added": added_date(mtime_ns)}
     result["body"] = posting.body
     result["words"] = search_words(posting.title, posting.company, posting.body)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB, where
+from tinydb.table import Document
 
 from tui.model import STATUSES, StatusChange, Tracking
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes, file_lock
@@ -113,6 +114,7 @@ class TrackingStore:
     ) -> Tracking:
         with file_lock(self.lock_path):
             self._read_raw()  # inside the lock: another process may just have written
+            self._remove_stale_temporaries()
             self._backup_if_due()
             database = TinyDB(self.path, storage=AtomicJSONStorage)
             table = database.table(TABLE)
@@ -125,10 +127,13 @@ class TrackingStore:
                 company=company or current.company,
                 updated=datetime.now(UTC).isoformat(timespec="seconds"),
             )
+            # One write per change: TinyDB's upsert of a new document writes twice.
             if changed.is_empty:
                 table.remove(where("posting_id") == posting_id)
+            elif isinstance(found, Document):
+                table.update(tracking_to_doc(changed), doc_ids=[found.doc_id])
             else:
-                table.upsert(tracking_to_doc(changed), where("posting_id") == posting_id)
+                table.insert(tracking_to_doc(changed))
             if not database.table("_meta").all():
                 database.table("_meta").insert({"schema": SCHEMA})
             return changed
@@ -160,6 +165,15 @@ class TrackingStore:
     ) -> Tracking:
         return self._change(posting_id, title, company,
                             lambda current: replace(current, note=note.strip()))
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temporary files a killed writer left behind. Only called under the lock, and
+        every writer of these files holds it, so none of them is still being written."""
+        for folder, pattern in ((self.path.parent, f".{self.path.name}.*.tmp"),
+                                (self.backup_dir, ".state-*.json.*.tmp")):
+            if folder.is_dir():
+                for stale in folder.glob(pattern):
+                    stale.unlink(missing_ok=True)
 
     # -- backups ---------------------------------------------------------------
     def backups(self) -> list[Path]:

@@ -3,14 +3,12 @@
 Field text is assembled as ``Content`` (never markup). The body goes to
 Textual's ``Markdown`` with ``open_links=False``: a clicked link is posted as
 :class:`DetailPane.LinkRequested` and the app decides (http/https only, after
-showing it). A body over :data:`RENDER_LIMIT` characters, or with more table
-rows than :data:`TABLE_ROW_LIMIT`, is cut with a notice: the full text opens
-in a plain, virtualised viewer instead.
+showing it). What is rendered is a :class:`~tui.preview.Preview`: a long body
+is cut with a notice, and the full text opens in a plain, virtualised viewer.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -20,66 +18,13 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Markdown, Static
 
+# Not exported by textual.widgets.markdown; tests/test_hostile_ui.py notices if they move.
+from textual.widgets._markdown import MarkdownTable, MarkdownTableContent
+
 from tui.model import Posting, Tracking
+from tui.parsing.sanitize import clean_line, visible
+from tui.preview import Preview, markdown_preview
 from tui.widgets.posting_list import POSTING_BINDINGS
-
-RENDER_LIMIT = 30_000
-TABLE_ROW_LIMIT = 200
-
-
-def capped_markdown(body: str) -> tuple[str, bool]:
-    """The part of ``body`` that renders quickly, and whether anything was cut."""
-    cut = len(body) > RENDER_LIMIT
-    text = body[:RENDER_LIMIT]
-    lines = text.split("\n")
-    table_rows = 0
-    for index, line in enumerate(lines):
-        table_rows = table_rows + 1 if line.lstrip().startswith("|") else 0
-        if table_rows > TABLE_ROW_LIMIT:
-            return "\n".join(lines[:index]), True
-    if cut and "\n" in text:
-        text = text.rsplit("\n", 1)[0]
-    return text, cut
-
-
-BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|\||```|>|$)")
-LIST_ITEM = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s)")
-
-
-def _heading_like(line: str) -> bool:
-    """A short unindented line that does not read as the end of a sentence:
-    "Requirements", "What you will do:" rather than "and Python daily."."""
-    text = line.strip()
-    return (bool(text) and line[:1] not in " \t" and len(text) <= 50
-            and text[-1] not in ".,;" and not text[0].islower())
-
-
-def keep_line_breaks(body: str) -> str:
-    """Plain-text postings put one item per line; markdown would run those lines together.
-    End a line with a hard break when the next line continues the same paragraph, and
-    end a list before a heading-like line, which markdown would take into the last item."""
-    lines = body.split("\n")
-    out: list[str] = []
-    fenced = False
-    in_list = False
-    for index, line in enumerate(lines):
-        if line.lstrip().startswith("```"):
-            fenced = not fenced
-        if not fenced:
-            if LIST_ITEM.match(line):
-                in_list = True
-            elif not line.strip():
-                in_list = False
-            elif in_list and _heading_like(line):
-                out.append("")  # the list ends here
-                in_list = False
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if (following is not None and not fenced and line.strip()
-                and not BLOCK_START.match(following) and not line.lstrip().startswith("|")):
-            line += "  "
-        out.append(line)
-    return "\n".join(out)
-
 
 LABEL_WIDTH = 10
 
@@ -128,9 +73,33 @@ def header_content(posting: Posting, tracking: Tracking, width: int = 0) -> Cont
     elif history:
         line("status", f"none (was {history})")
     line("bookmark", "★ bookmarked" if tracking.bookmarked else "")
-    line("note", tracking.note, "italic")
-    line("file", posting.source, "dim")
+    line("note", clean_line(tracking.note), "italic")  # the user's, but maybe pasted
+    line("file", visible(posting.source), "dim")
     return Content.assemble(*parts)
+
+
+class _TableContent(MarkdownTableContent):
+    """Textual gives each table cell its plain text as a tooltip *string*, and a tooltip
+    parses strings as markup: hovering a cell reading "C++ [/opt]" raised MarkupError
+    and ended the app, and "[@click=app.quit]" became live. Cells get Content instead."""
+
+    def compose(self) -> ComposeResult:
+        for cell in super().compose():
+            if isinstance(cell.tooltip, str):
+                cell.tooltip = Content(cell.tooltip)
+            yield cell
+
+
+class _Table(MarkdownTable):
+    def compose(self) -> ComposeResult:
+        self._headers, self._rows = self._get_headers_and_rows()
+        yield _TableContent(self._headers, self._rows)
+
+
+class PostingMarkdown(Markdown):
+    """Textual's Markdown, with tables whose tooltips cannot be read as markup."""
+
+    BLOCKS = {**Markdown.BLOCKS, "table_open": _Table}
 
 
 class DetailPane(VerticalScroll, can_focus=True):
@@ -158,9 +127,12 @@ class DetailPane(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(Content("Nothing selected."), id="detail-header")
         yield Static("", id="detail-notice")
-        yield Markdown("", id="detail-body", open_links=False)
+        yield PostingMarkdown("", id="detail-body", open_links=False)
 
-    async def show(self, posting: Posting, tracking: Tracking) -> None:
+    async def show(
+        self, posting: Posting, tracking: Tracking, preview: Preview | None = None
+    ) -> None:
+        """Show ``posting``; ``preview`` is its body prepared off the UI thread (or here)."""
         same = self.posting is not None and self.posting.id == posting.id
         self.posting, self.tracking = posting, tracking
         self._show_header()
@@ -168,19 +140,18 @@ class DetailPane(VerticalScroll, can_focus=True):
         markdown.display = True
         if same and self._rendered:
             return
-        body, cut = capped_markdown(posting.body)
-        body = keep_line_breaks(body)
+        preview = preview or markdown_preview(posting.body)
         notice = self.query_one("#detail-notice", Static)
-        notice.display = cut
-        self._cut = cut
+        notice.display = preview.cut
+        self._cut = preview.cut
         self.refresh_bindings()  # "f Full text" is in the footer only for a cut posting
-        if cut:
+        if preview.cut:
             notice.update(Content.assemble(
                 ("Long posting: showing the first part. ", "bold"),
                 ("Press f for the full text.", ""),
             ))
         self.scroll_home(animate=False)
-        await markdown.update(body)
+        await markdown.update(preview.markdown)
         self._rendered = True
 
     def update_tracking(self, tracking: Tracking) -> None:
