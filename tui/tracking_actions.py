@@ -102,14 +102,16 @@ class TrackingActions:
         self.push_screen(NoteEditor(posting.title, self.catalog.tracking(posting.id).note),
                          edited)
 
-    def action_open_url(self) -> None:
+    def _apply_link(self) -> str:
+        """The highlighted posting's apply link; "" (and the user told) when it has none."""
         posting = self._current()
-        if posting is None:
-            return
-        if not posting.url:
+        if posting is not None and not posting.url:
             self.notify("This posting has no apply link.", severity="warning")
-            return
-        self._confirm_open(posting.url)
+        return posting.url if posting is not None else ""
+
+    def action_open_url(self) -> None:
+        if url := self._apply_link():
+            self._confirm_open(url)
 
     def _confirm_open(self, href: str) -> None:
         url = safe_url(href)
@@ -127,11 +129,6 @@ class TrackingActions:
         self.push_screen(Confirm(question), answered)
 
     def action_copy_url(self) -> None:
-        posting = self._current()
-        if posting is None:
-            return
-        if not posting.url:
-            self.notify("This posting has no apply link.", severity="warning")
-            return
-        self.copy_to_clipboard(posting.url)
-        self.notify(f"Copied {posting.url}", markup=False, timeout=3)
+        if url := self._apply_link():
+            self.copy_to_clipboard(url)
+            self.notify(f"Copied {url}", markup=False, timeout=3)
