@@ -41,3 +41,13 @@ async def test_a_first_build_on_both_cores_inside_the_app_loads_every_posting(
         await settle(app, pilot)
         assert count_text(app) == "5 / 5"
         assert app.skipped == []
+
+
+async def test_a_view_save_due_as_the_app_closes_is_skipped_quietly(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await app.query_one("#search").remove()  # as when the app tears its widgets down
+        app._save_view()  # the save timer of a change made a moment before
+        await pilot.pause()
+        assert app.is_running

@@ -19,6 +19,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -337,10 +338,16 @@ class JobTuiApp(PostingLoading, TrackingActions, App[str | None]):
         if self._ui_timer is not None:
             self._ui_timer.stop()
         if self.UI_SAVE_DELAY <= 0:  # at once (a timer cannot have a zero interval)
-            self.call_after_refresh(lambda: self.save_ui(self._ui_state()))
+            self.call_after_refresh(self._save_view)
             return
-        self._ui_timer = self.set_timer(self.UI_SAVE_DELAY,
-                                        lambda: self.save_ui(self._ui_state()))
+        self._ui_timer = self.set_timer(self.UI_SAVE_DELAY, self._save_view)
+
+    def _save_view(self) -> None:
+        try:
+            state = self._ui_state()
+        except NoMatches:  # the app is closing and its widgets are gone: nothing to save
+            return
+        self.save_ui(state)
 
     @work(thread=True, exclusive=True, group="ui-state")
     def save_ui(self, state: UIState) -> None:
