@@ -31,7 +31,20 @@ CSV_FIELDS = (
 )
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (or, for tab and
+# CR, shifts it into one): OWASP's "CSV injection" list. Titles, companies, places
+# and notes come from postings and users, so every cell is neutralised.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` as text a spreadsheet shows and never evaluates: OWASP's rule, a
+    leading ``'`` before a formula character."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def csv_row(data: dict[str, Any]) -> dict[str, str]:
+    """One export row: every value as text, none of it a spreadsheet formula."""
     row: dict[str, str] = {}
     for name in CSV_FIELDS:
         value = data.get(name, "")
@@ -41,5 +54,5 @@ def csv_row(data: dict[str, Any]) -> dict[str, str]:
             value = "; ".join(value)
         elif isinstance(value, bool):
             value = "yes" if value else "no"
-        row[name] = str(value)
+        row[name] = spreadsheet_safe(str(value))
     return row
