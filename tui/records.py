@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.model import Posting, Tracking
+from tui.parsing.sanitize import clean_line
 
 
 def record(posting: Posting, tracking: Tracking) -> dict[str, Any]:
@@ -21,7 +22,10 @@ def record(posting: Posting, tracking: Tracking) -> dict[str, Any]:
 
 def orphan_record(tracking: Tracking) -> dict[str, Any]:
     """Tracking whose posting is no longer in the folder: kept, and shown as missing."""
-    placeholder = Posting(id=tracking.posting_id, title=tracking.title, company=tracking.company)
+    # Title and company come from state.json, which a hand-edit may have filled with
+    # escape codes: cleaned like a parsed posting's.
+    placeholder = Posting(id=tracking.posting_id, title=clean_line(tracking.title),
+                          company=clean_line(tracking.company))
     return {**record(placeholder, tracking), "missing": True}
 
 
