@@ -7,11 +7,23 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tui.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
+    return env
 
 
 @pytest.fixture
@@ -141,8 +153,6 @@ def test_rotation_never_drops_the_last_good_backup(tmp_path, monkeypatch) -> Non
 def test_a_clock_set_back_neither_stops_backups_nor_makes_restore_pick_a_stale_one(
     tmp_path, monkeypatch
 ) -> None:
-    import os
-
     store = _store(tmp_path, monkeypatch, every=600)
     store.set_note("p1", "v1")
     store.set_note("p1", "v2")  # first backup: v1
@@ -259,3 +269,139 @@ async def test_a_note_edited_in_the_app_while_another_jobtui_changed_it_keeps_bo
         await settle(app, pilot)
     note = TrackingStore(tmp_path / "data" / "state.json").get(posting_id).note
     assert "from the CLI" in note and "from the app" in note
+
+
+# -- 1, 2, 3: what the postings folder may hold -----------------------------------------
+def jobtui(postings: Path, data: Path, *argv: str, timeout: float = 60,
+           memory: int | None = None) -> subprocess.CompletedProcess[str]:
+    """``jobtui`` in a child process: a hang fails the test after ``timeout`` seconds
+    instead of hanging the suite; ``memory`` caps its address space."""
+    def limit() -> None:
+        if memory is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--postings", str(postings), "--data-dir", str(data),
+         *argv], capture_output=True, text=True, timeout=timeout, cwd=ROOT, env=_child_env(),
+        preexec_fn=limit,
+    )
+
+
+def test_a_name_that_is_not_utf8_neither_stops_the_build_nor_loses_the_file(
+    folder, capsys
+) -> None:
+    write_posting(folder, b"caf\xe9.md", title="Cafe Engineer")
+    (folder / "sub").mkdir()
+    write_posting(folder, b"d\xe9p.txt", title="Depot Engineer")
+    os.mkdir(bytes(folder) + b"/r\xe9gion")
+    write_posting(folder, b"r\xe9gion/x.md", title="Region Engineer")
+    write_posting(folder, "plain.md", title="Plain Engineer")
+    records = {r["title"]: r for r in exported(capsys)}
+    assert set(records) == {"Cafe Engineer", "Depot Engineer", "Region Engineer",
+                            "Plain Engineer"}
+    assert records["Cafe Engineer"]["source"] == "caf\\xe9.md"  # escaped, shown as such
+    assert records["Region Engineer"]["source"] == "r\\xe9gion/x.md"
+    # A change to one of them goes through the small (delta) rebuild, and back to the file.
+    write_posting(folder, b"r\xe9gion/x.md", title="Region Engineer II")
+    capsys.readouterr()
+    assert main(["show", records["Region Engineer"]["id"]]) in {0, 2}
+    titles = {r["title"] for r in exported(capsys)}
+    assert "Region Engineer II" in titles
+    cafe = records["Cafe Engineer"]["id"]
+    assert main(["mark", cafe, "applied"]) == 0
+    assert main(["show", cafe]) == 0
+    assert "We use Python." in capsys.readouterr().out
+
+
+def test_names_are_stored_one_to_one() -> None:
+    from tui.store.scan import file_name, source_name
+
+    names = ["plain.md", "caf\udce9.md", "a\\b.md", "a\\xe9.md", "\\\udcff\\x", "ünï.md"]
+    stored = [source_name(name) for name in names]
+    assert len(set(stored)) == len(names)
+    assert [file_name(source) for source in stored] == names
+    assert stored[0] == "plain.md" and stored[-1] == "ünï.md"
+    for source in stored:
+        source.encode("utf-8")  # JSON can hold it
+
+
+def test_link_loops_and_links_out_of_the_folder_are_not_followed(folder, tmp_path) -> None:
+    write_posting(folder, "a.md")
+    (folder / "sub").mkdir()
+    write_posting(folder / "sub", "b.md", title="Frontend Engineer")
+    os.symlink(".", folder / "loop")
+    os.symlink("..", folder / "sub" / "up")
+    os.symlink("/", folder / "root")
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Private Thing\n\nCompany: Mine\n", encoding="utf-8")
+    os.symlink(secret, folder / "secret.md")
+    os.symlink("sub/b.md", folder / "inside.md")  # a link within the folder is read
+    result = jobtui(folder, tmp_path / "data", "export", timeout=60)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    sources = sorted(record["source"] for record in json.loads(result.stdout))
+    assert sources == ["a.md", "inside.md", "sub/b.md"]
+    skipped = jobtui(folder, tmp_path / "data", "skipped").stdout
+    assert "secret.md: a link to a file outside the postings folder" in skipped
+
+
+def test_a_fifo_or_a_device_is_skipped_without_being_read(folder, tmp_path) -> None:
+    write_posting(folder, "a.md")
+    os.mkfifo(folder / "pipe.md")
+    os.symlink("/dev/zero", folder / "zero.md")
+    result = jobtui(folder, tmp_path / "data", "build", timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "skipped pipe.md: not a regular file" in result.stdout
+    assert "skipped zero.md:" in result.stdout
+
+
+def test_a_huge_sparse_file_is_skipped_by_its_size_without_reading_it(folder, tmp_path) -> None:
+    write_posting(folder, "a.md")
+    with open(folder / "huge.md", "wb") as handle:
+        handle.truncate(2 * 1024**3)  # 2 GB, no blocks on disk
+    result = jobtui(folder, tmp_path / "data", "build", memory=1024**3)
+    assert result.returncode == 0, result.stderr
+    assert "skipped huge.md: too large (2048.0 MB" in result.stdout
+
+
+def test_a_file_that_could_not_be_read_is_tried_again_without_being_touched(
+    folder, capsys, monkeypatch
+) -> None:
+    import builtins
+    write_posting(folder, "a.md")
+    write_posting(folder, "locked.md", title="Locked Engineer")
+    locked = {str(folder / "locked.md")}
+    real_os_open, real_open = os.open, builtins.open
+
+    def refuse(path, *args, **kwargs):  # as chmod 000 would (the tests may run as root)
+        if os.fspath(path) in locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_os_open(path, *args, **kwargs)
+
+    def refuse_io(path, *args, **kwargs):
+        if isinstance(path, (str, os.PathLike)) and os.fspath(path) in locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    monkeypatch.setattr(builtins, "open", refuse_io)
+    monkeypatch.setattr("io.open", refuse_io)
+    assert [r["title"] for r in exported(capsys)] == ["Backend Engineer"]
+    locked.clear()  # chmod 644: neither size nor mtime changes
+    assert sorted(r["title"] for r in exported(capsys)) == ["Backend Engineer",
+                                                             "Locked Engineer"]
+
+
+async def test_the_app_lists_a_posting_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    from tests.tui_helpers import SIZE, count_text, make_app, settle
+
+    postings = tmp_path / "postings"
+    postings.mkdir()
+    write_posting(postings, b"caf\xe9.md", title="Cafe Engineer")
+    write_posting(postings, "plain.md", title="Plain Engineer")
+    app = make_app(tmp_path, postings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert "2" in count_text(app)
+        assert len(app.catalog) == 2

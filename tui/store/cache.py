@@ -34,9 +34,13 @@ from tui.store.identity import Claim
 from tui.store.identity_ledger import IdentityLedger
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes
 from tui.store.parse_worker import Progress, parse_bytes, parse_files
-from tui.store.scan import FileStat, scan_postings
+from tui.store.reading import NotRead, read_posting
+from tui.store.scan import FileStat, scan_postings, source_name
 
-SCHEMA = 1
+# 2: sources stored by scan.source_name; files unreadable when last built are
+# tried again; links leaving the folder no longer read (entries of schema 1 may hold
+# such files: they are parsed again, never trusted).
+SCHEMA = 2
 # Up to this many files changed since the last full build, a build writes only
 # what changed (``cache.delta.json`` beside ``cache.json``); past it, the whole cache.
 DELTA_LIMIT = 1000
@@ -80,7 +84,7 @@ class PostingCache:
             }
         except Exception:
             return {}, {}
-        if meta.get("schema") != SCHEMA or meta.get("postings_dir") != str(self._root()):
+        if meta.get("schema") != SCHEMA or meta.get("postings_dir") != self._root_name():
             return {}, {}
         delta = self._read_delta() or {}
         for source, entry in delta.items():
@@ -116,6 +120,11 @@ class PostingCache:
 
     def _root(self) -> Path:
         return self.postings_dir.resolve()
+
+    def _root_name(self) -> str:
+        """The folder as stored in the cache and the id ledger: JSON text even when its
+        path is not UTF-8."""
+        return source_name(str(self._root()))
 
     def _loaded(self) -> dict[str, dict[str, Any]]:
         if self._entries is None:
@@ -197,8 +206,8 @@ class PostingCache:
         # The shard went missing (a crash between writes, a hand-deleted file):
         # the cache is rebuildable, so parse the file again.
         try:
-            raw = (self.postings_dir / entry["source"]).read_bytes()
-        except OSError:
+            raw = read_posting(str(self.postings_dir), entry["source"])
+        except (OSError, NotRead):
             return ""
         return parse_bytes(raw, entry["source"], entry["size"], entry["mtime_ns"]).get("body", "")
 
@@ -218,7 +227,7 @@ class PostingCache:
         stats = scan_postings(self.postings_dir)
         index = load_index(self._files_path(), self._index_key())
         if index is not None:
-            if index.same_files(stats):
+            if not index.unreadable and index.same_files(stats):
                 return BuildReport(total=len(stats), unchanged=len(stats),
                                    skipped=index.skipped_files(), warnings=index.warning_files())
             changed, removed = index.changes(stats)
@@ -241,7 +250,8 @@ class PostingCache:
         to_parse: list[FileStat] = []
         for stat in stats:
             old = previous.get(stat.source)
-            if reuse and old and old["size"] == stat.size and old["mtime_ns"] == stat.mtime_ns:
+            if (reuse and old and old["size"] == stat.size and old["mtime_ns"] == stat.mtime_ns
+                    and not old.get("unreadable")):
                 entries[stat.source] = old
             else:
                 to_parse.append(stat)
@@ -271,7 +281,7 @@ class PostingCache:
                 report.parsed += 1
         entries = dict(sorted(entries.items()))
 
-        ids = assign_all(self.ledger, str(self._root()), entries, previous,
+        ids = assign_all(self.ledger, self._root_name(), entries, previous,
                          partial=bool(held_back))
         changed_bodies: dict[str, dict[str, str]] = {}
         for source, entry in entries.items():
@@ -314,6 +324,9 @@ class PostingCache:
             source = result["source"]
             entries[source] = result
             row = index.row_of(source)
+            if result.get("unreadable") and index.skipped.get(source) == result["skipped"]:
+                report.unchanged += 1  # still unreadable, tried again: nothing new
+                continue
             same = (row is not None and index.hashes[row] == result.get("content_hash")
                     and bool(index.ids[row]) == ("posting" in result))
             if same and row is not None:
@@ -327,7 +340,7 @@ class PostingCache:
             if "posting" in result:
                 settling.append(Claim(source, result["identity_key"], result["content_hash"]))
 
-        root = str(self._root())
+        root = self._root_name()
         gone = set(removed)
         ids, kept_ids = assign_changed(self.ledger, root, index, settling, gone)
         changed_bodies: dict[str, dict[str, str]] = {}
@@ -367,7 +380,7 @@ class PostingCache:
             delta_stamp: list[int] | None = [delta.st_size, delta.st_mtime_ns]
         except OSError:
             delta_stamp = None
-        return [SCHEMA, PARSER_VERSION, str(self._root()), self._base_stamp(), delta_stamp]
+        return [SCHEMA, PARSER_VERSION, self._root_name(), self._base_stamp(), delta_stamp]
 
     def _write(self, entries: dict[str, dict[str, Any]]) -> None:
         postings: dict[str, Any] = {}
@@ -376,7 +389,7 @@ class PostingCache:
             table = postings if "posting" in entry else skipped
             table[str(len(table) + 1)] = entry
         meta = {"schema": SCHEMA, "parser_version": PARSER_VERSION,
-                "postings_dir": str(self._root())}
+                "postings_dir": self._root_name()}
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self._storage().write({"meta": {"1": meta}, "postings": postings, "skipped": skipped})
         self._delta_path().unlink(missing_ok=True)  # folded into the new cache.json
