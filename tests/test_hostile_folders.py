@@ -405,3 +405,65 @@ async def test_the_app_lists_a_posting_whose_name_is_not_utf8(tmp_path: Path) ->
         await settle(app, pilot)
         assert "2" in count_text(app)
         assert len(app.catalog) == 2
+
+
+# -- the data folder's rebuildable parts ---------------------------------------------------
+def test_a_garbage_id_ledger_is_set_aside_and_rebuilt_so_statuses_stay_attached(
+    folder, capsys
+) -> None:
+    import shutil
+
+    write_posting(folder, "a.md", title="Backend Engineer")
+    posting_id = exported(capsys)[0]["id"]
+    write_posting(folder, "a.md", title="Senior Backend Engineer")  # an edit keeps the id
+    assert exported(capsys)[0]["id"] == posting_id
+    assert main(["mark", posting_id, "applied"]) == 0
+    data = folder.parent / "data"
+    (data / "ids.json").write_bytes(b"\x00garbage")
+    capsys.readouterr()
+    assert main(["list"]) == 0
+    assert "id ledger" in capsys.readouterr().err  # said, not silent
+    assert [p.read_bytes() for p in data.glob("ids.json.unreadable-*")] == [b"\x00garbage"]
+    for rebuildable in ("cache.json", "files.json", "cache.delta.json"):
+        (data / rebuildable).unlink(missing_ok=True)
+    shutil.rmtree(data / "bodies")
+    [record] = exported(capsys)
+    assert (record["id"], record["status"]) == (posting_id, "applied")
+
+
+def test_a_deleted_bodies_folder_is_rebuilt_so_search_finds_every_posting(
+    folder, capsys
+) -> None:
+    import json
+    import shutil
+
+    write_posting(folder, "a.md", title="Backend Engineer")
+    write_posting(folder, "b.md", title="Data Engineer")
+    assert main(["build"]) == 0
+    shutil.rmtree(folder.parent / "data" / "bodies")
+    for files_json in (True, False):  # the quick rebuild, then the full one
+        if not files_json:
+            shutil.rmtree(folder.parent / "data" / "bodies")
+            (folder.parent / "data" / "files.json").unlink()
+        capsys.readouterr()
+        assert main(["list", "--search", "python", "--json"]) == 0
+        assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_a_terminal_that_cannot_show_a_character_gets_an_escape_not_a_traceback(
+    folder, tmp_path
+) -> None:
+    write_posting(folder, "a.md", title="Ingénieur logiciel")
+    write_posting(folder, b"caf\xe9.md", title="Café Engineer")
+    env = {**_child_env(), "PYTHONIOENCODING": "ascii"}
+    for argv in (["list"], ["build"], ["skipped"], ["show", "nope"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "--postings", str(folder),
+             "--data-dir", str(tmp_path / "data"), *argv],
+            capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+        assert "Traceback" not in result.stderr, result.stderr
+        assert result.returncode in {0, 2}
+    assert "Ing\\xe9nieur" in subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--postings", str(folder),
+         "--data-dir", str(tmp_path / "data"), "list"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, env=env).stdout

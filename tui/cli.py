@@ -7,6 +7,7 @@ stderr and a non-zero exit; JSON output is a list of records.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _never_fail_to_print()
     args = build_parser().parse_args(argv)
     try:
         postings_dir = paths.postings_dir(args.postings)
@@ -100,6 +102,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _never_fail_to_print() -> None:
+    """A character the terminal's encoding lacks (PYTHONIOENCODING=ascii, a C locale)
+    or a file name that is not UTF-8 is printed as an escape, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def run_tui(postings_dir: Path, data_dir: Path) -> int:

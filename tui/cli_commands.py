@@ -45,6 +45,12 @@ class Context:
         return TrackingStore(state_path(self.data_dir))
 
     def refresh(self, *, show_progress: bool = False) -> BuildReport:
+        report = self._build(show_progress)
+        for problem in report.problems:
+            print(f"jobtui: warning: {problem}", file=sys.stderr)
+        return report
+
+    def _build(self, show_progress: bool) -> BuildReport:
         console = Console(stderr=True)
         if not (show_progress and console.is_terminal):
             return self.cache.build()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ class BuildReport:
     pending: int = 0  # new files a limited build left for the next one
     skipped: list[SkippedFile] = field(default_factory=list)
     warnings: list[SkippedFile] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # about the data folder, for the user
 
 
 class PostingCache:
@@ -225,17 +227,29 @@ class PostingCache:
         can list the postings as they come.
         """
         stats = scan_postings(self.postings_dir)
-        index = load_index(self._files_path(), self._index_key())
+        ledger_problem = self.ledger.set_aside_if_unreadable()
+        # A ledger set aside is rebuilt by a full build, from every id the cache holds.
+        index = None if ledger_problem else load_index(self._files_path(), self._index_key())
         if index is not None:
-            if not index.unreadable and index.same_files(stats):
+            lost = self.bodies.missing(index.ids)
+            if not lost and not index.unreadable and index.same_files(stats):
                 return BuildReport(total=len(stats), unchanged=len(stats),
                                    skipped=index.skipped_files(), warnings=index.warning_files())
             changed, removed = index.changes(stats)
+            if lost:  # their bodies are gone: parse them again, or search misses them
+                listed = {stat.source for stat in changed}
+                changed = sorted([*changed, *(
+                    stat for stat in stats if stat.source not in listed
+                    and (row := index.row_of(stat.source)) is not None and index.ids[row] in lost
+                )])
             delta = self._read_delta()
             if delta is not None and len(changed) + len(removed) + len(delta) <= DELTA_LIMIT:
                 return self._build_changes(stats, index, delta, changed, removed,
-                                           progress, workers)
-        return self._build_all(stats, progress, workers, limit)
+                                           progress, workers, lost)
+        report = self._build_all(stats, progress, workers, limit)
+        if ledger_problem:
+            report.problems.append(ledger_problem)
+        return report
 
     def _build_all(
         self, stats: list[FileStat], progress: Progress | None, workers: int | None,
@@ -245,13 +259,20 @@ class PostingCache:
         meta, previous = self._read()
         reuse = meta.get("parser_version") == PARSER_VERSION
         report = BuildReport(total=len(stats))
+        # Postings whose bodies are gone (a deleted bodies/ folder) are parsed again.
+        lost = self.bodies.missing(
+            entry["posting"]["id"] for entry in previous.values() if "posting" in entry
+        ) if reuse else set()
+
+        def body_lost(entry: dict[str, Any]) -> bool:
+            return bool(lost) and "posting" in entry and entry["posting"]["id"] in lost
 
         entries: dict[str, dict[str, Any]] = {}
         to_parse: list[FileStat] = []
         for stat in stats:
             old = previous.get(stat.source)
             if (reuse and old and old["size"] == stat.size and old["mtime_ns"] == stat.mtime_ns
-                    and not old.get("unreadable")):
+                    and not old.get("unreadable") and not body_lost(old)):
                 entries[stat.source] = old
             else:
                 to_parse.append(stat)
@@ -272,7 +293,8 @@ class PostingCache:
         fresh = {result["source"]: result for result in parsed}
         for source, result in fresh.items():
             old = previous.get(source)
-            if reuse and old and old.get("content_hash") == result.get("content_hash"):
+            if (reuse and old and old.get("content_hash") == result.get("content_hash")
+                    and not body_lost(old)):
                 # Touched but not changed: keep the entry, note the new mtime.
                 entries[source] = {**old, "mtime_ns": result["mtime_ns"]}
                 report.unchanged += 1
@@ -312,7 +334,7 @@ class PostingCache:
     def _build_changes(
         self, stats: list[FileStat], index: FileIndex, delta: dict[str, Any],
         changed: list[FileStat], removed: list[str],
-        progress: Progress | None, workers: int | None,
+        progress: Progress | None, workers: int | None, lost: AbstractSet[str] = frozenset(),
     ) -> BuildReport:
         """Parse the few files that changed and write only them: their bodies, a delta
         beside ``cache.json`` and the file index. ``cache.json`` itself is not read."""
@@ -328,7 +350,8 @@ class PostingCache:
                 report.unchanged += 1  # still unreadable, tried again: nothing new
                 continue
             same = (row is not None and index.hashes[row] == result.get("content_hash")
-                    and bool(index.ids[row]) == ("posting" in result))
+                    and bool(index.ids[row]) == ("posting" in result)
+                    and index.ids[row] not in lost)
             if same and row is not None:
                 # Touched but not changed: the same id and date added, no body to write.
                 report.unchanged += 1
