@@ -467,3 +467,73 @@ def test_a_terminal_that_cannot_show_a_character_gets_an_escape_not_a_traceback(
         [sys.executable, "-m", "tui.cli", "--postings", str(folder),
          "--data-dir", str(tmp_path / "data"), "list"],
         capture_output=True, text=True, timeout=120, cwd=ROOT, env=env).stdout
+
+
+# -- 4: a data folder that cannot be written ------------------------------------------------
+def _cache_cannot_be_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write of the rebuildable cache fails as on a full disk; state.json's work."""
+    import errno
+
+    from tui.store import jsonstorage
+
+    real = jsonstorage.atomic_write_bytes
+
+    def full(path, data, *, durable=True):
+        if Path(path).name == "state.json":
+            return real(path, data, durable=durable)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    for module in ("jsonstorage", "cache", "bodies", "file_index", "identity_ledger"):
+        monkeypatch.setattr(f"tui.store.{module}.atomic_write_bytes", full)
+
+
+def test_the_cli_lists_and_searches_when_the_cache_cannot_be_written(
+    folder, capsys, monkeypatch
+) -> None:
+    import json
+
+    write_posting(folder, "a.md")
+    _cache_cannot_be_written(monkeypatch)
+    capsys.readouterr()
+    assert main(["list", "--search", "python", "--json"]) == 0
+    out = capsys.readouterr()
+    assert [r["title"] for r in json.loads(out.out)] == ["Backend Engineer"]
+    assert "cannot write the cache" in out.err and "No space left" in out.err
+    posting_id = json.loads(out.out)[0]["id"]
+    assert main(["mark", posting_id, "applied"]) == 0  # the user's data still saves
+    assert main(["show", posting_id]) == 0
+    assert "We use Python." in capsys.readouterr().out
+
+
+async def test_the_app_shows_postings_and_says_why_when_the_cache_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.tui_helpers import SIZE, make_app, settle
+
+    _cache_cannot_be_written(monkeypatch)
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert len(app.catalog) == 5
+        messages = [str(n.message) for n in app._notifications]
+        assert any("cannot write the cache" in m for m in messages)
+        await pilot.press("b")  # bookmarking still works: state.json is writable
+        await settle(app, pilot)
+        assert app.return_code is None  # still running, no crash
+
+
+def test_a_crashed_app_exits_non_zero(folder, monkeypatch) -> None:
+    import tui.app
+
+    class Crashed:  # what Textual leaves after an unhandled exception
+        return_value = None
+        return_code = 1
+
+        def __init__(self, **_: object) -> None:
+            pass
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(tui.app, "JobTuiApp", Crashed)
+    assert main([]) == 1

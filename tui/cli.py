@@ -120,7 +120,7 @@ def run_tui(postings_dir: Path, data_dir: Path) -> int:
     if isinstance(app.return_value, str) and app.return_value:
         print(app.return_value, file=sys.stderr)
         return 2
-    return 0
+    return app.return_code or 0  # 1 after a crash: a script must not read it as success
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ stays attached.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
@@ -26,6 +27,7 @@ import orjson
 
 from tui.model import Posting, SkippedFile
 from tui.parsing import PARSER_VERSION
+from tui.parsing.sanitize import visible
 from tui.paths import cache_path
 from tui.store.bodies import BodyStore
 from tui.store.collector import long_lived_allocations
@@ -68,6 +70,9 @@ class PostingCache:
         self._entries: dict[str, dict[str, Any]] | None = None  # source -> stored entry
         self._by_id: dict[str, dict[str, Any]] = {}
         self._released = False
+        # Bodies of a build whose cache could not be written (a full disk, a read-only
+        # data folder): kept here, so the postings can still be read and searched.
+        self._unsaved: dict[str, dict[str, str]] | None = None
 
     # -- reading ---------------------------------------------------------------
     def _storage(self) -> AtomicJSONStorage:
@@ -158,6 +163,8 @@ class PostingCache:
         second copy here would cost well over 100 MB.
         """
         entries = self._loaded()
+        if self._unsaved is not None:
+            return  # not on disk to read again: keep them
         slim = {
             source: {
                 "source": source, "size": entry["size"], "mtime_ns": entry["mtime_ns"],
@@ -195,13 +202,20 @@ class PostingCache:
 
     def search_texts(self) -> Iterator[tuple[str, str]]:
         """Folded words of every posting's title, company and body, for free-text search."""
-        return self.bodies.iter_words()
+        unsaved = self._unsaved or {}
+        for posting_id, entry in unsaved.items():
+            yield posting_id, entry["words"]
+        for posting_id, words in self.bodies.iter_words():
+            if posting_id not in unsaved:
+                yield posting_id, words
 
     def _entry_for(self, posting_id: str) -> dict[str, Any] | None:
         self._loaded()
         return self._by_id.get(posting_id)
 
     def _body(self, entry: dict[str, Any]) -> str:
+        if self._unsaved and entry["posting"]["id"] in self._unsaved:
+            return self._unsaved[entry["posting"]["id"]]["body"]
         stored = self.bodies.get(entry["posting"]["id"])
         if stored is not None:
             return stored["body"]
@@ -244,8 +258,9 @@ class PostingCache:
                 )])
             delta = self._read_delta()
             if delta is not None and len(changed) + len(removed) + len(delta) <= DELTA_LIMIT:
-                return self._build_changes(stats, index, delta, changed, removed,
-                                           progress, workers, lost)
+                with contextlib.suppress(OSError):  # else a full build, kept in memory
+                    return self._build_changes(stats, index, delta, changed, removed,
+                                               progress, workers, lost)
         report = self._build_all(stats, progress, workers, limit)
         if ledger_problem:
             report.problems.append(ledger_problem)
@@ -318,10 +333,19 @@ class PostingCache:
         old_ids = {entry["posting"]["id"] for entry in previous.values() if "posting" in entry}
         removed_ids = old_ids - set(ids.values())
         report.removed = len(set(previous) - set(entries))
-        if not reuse and not previous:
-            self.bodies.clear()
-        self.bodies.update(changed_bodies, removed_ids)
-        self._write(entries)
+        try:
+            if not reuse and not previous:
+                self.bodies.clear()
+            self.bodies.update(changed_bodies, removed_ids)
+            self._write(entries)
+            self._unsaved = None
+        except OSError as error:
+            # Rebuildable: list and show what was parsed, and say the cache is not kept.
+            self._unsaved = changed_bodies
+            report.problems.append(
+                f"cannot write the cache in {visible(str(self.data_dir))} "
+                f"({error.strerror or error}): postings are shown but not saved, so the "
+                "next start parses them again")
         self._remember(entries)
 
         for source, entry in entries.items():

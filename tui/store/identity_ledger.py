@@ -135,6 +135,10 @@ class IdentityLedger:
             sources.pop(root, None)
         if by_key == ledger.by_key and sources == ledger.sources:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = {"schema": 1, "by_key": by_key, "by_source": sources}
-        atomic_write_bytes(self.path, orjson.dumps(payload, option=orjson.OPT_INDENT_2))
+        try:
+            atomic_write_bytes(self.path, orjson.dumps(payload, option=orjson.OPT_INDENT_2))
+        except OSError:
+            # A data folder that cannot be written: the ids of this build stand (the
+            # cache, if it can be written later, holds them); the build says why.
+            return
