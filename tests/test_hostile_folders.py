@@ -9,6 +9,7 @@ import csv
 import io
 import os
 import resource
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -411,8 +412,6 @@ async def test_the_app_lists_a_posting_whose_name_is_not_utf8(tmp_path: Path) ->
 def test_a_garbage_id_ledger_is_set_aside_and_rebuilt_so_statuses_stay_attached(
     folder, capsys
 ) -> None:
-    import shutil
-
     write_posting(folder, "a.md", title="Backend Engineer")
     posting_id = exported(capsys)[0]["id"]
     write_posting(folder, "a.md", title="Senior Backend Engineer")  # an edit keeps the id
@@ -435,8 +434,6 @@ def test_a_deleted_bodies_folder_is_rebuilt_so_search_finds_every_posting(
     folder, capsys
 ) -> None:
     import json
-    import shutil
-
     write_posting(folder, "a.md", title="Backend Engineer")
     write_posting(folder, "b.md", title="Data Engineer")
     assert main(["build"]) == 0
@@ -537,3 +534,63 @@ def test_a_crashed_app_exits_non_zero(folder, monkeypatch) -> None:
 
     monkeypatch.setattr(tui.app, "JobTuiApp", Crashed)
     assert main([]) == 1
+
+
+# -- 6: the terminal goes away ----------------------------------------------------------------
+WAITING_PARENT = r"""
+import signal, subprocess, sys
+from pathlib import Path
+signal.signal(signal.SIGHUP, lambda *_: None)  # like make: hears the hang-up, waits
+child = subprocess.Popen([sys.argv[1]])
+Path(sys.argv[2]).write_text(str(child.pid))
+child.wait()
+"""
+
+
+@pytest.mark.skipif(not shutil.which("tmux"), reason="tmux is not installed")
+def test_jobtui_quits_when_its_terminal_closes_even_under_a_parent_that_only_waits(
+    tmp_path: Path,
+) -> None:
+    import time
+    import uuid
+
+    from tui.paths import bundled_seeds
+
+    postings = tmp_path / "postings"
+    shutil.copytree(bundled_seeds(), postings, ignore=shutil.ignore_patterns("__pycache__"))
+    env = {**os.environ, "JOBTUI_DATA_DIR": str(tmp_path / "data"),
+           "JOBTUI_POSTINGS": str(postings), "TERM": "xterm-256color"}
+    socket = f"jobtui-hup-{uuid.uuid4().hex[:8]}"
+    pidfile = tmp_path / "jobtui.pid"
+    jobtui_bin = str(Path(sys.executable).with_name("jobtui"))
+
+    def tmux(*args: str) -> str:
+        return subprocess.run(["tmux", "-L", socket, *args], env=env, check=True,
+                              capture_output=True, text=True).stdout
+
+    tmux("new-session", "-d", "-s", "hup", "-x", "160", "-y", "45",
+         sys.executable, "-c", WAITING_PARENT, jobtui_bin, str(pidfile))
+    pid = 0
+    try:
+        deadline = time.monotonic() + 30
+        while "5 / 5" not in tmux("capture-pane", "-p", "-t", "hup"):
+            assert time.monotonic() < deadline, tmux("capture-pane", "-p", "-t", "hup")
+            time.sleep(0.05)
+        pid = int(pidfile.read_text())
+        tmux("kill-server")  # the terminal closes
+        deadline = time.monotonic() + 15
+        while Path(f"/proc/{pid}").exists() and _state(pid) != "Z":
+            assert time.monotonic() < deadline, "jobtui kept running on a closed terminal"
+            time.sleep(0.05)
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], env=env, capture_output=True)
+        if pid and Path(f"/proc/{pid}").exists():
+            os.kill(pid, 9)  # only the process this test started
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+

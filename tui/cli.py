@@ -7,6 +7,7 @@ stderr and a non-zero exit; JSON output is a list of records.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import sys
 from collections.abc import Sequence
@@ -114,9 +115,16 @@ def _never_fail_to_print() -> None:
 
 def run_tui(postings_dir: Path, data_dir: Path) -> int:
     from tui.app import JobTuiApp  # imported here so scripted commands never load Textual
+    from tui.terminal_watch import TerminalWatch
 
     app = JobTuiApp(postings_dir=postings_dir, data_dir=data_dir)
-    app.run()
+
+    def terminal_gone() -> None:  # from the watch's thread: quit as q does, view saved
+        with contextlib.suppress(RuntimeError):  # the app is closing already
+            app.call_from_thread(app.action_quit)
+
+    with TerminalWatch(terminal_gone):
+        app.run()
     if isinstance(app.return_value, str) and app.return_value:
         print(app.return_value, file=sys.stderr)
         return 2
