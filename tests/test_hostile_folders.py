@@ -345,6 +345,8 @@ def test_link_loops_and_links_out_of_the_folder_are_not_followed(folder, tmp_pat
     assert sources == ["a.md", "inside.md", "sub/b.md"]
     skipped = jobtui(folder, tmp_path / "data", "skipped").stdout
     assert "secret.md: a link to a file outside the postings folder" in skipped
+    assert "root: a link to a folder; links to folders are not followed" in skipped
+    assert "sub/up: a link to a folder" in skipped
 
 
 def test_a_fifo_or_a_device_is_skipped_without_being_read(folder, tmp_path) -> None:

@@ -47,6 +47,8 @@ def read_posting(root: str, source: str, limit: int = MAX_BYTES) -> bytes:
         if error.errno != errno.ELOOP:  # ELOOP: the name itself is a link
             raise
         target = os.path.realpath(path)
+        if os.path.isdir(target):
+            raise NotRead("a link to a folder; links to folders are not followed") from None
         if os.path.commonpath([os.path.realpath(root), target]) != os.path.realpath(root):
             raise NotRead("a link to a file outside the postings folder; links "
                           "leaving the folder are not followed") from None

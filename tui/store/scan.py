@@ -3,10 +3,10 @@
 What is followed: every real subfolder (hidden ones aside). Links to folders are
 not followed: one inside the folder only leads to files found anyway, one
 outside would import whatever it points to (``ln -s / root``), and either can
-make a loop (``ln -s . a``). Links to files are listed; reading one that leads
-outside the postings folder is refused when it is read
-(:mod:`tui.store.reading`). Folders are remembered by (device, inode), so even
-a bind-mounted loop is walked once.
+make a loop (``ln -s . a``); they are listed, for the build to report them as
+skipped. Links to files are listed; reading one that leads outside the postings
+folder is refused when it is read (:mod:`tui.store.reading`). Folders are
+remembered by (device, inode), so even a bind-mounted loop is walked once.
 
 File names are stored losslessly as text (:func:`source_name`): a name that is
 not UTF-8 (``caf\\xe9.md`` written by an old system) keeps its bytes as
@@ -59,7 +59,8 @@ def scan_postings(folder: Path) -> list[FileStat]:
     """Every posting file below ``folder`` (recursively), sorted by source path.
 
     Hidden files and folders (editor swap files, ``.git``) are left out, and so
-    are links that lead nowhere and links to folders. Sorting makes the build,
+    are links that lead nowhere; links to folders are listed, not walked, for the
+    build to report them. Sorting makes the build,
     and the ids it settles, independent of directory order.
     """
     found: list[FileStat] = []
@@ -87,11 +88,14 @@ def scan_postings(folder: Path) -> list[FileStat]:
                             visited.add((inode.st_dev, inode.st_ino))
                             pending.append((entry.path, f"{prefix}{source_name(name)}/"))
                         continue
+                    if entry.is_symlink() and entry.is_dir():
+                        # Listed, so that the build reports it as not followed.
+                        link = entry.stat(follow_symlinks=False)
+                        found.append(FileStat(prefix + source_name(name), 0, link.st_mtime_ns))
+                        continue
                     if "." + name.rpartition(".")[2].lower() not in POSTING_SUFFIXES:
                         continue
-                    stat = entry.stat()  # a link: what it leads to (a folder is no posting)
-                    if entry.is_symlink() and entry.is_dir():
-                        continue
+                    stat = entry.stat()  # a link: what it leads to
                 except OSError:
                     continue
                 found.append(FileStat(prefix + source_name(name), stat.st_size, stat.st_mtime_ns))
