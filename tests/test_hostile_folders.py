@@ -305,7 +305,7 @@ def test_a_name_that_is_not_utf8_neither_stops_the_build_nor_loses_the_file(
     # A change to one of them goes through the small (delta) rebuild, and back to the file.
     write_posting(folder, b"r\xe9gion/x.md", title="Region Engineer II")
     capsys.readouterr()
-    assert main(["show", records["Region Engineer"]["id"]]) in {0, 2}
+    assert main(["show", records["Region Engineer"]["id"]]) == 0  # same file, same id
     titles = {r["title"] for r in exported(capsys)}
     assert "Region Engineer II" in titles
     cafe = records["Cafe Engineer"]["id"]
