@@ -16,8 +16,10 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(STAMP)
 
+# exec: no shell is left between make and jobtui (jobtui itself quits when its
+# terminal closes: make, the session leader, gets the hang-up and only waits).
 run: $(STAMP)
-	$(BIN)/jobtui
+	exec $(BIN)/jobtui
 
 test: $(STAMP)
 	$(BIN)/ruff check --quiet .

@@ -7,6 +7,8 @@ stderr and a non-zero exit; JSON output is a list of records.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -80,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _never_fail_to_print()
     args = build_parser().parse_args(argv)
     try:
         postings_dir = paths.postings_dir(args.postings)
@@ -102,15 +105,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _never_fail_to_print() -> None:
+    """A character the terminal's encoding lacks (PYTHONIOENCODING=ascii, a C locale)
+    or a file name that is not UTF-8 is printed as an escape, not a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def run_tui(postings_dir: Path, data_dir: Path) -> int:
     from tui.app import JobTuiApp  # imported here so scripted commands never load Textual
+    from tui.terminal_watch import TerminalWatch
 
     app = JobTuiApp(postings_dir=postings_dir, data_dir=data_dir)
-    app.run()
+
+    def terminal_gone() -> None:  # from the watch's thread: quit as q does, view saved
+        with contextlib.suppress(RuntimeError):  # the app is closing already
+            app.call_from_thread(app.action_quit)
+
+    with TerminalWatch(terminal_gone):
+        app.run()
     if isinstance(app.return_value, str) and app.return_value:
         print(app.return_value, file=sys.stderr)
         return 2
-    return 0
+    return app.return_code or 0  # 1 after a crash: a script must not read it as success
 
 
 if __name__ == "__main__":

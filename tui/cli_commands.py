@@ -20,12 +20,12 @@ from rich.text import Text
 from tui.catalog import Catalog
 from tui.errors import CommandError
 from tui.model import Posting, Tracking
-from tui.parsing.sanitize import visible
+from tui.parsing.sanitize import clean_text, visible
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
 from tui.records import CSV_FIELDS, csv_row, orphan_record, record
 from tui.store.cache import BuildReport, PostingCache
-from tui.store.state import TrackingStore
+from tui.store.state import TrackingStore, is_valid_state
 
 
 @dataclass
@@ -45,6 +45,12 @@ class Context:
         return TrackingStore(state_path(self.data_dir))
 
     def refresh(self, *, show_progress: bool = False) -> BuildReport:
+        report = self._build(show_progress)
+        for problem in report.problems:
+            print(f"jobtui: warning: {problem}", file=sys.stderr)
+        return report
+
+    def _build(self, show_progress: bool) -> BuildReport:
         console = Console(stderr=True)
         if not (show_progress and console.is_terminal):
             return self.cache.build()
@@ -164,7 +170,9 @@ def cmd_show(context: Context, args: argparse.Namespace) -> int:
         ("remote", (posting.remote_scope or "yes") if posting.remote else "no"),
         ("stack", ", ".join(posting.stack)), ("url", posting.url),
         ("status", data["status"]), ("bookmarked", "yes" if data["bookmarked"] else "no"),
-        ("note", data["note"]), ("source", visible(posting.source)),
+        # The note is the user's, but may hold pasted escape codes (or a hand-edited
+        # state.json may): shown cleaned, kept as written.
+        ("note", clean_text(data["note"])), ("source", visible(posting.source)),
     ]
     for name, value in facts:
         if value:
@@ -199,7 +207,10 @@ def _tracked(
 ) -> Callable[[Context, argparse.Namespace], int]:
     def command(context: Context, args: argparse.Namespace) -> int:
         posting = context.posting_or_fail(args.id)
-        tracking = change(context.store, posting)
+        store = context.store
+        tracking = change(store, posting)
+        if store.backup_error:
+            print(f"jobtui: warning: {store.backup_error}", file=sys.stderr)
         summary = tracking.status if tracking.status != "none" else "no status"
         if tracking.bookmarked:
             summary += ", bookmarked"
@@ -250,8 +261,8 @@ def cmd_skipped(context: Context, _args: argparse.Namespace) -> int:
 def cmd_restore(context: Context, args: argparse.Namespace) -> int:
     store = context.store
     if args.list:
-        for backup in store.backups():
-            print(backup)
+        for backup in store.backups():  # newest first, named safely for the terminal
+            print(visible(str(backup)) + ("" if is_valid_state(backup) else "  (unreadable)"))
         return 0
     try:
         used = store.restore(Path(args.backup) if args.backup else None)

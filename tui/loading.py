@@ -136,6 +136,8 @@ class PostingLoading:
     def _build_done(self, report: BuildReport) -> None:
         self.skipped = report.skipped
         self.query_one("#progress", ProgressBar).display = False
+        for problem in report.problems:  # the data folder's: the postings are still shown
+            self.notify(problem, title="Not saved", severity="error", markup=False, timeout=15)
         if report.skipped:
             names = ", ".join(visible(item.source) for item in report.skipped[:3])
             more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""

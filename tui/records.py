@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.model import Posting, Tracking
+from tui.parsing.sanitize import clean_line
 
 
 def record(posting: Posting, tracking: Tracking) -> dict[str, Any]:
@@ -21,7 +22,10 @@ def record(posting: Posting, tracking: Tracking) -> dict[str, Any]:
 
 def orphan_record(tracking: Tracking) -> dict[str, Any]:
     """Tracking whose posting is no longer in the folder: kept, and shown as missing."""
-    placeholder = Posting(id=tracking.posting_id, title=tracking.title, company=tracking.company)
+    # Title and company come from state.json, which a hand-edit may have filled with
+    # escape codes: cleaned like a parsed posting's.
+    placeholder = Posting(id=tracking.posting_id, title=clean_line(tracking.title),
+                          company=clean_line(tracking.company))
     return {**record(placeholder, tracking), "missing": True}
 
 
@@ -31,7 +35,20 @@ CSV_FIELDS = (
 )
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (or, for tab and
+# CR, shifts it into one): OWASP's "CSV injection" list. Titles, companies, places
+# and notes come from postings and users, so every cell is neutralised.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` as text a spreadsheet shows and never evaluates: OWASP's rule, a
+    leading ``'`` before a formula character."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
 def csv_row(data: dict[str, Any]) -> dict[str, str]:
+    """One export row: every value as text, none of it a spreadsheet formula."""
     row: dict[str, str] = {}
     for name in CSV_FIELDS:
         value = data.get(name, "")
@@ -41,5 +58,5 @@ def csv_row(data: dict[str, Any]) -> dict[str, str]:
             value = "; ".join(value)
         elif isinstance(value, bool):
             value = "yes" if value else "no"
-        row[name] = str(value)
+        row[name] = spreadsheet_safe(str(value))
     return row

@@ -93,14 +93,17 @@ class TrackingActions:
         if posting is None:
             return
 
+        base = self.catalog.tracking(posting.id).note
+
         def edited(note: str | None) -> None:
+            # Changed elsewhere since the editor opened (another jobtui): both kept.
             if note is not None:
                 self.save_tracking(lambda store: store.set_note(
-                    posting.id, note, title=posting.title, company=posting.company),
+                    posting.id, note, title=posting.title, company=posting.company,
+                    base=base, on_conflict="keep_both"),
                     "Note saved" if note.strip() else "Note cleared")
 
-        self.push_screen(NoteEditor(posting.title, self.catalog.tracking(posting.id).note),
-                         edited)
+        self.push_screen(NoteEditor(posting.title, base), edited)
 
     def _apply_link(self) -> str:
         """The highlighted posting's apply link; "" (and the user told) when it has none."""

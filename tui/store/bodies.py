@@ -9,6 +9,7 @@ one-file rebuild rewrites one. Search words live in their own shards
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -17,6 +18,7 @@ import orjson
 
 from tui.store.jsonstorage import atomic_write_bytes
 
+SHARDS = 256  # posting ids are hex: one shard per first two digits
 Entry = dict[str, str]  # {"body": markdown, "words": folded unique words}
 
 
@@ -64,6 +66,22 @@ class BodyStore:
             atomic_write_bytes(self.folder / name, orjson.dumps(bodies), durable=False)
             atomic_write_bytes(self.folder / words_name(name), orjson.dumps(words),
                                durable=False)
+
+    def missing(self, posting_ids: Iterable[str]) -> set[str]:
+        """The ids among ``posting_ids`` whose body or words shard file is gone (a deleted
+        ``bodies/`` folder): their files must be parsed again for search to find them.
+        One listing of the folder; when every shard is there, nothing more."""
+        try:
+            present = set(os.listdir(self.folder))
+        except OSError:
+            present = set()
+        if len(present) >= 2 * SHARDS and all(
+                f"{n:02x}.json" in present and f"{n:02x}.words.json" in present
+                for n in range(SHARDS)):
+            return set()
+        return {posting_id for posting_id in posting_ids if posting_id and not (
+            shard_name(posting_id) in present
+            and words_name(shard_name(posting_id)) in present)}
 
     def iter_words(self) -> Iterator[tuple[str, str]]:
         """(posting id, folded words) for every posting, one shard in memory at a time."""

@@ -15,8 +15,10 @@ stays attached.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from typing import Any
 import orjson
 
 from tui.model import Posting, SkippedFile
+from tui.parsing.sanitize import visible
 from tui.parsing.version import parser_version
 from tui.paths import cache_path
 from tui.store.bodies import BodyStore
@@ -34,9 +37,13 @@ from tui.store.identity import Claim
 from tui.store.identity_ledger import IdentityLedger
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes
 from tui.store.parse_worker import Progress, parse_bytes, parse_files
-from tui.store.scan import FileStat, scan_postings
+from tui.store.reading import NotRead, read_posting
+from tui.store.scan import FileStat, scan_postings, source_name
 
-SCHEMA = 1
+# 2: sources stored by scan.source_name; files unreadable when last built are
+# tried again; links leaving the folder no longer read (entries of schema 1 may hold
+# such files: they are parsed again, never trusted).
+SCHEMA = 2
 # Up to this many files changed since the last full build, a build writes only
 # what changed (``cache.delta.json`` beside ``cache.json``); past it, the whole cache.
 DELTA_LIMIT = 1000
@@ -51,6 +58,7 @@ class BuildReport:
     pending: int = 0  # new files a limited build left for the next one
     skipped: list[SkippedFile] = field(default_factory=list)
     warnings: list[SkippedFile] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # about the data folder, for the user
 
 
 class PostingCache:
@@ -62,6 +70,9 @@ class PostingCache:
         self._entries: dict[str, dict[str, Any]] | None = None  # source -> stored entry
         self._by_id: dict[str, dict[str, Any]] = {}
         self._released = False
+        # Bodies of a build whose cache could not be written (a full disk, a read-only
+        # data folder): kept here, so the postings can still be read and searched.
+        self._unsaved: dict[str, dict[str, str]] | None = None
 
     # -- reading ---------------------------------------------------------------
     def _storage(self) -> AtomicJSONStorage:
@@ -80,7 +91,7 @@ class PostingCache:
             }
         except Exception:
             return {}, {}
-        if meta.get("schema") != SCHEMA or meta.get("postings_dir") != str(self._root()):
+        if meta.get("schema") != SCHEMA or meta.get("postings_dir") != self._root_name():
             return {}, {}
         delta = self._read_delta() or {}
         for source, entry in delta.items():
@@ -117,6 +128,11 @@ class PostingCache:
     def _root(self) -> Path:
         return self.postings_dir.resolve()
 
+    def _root_name(self) -> str:
+        """The folder as stored in the cache and the id ledger: JSON text even when its
+        path is not UTF-8."""
+        return source_name(str(self._root()))
+
     def _loaded(self) -> dict[str, dict[str, Any]]:
         if self._entries is None:
             with long_lived_allocations():
@@ -147,6 +163,8 @@ class PostingCache:
         second copy here would cost well over 100 MB.
         """
         entries = self._loaded()
+        if self._unsaved is not None:
+            return  # not on disk to read again: keep them
         slim = {
             source: {
                 "source": source, "size": entry["size"], "mtime_ns": entry["mtime_ns"],
@@ -184,21 +202,28 @@ class PostingCache:
 
     def search_texts(self) -> Iterator[tuple[str, str]]:
         """Folded words of every posting's title, company and body, for free-text search."""
-        return self.bodies.iter_words()
+        unsaved = self._unsaved or {}
+        for posting_id, entry in unsaved.items():
+            yield posting_id, entry["words"]
+        for posting_id, words in self.bodies.iter_words():
+            if posting_id not in unsaved:
+                yield posting_id, words
 
     def _entry_for(self, posting_id: str) -> dict[str, Any] | None:
         self._loaded()
         return self._by_id.get(posting_id)
 
     def _body(self, entry: dict[str, Any]) -> str:
+        if self._unsaved and entry["posting"]["id"] in self._unsaved:
+            return self._unsaved[entry["posting"]["id"]]["body"]
         stored = self.bodies.get(entry["posting"]["id"])
         if stored is not None:
             return stored["body"]
         # The shard went missing (a crash between writes, a hand-deleted file):
         # the cache is rebuildable, so parse the file again.
         try:
-            raw = (self.postings_dir / entry["source"]).read_bytes()
-        except OSError:
+            raw = read_posting(str(self.postings_dir), entry["source"])
+        except (OSError, NotRead):
             return ""
         return parse_bytes(raw, entry["source"], entry["size"], entry["mtime_ns"]).get("body", "")
 
@@ -216,17 +241,30 @@ class PostingCache:
         can list the postings as they come.
         """
         stats = scan_postings(self.postings_dir)
-        index = load_index(self._files_path(), self._index_key())
+        ledger_problem = self.ledger.set_aside_if_unreadable()
+        # A ledger set aside is rebuilt by a full build, from every id the cache holds.
+        index = None if ledger_problem else load_index(self._files_path(), self._index_key())
         if index is not None:
-            if index.same_files(stats):
+            lost = self.bodies.missing(index.ids)
+            if not lost and not index.unreadable and index.same_files(stats):
                 return BuildReport(total=len(stats), unchanged=len(stats),
                                    skipped=index.skipped_files(), warnings=index.warning_files())
             changed, removed = index.changes(stats)
+            if lost:  # their bodies are gone: parse them again, or search misses them
+                listed = {stat.source for stat in changed}
+                changed = sorted([*changed, *(
+                    stat for stat in stats if stat.source not in listed
+                    and (row := index.row_of(stat.source)) is not None and index.ids[row] in lost
+                )])
             delta = self._read_delta()
             if delta is not None and len(changed) + len(removed) + len(delta) <= DELTA_LIMIT:
-                return self._build_changes(stats, index, delta, changed, removed,
-                                           progress, workers)
-        return self._build_all(stats, progress, workers, limit)
+                with contextlib.suppress(OSError):  # else a full build, kept in memory
+                    return self._build_changes(stats, index, delta, changed, removed,
+                                               progress, workers, lost)
+        report = self._build_all(stats, progress, workers, limit)
+        if ledger_problem:
+            report.problems.append(ledger_problem)
+        return report
 
     def _build_all(
         self, stats: list[FileStat], progress: Progress | None, workers: int | None,
@@ -236,12 +274,20 @@ class PostingCache:
         meta, previous = self._read()
         reuse = meta.get("parser_version") == parser_version()
         report = BuildReport(total=len(stats))
+        # Postings whose bodies are gone (a deleted bodies/ folder) are parsed again.
+        lost = self.bodies.missing(
+            entry["posting"]["id"] for entry in previous.values() if "posting" in entry
+        ) if reuse else set()
+
+        def body_lost(entry: dict[str, Any]) -> bool:
+            return bool(lost) and "posting" in entry and entry["posting"]["id"] in lost
 
         entries: dict[str, dict[str, Any]] = {}
         to_parse: list[FileStat] = []
         for stat in stats:
             old = previous.get(stat.source)
-            if reuse and old and old["size"] == stat.size and old["mtime_ns"] == stat.mtime_ns:
+            if (reuse and old and old["size"] == stat.size and old["mtime_ns"] == stat.mtime_ns
+                    and not old.get("unreadable") and not body_lost(old)):
                 entries[stat.source] = old
             else:
                 to_parse.append(stat)
@@ -262,7 +308,8 @@ class PostingCache:
         fresh = {result["source"]: result for result in parsed}
         for source, result in fresh.items():
             old = previous.get(source)
-            if reuse and old and old.get("content_hash") == result.get("content_hash"):
+            if (reuse and old and old.get("content_hash") == result.get("content_hash")
+                    and not body_lost(old)):
                 # Touched but not changed: keep the entry, note the new mtime.
                 entries[source] = {**old, "mtime_ns": result["mtime_ns"]}
                 report.unchanged += 1
@@ -271,7 +318,7 @@ class PostingCache:
                 report.parsed += 1
         entries = dict(sorted(entries.items()))
 
-        ids = assign_all(self.ledger, str(self._root()), entries, previous,
+        ids = assign_all(self.ledger, self._root_name(), entries, previous,
                          partial=bool(held_back))
         changed_bodies: dict[str, dict[str, str]] = {}
         for source, entry in entries.items():
@@ -286,10 +333,19 @@ class PostingCache:
         old_ids = {entry["posting"]["id"] for entry in previous.values() if "posting" in entry}
         removed_ids = old_ids - set(ids.values())
         report.removed = len(set(previous) - set(entries))
-        if not reuse and not previous:
-            self.bodies.clear()
-        self.bodies.update(changed_bodies, removed_ids)
-        self._write(entries)
+        try:
+            if not reuse and not previous:
+                self.bodies.clear()
+            self.bodies.update(changed_bodies, removed_ids)
+            self._write(entries)
+            self._unsaved = None
+        except OSError as error:
+            # Rebuildable: list and show what was parsed, and say the cache is not kept.
+            self._unsaved = changed_bodies
+            report.problems.append(
+                f"cannot write the cache in {visible(str(self.data_dir))} "
+                f"({error.strerror or error}): postings are shown but not saved, so the "
+                "next start parses them again")
         self._remember(entries)
 
         for source, entry in entries.items():
@@ -302,7 +358,7 @@ class PostingCache:
     def _build_changes(
         self, stats: list[FileStat], index: FileIndex, delta: dict[str, Any],
         changed: list[FileStat], removed: list[str],
-        progress: Progress | None, workers: int | None,
+        progress: Progress | None, workers: int | None, lost: AbstractSet[str] = frozenset(),
     ) -> BuildReport:
         """Parse the few files that changed and write only them: their bodies, a delta
         beside ``cache.json`` and the file index. ``cache.json`` itself is not read."""
@@ -314,8 +370,12 @@ class PostingCache:
             source = result["source"]
             entries[source] = result
             row = index.row_of(source)
+            if result.get("unreadable") and index.skipped.get(source) == result["skipped"]:
+                report.unchanged += 1  # still unreadable, tried again: nothing new
+                continue
             same = (row is not None and index.hashes[row] == result.get("content_hash")
-                    and bool(index.ids[row]) == ("posting" in result))
+                    and bool(index.ids[row]) == ("posting" in result)
+                    and index.ids[row] not in lost)
             if same and row is not None:
                 # Touched but not changed: the same id and date added, no body to write.
                 report.unchanged += 1
@@ -327,7 +387,7 @@ class PostingCache:
             if "posting" in result:
                 settling.append(Claim(source, result["identity_key"], result["content_hash"]))
 
-        root = str(self._root())
+        root = self._root_name()
         gone = set(removed)
         ids, kept_ids = assign_changed(self.ledger, root, index, settling, gone)
         changed_bodies: dict[str, dict[str, str]] = {}
@@ -367,7 +427,7 @@ class PostingCache:
             delta_stamp: list[int] | None = [delta.st_size, delta.st_mtime_ns]
         except OSError:
             delta_stamp = None
-        return [SCHEMA, parser_version(), str(self._root()), self._base_stamp(), delta_stamp]
+        return [SCHEMA, parser_version(), self._root_name(), self._base_stamp(), delta_stamp]
 
     def _write(self, entries: dict[str, dict[str, Any]]) -> None:
         postings: dict[str, Any] = {}
@@ -376,7 +436,7 @@ class PostingCache:
             table = postings if "posting" in entry else skipped
             table[str(len(table) + 1)] = entry
         meta = {"schema": SCHEMA, "parser_version": parser_version(),
-                "postings_dir": str(self._root())}
+                "postings_dir": self._root_name()}
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self._storage().write({"meta": {"1": meta}, "postings": postings, "skipped": skipped})
         self._delta_path().unlink(missing_ok=True)  # folded into the new cache.json

@@ -34,6 +34,9 @@ class FileIndex:
     added: list[str] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)  # source -> reason
     warnings: dict[str, list[str]] = field(default_factory=dict)  # source -> warnings
+    # Files that could not be read (no permission): looked at again by every build,
+    # since making one readable changes neither its size nor its mtime.
+    unreadable: set[str] = field(default_factory=set)
 
     COLUMNS = ("sources", "sizes", "mtimes", "ids", "hashes", "keys", "added")
 
@@ -58,6 +61,9 @@ class FileIndex:
         self.added[row] = posting.get("added", "")
         self.skipped.pop(source, None)
         self.warnings.pop(source, None)
+        self.unreadable.discard(source)
+        if entry.get("unreadable"):
+            self.unreadable.add(source)
         if "skipped" in entry:
             self.skipped[source] = entry["skipped"]
         if entry.get("warnings"):
@@ -70,12 +76,14 @@ class FileIndex:
                 and self.mtimes == [s.mtime_ns for s in stats])
 
     def changes(self, stats: list[FileStat]) -> tuple[list[FileStat], list[str]]:
-        """The files that are new or differ in size or mtime, and the sources now gone."""
+        """The files that are new or differ in size or mtime (or could not be read last
+        time), and the sources now gone."""
         row = {source: i for i, source in enumerate(self.sources)}
         changed = []
         for stat in stats:
             i = row.pop(stat.source, None)
-            if i is None or self.sizes[i] != stat.size or self.mtimes[i] != stat.mtime_ns:
+            if (i is None or self.sizes[i] != stat.size or self.mtimes[i] != stat.mtime_ns
+                    or stat.source in self.unreadable):
                 changed.append(stat)
         return changed, sorted(row)
 
@@ -95,6 +103,7 @@ class FileIndex:
                     del getattr(self, name)[row]
             self.skipped.pop(source, None)
             self.warnings.pop(source, None)
+            self.unreadable.discard(source)
         for source, entry in changed.items():
             row = self.row_of(source)
             if row is None:
@@ -124,6 +133,7 @@ def load_index(path: Path, key: list[Any]) -> FileIndex | None:
         index = FileIndex(
             *(list(data[name]) for name in FileIndex.COLUMNS),
             skipped=dict(data["skipped"]), warnings=dict(data["warnings"]),
+            unreadable=set(data.get("unreadable", ())),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -134,5 +144,6 @@ def load_index(path: Path, key: list[Any]) -> FileIndex | None:
 
 def save_index(path: Path, key: list[Any], index: FileIndex) -> None:
     payload = {name: getattr(index, name) for name in FileIndex.COLUMNS}
-    payload.update(key=key, skipped=index.skipped, warnings=index.warnings)
+    payload.update(key=key, skipped=index.skipped, warnings=index.warnings,
+                   unreadable=sorted(index.unreadable))
     atomic_write_bytes(path, orjson.dumps(payload), durable=False)

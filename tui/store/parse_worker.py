@@ -22,6 +22,7 @@ from typing import Any
 
 from tui.parsing.sanitize import clean_line
 from tui.query import fold
+from tui.store.reading import NotRead, read_posting
 from tui.store.scan import FileStat
 
 WORD = re.compile(r"\w+")
@@ -56,10 +57,16 @@ def added_date(mtime_ns: int) -> str:
 def parse_file(task: tuple[str, str, int, int]) -> dict[str, Any]:
     root, source, size, mtime_ns = task
     try:
-        raw = (Path(root) / source).read_bytes()
+        raw = read_posting(root, source)
+    except NotRead as refused:
+        return {"source": source, "size": size, "mtime_ns": mtime_ns,
+                "skipped": clean_line(refused.reason)}
     except OSError as error:
+        # "unreadable": tried again by every build, since making the file readable
+        # (chmod) changes neither its size nor its mtime.
         reason = clean_line(f"cannot be read ({error.strerror or error})")
-        return {"source": source, "size": size, "mtime_ns": mtime_ns, "skipped": reason}
+        return {"source": source, "size": size, "mtime_ns": mtime_ns, "skipped": reason,
+                "unreadable": True}
     return parse_bytes(raw, source, size, mtime_ns)
 
 

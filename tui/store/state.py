@@ -5,22 +5,31 @@ rebuildable cache, keyed by posting id. Every change is a read-modify-write
 under an exclusive file lock, re-reading the file inside the lock, written
 atomically (:mod:`tui.store.jsonstorage`), with rotating backups. A file that
 cannot be read is never written over: :class:`StateUnreadable` says which file
-and which backup can restore it.
+and which backup can restore it; nor is an empty file, nor one whose shape
+(tables of numbered documents, tracking documents of the right types) would
+make a later write fail.
+
+Backups are numbered: the newest is the one with the highest number, whatever
+the clock said when it was written, and a backup dated in the future (the clock
+was set back) is re-dated to now rather than postponing every later backup.
 """
 
 from __future__ import annotations
 
-import shutil
+import os
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB, where
 from tinydb.table import Document
 
 from tui.model import STATUSES, StatusChange, Tracking
+from tui.parsing.sanitize import visible
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes, file_lock
 
 SCHEMA = 1
@@ -29,8 +38,90 @@ KEEP_BACKUPS = 7
 BACKUP_EVERY_SECONDS = 600
 
 
+# state-<number>-<UTC time>.json; before numbering, state-<UTC time>.json.
+BACKUP_NAME = re.compile(r"state-(?:(\d+)-)?\d{8}T\d+\.json")
+# What the known fields of a tracking document must be, so that every later
+# write (TinyDB rewrites every document) and every reader can rely on them.
+FIELD_TYPES: dict[str, type] = {
+    "posting_id": str, "bookmarked": bool, "status": str, "history": list, "note": str,
+    "title": str, "company": str, "updated": str,
+}
+
+
 class StateUnreadable(Exception):
     """``state.json`` exists but cannot be read; it has been left untouched."""
+
+
+class NoteConflict(Exception):
+    """The note changed on disk since the editor opened it (another jobtui wrote it);
+    nothing was written. ``current`` is the note as it is now, ``yours`` the edit."""
+
+    def __init__(self, posting_id: str, current: str, yours: str) -> None:
+        super().__init__(f"the note of {posting_id} was changed elsewhere while it was edited")
+        self.posting_id = posting_id
+        self.current = current
+        self.yours = yours
+
+
+def keep_both(current: str, yours: str) -> str:
+    """One note holding both versions of a note edited in two places at once."""
+    if not current or current in yours:
+        return yours
+    if not yours or yours in current:
+        return current
+    return f"{current}\n\n(edited elsewhere at the same time; both versions kept)\n{yours}"
+
+
+def validate_tables(data: Any) -> dict[str, Any]:
+    """``data`` if it has the shape of a state file, else ValueError saying what is wrong.
+
+    TinyDB takes any JSON object, then fails on the first write to a table that is not
+    an object of numbered documents: found here, before anything is written.
+    """
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise ValueError(f"table {name!r} is not a JSON object")
+        for doc_id, doc in table.items():
+            if not (doc_id.isascii() and doc_id.isdecimal()):
+                raise ValueError(f"document key {doc_id!r} in table {name!r} is not a number")
+            if not isinstance(doc, dict):
+                raise ValueError(f"document {doc_id} in table {name!r} is not a JSON object")
+    for doc_id, doc in data.get(TABLE, {}).items():
+        for key, kind in FIELD_TYPES.items():
+            if (key in doc or key == "posting_id") and not isinstance(doc.get(key), kind):
+                raise ValueError(f"tracking document {doc_id}: {key!r} is not a {kind.__name__}")
+        for change in doc.get("history", ()):
+            if not (isinstance(change, dict) and isinstance(change.get("status"), str)
+                    and isinstance(change.get("date"), str)):
+                raise ValueError(f"tracking document {doc_id}: a history entry is malformed")
+    return data
+
+
+def load_state_file(path: Path) -> dict[str, Any] | None:
+    """The tables of a state file or backup; None when there is no file; ValueError or
+    OSError when it cannot be trusted. An empty file is never valid: no write of ours
+    leaves one, so it is damage (a full disk, a truncation), not "no data"."""
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        return None
+    if not raw.strip():
+        raise ValueError("the file is empty")
+    return validate_tables(orjson.loads(raw))
+
+
+def is_valid_state(path: Path) -> bool:
+    try:
+        return load_state_file(path) is not None
+    except (OSError, ValueError):
+        return False
+
+
+def _backup_number(path: Path) -> int:
+    match = BACKUP_NAME.fullmatch(path.name)
+    return int(match.group(1)) if match and match.group(1) else 0
 
 
 def tracking_from_doc(doc: dict[str, Any]) -> Tracking:
@@ -70,29 +161,37 @@ class TrackingStore:
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.backup_dir = self.path.parent / "backups"
         self._today = today
+        self.backup_error: str | None = None  # why the last change could not back up
 
     # -- reading ---------------------------------------------------------------
     def _read_raw(self) -> dict[str, Any]:
         """The file's tables, or raise StateUnreadable; {} when there is no file yet."""
         try:
-            data = AtomicJSONStorage(self.path).read() or {}
-            for doc in data.get(TABLE, {}).values():
-                tracking_from_doc(doc)
+            return load_state_file(self.path) or {}
         except Exception as error:
             raise StateUnreadable(self._unreadable_message(error)) from error
-        return data
 
     def _unreadable_message(self, error: Exception) -> str:
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        backups = self.backups()
+        usable = next((path for path in self.backups() if is_valid_state(path)), None)
         hint = (
-            f"restore the newest backup ({backups[0]}) with `jobtui restore`"
-            if backups else "no backup exists yet; repair the file or move it aside"
+            f"restore the newest readable backup ({visible(str(usable))}) with `jobtui restore`"
+            if usable else "no readable backup exists; repair the file or move it aside"
         )
         return (
-            f"cannot read your tracking data {self.path} ({reason}); "
+            f"cannot read your tracking data {visible(str(self.path))} ({visible(reason)}); "
             f"it was left untouched: {hint}"
         )
+
+    def stamp(self) -> tuple[int, int, int] | None:
+        """A token that changes whenever ``state.json`` is written, by this process or
+        another: one ``stat``, cheap enough to poll. Every write replaces the file, so
+        the inode changes even when the size and the clock do not. None: no file."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
     def all(self) -> dict[str, Tracking]:
         tables = self._read_raw()
@@ -161,10 +260,26 @@ class TrackingStore:
                             lambda current: replace(current, bookmarked=bookmarked))
 
     def set_note(
-        self, posting_id: str, note: str, *, title: str = "", company: str = ""
+        self, posting_id: str, note: str, *, title: str = "", company: str = "",
+        base: str | None = None, on_conflict: str = "refuse",
     ) -> Tracking:
-        return self._change(posting_id, title, company,
-                            lambda current: replace(current, note=note.strip()))
+        """Set the note. ``base`` is the note the edit started from: when the note on disk
+        is no longer ``base`` (another jobtui changed it meanwhile), the edit does not
+        silently replace it: ``on_conflict="refuse"`` raises :class:`NoteConflict`,
+        ``"keep_both"`` stores both versions (:func:`keep_both`). Without ``base``
+        the note is set whatever it was (``jobtui note``)."""
+        if on_conflict not in {"refuse", "keep_both"}:
+            raise ValueError(f"unknown on_conflict {on_conflict!r}")
+        yours = note.strip()
+
+        def edit(current: Tracking) -> Tracking:
+            if base is None or current.note in {base.strip(), yours}:
+                return replace(current, note=yours)
+            if on_conflict == "refuse":
+                raise NoteConflict(posting_id, current.note, yours)
+            return replace(current, note=keep_both(current.note, yours))
+
+        return self._change(posting_id, title, company, edit)
 
     def _remove_stale_temporaries(self) -> None:
         """Temporary files a killed writer left behind. Only called under the lock, and
@@ -177,47 +292,86 @@ class TrackingStore:
 
     # -- backups ---------------------------------------------------------------
     def backups(self) -> list[Path]:
-        """Backup files, newest first."""
+        """Backup files, newest (highest number) first."""
         if not self.backup_dir.is_dir():
             return []
-        return sorted(self.backup_dir.glob("state-*.json"), reverse=True)
+        found = [path for path in self.backup_dir.glob("state-*.json")
+                 if BACKUP_NAME.fullmatch(path.name)]
+        return sorted(found, key=lambda path: (_backup_number(path), path.name), reverse=True)
 
     def _backup_if_due(self) -> None:
+        """Back up the file (valid: just read inside the lock) if the last backup is old.
+
+        A backups folder that cannot hold files (a plain file in its place, no
+        permission) does not stop the change, which is itself atomic:
+        ``backup_error`` says why, for the caller to show. A failing disk (full, I/O
+        errors) does stop it: the state write would fail the same way.
+        """
+        self.backup_error = None
         if not self.path.exists():
             return
+        try:
+            self._backup()
+        except (FileExistsError, NotADirectoryError, IsADirectoryError,
+                PermissionError) as error:
+            self.backup_error = (f"could not back up your tracking data to "
+                                 f"{visible(str(self.backup_dir))}: {error.strerror or error}")
+
+    def _backup(self) -> None:
         existing = self.backups()
         now = datetime.now(UTC)
         if existing:
-            newest = datetime.fromtimestamp(existing[0].stat().st_mtime, tz=UTC)
-            if (now - newest).total_seconds() < BACKUP_EVERY_SECONDS:
+            newest = existing[0]
+            written = datetime.fromtimestamp(newest.stat().st_mtime, tz=UTC)
+            if written > now:
+                # The clock was set back: a date in the future would hold off every
+                # backup until the clock caught up. Count from now instead.
+                os.utime(newest)
                 return
-        name = f"state-{now.strftime('%Y%m%dT%H%M%S%f')}.json"
+            if (now - written).total_seconds() < BACKUP_EVERY_SECONDS:
+                return
+        number = _backup_number(existing[0]) + 1 if existing else 1
+        name = f"state-{number:06d}-{now.strftime('%Y%m%dT%H%M%S%f')}.json"
         atomic_write_bytes(self.backup_dir / name, self.path.read_bytes())
-        for old in existing[KEEP_BACKUPS - 1:]:
-            old.unlink(missing_ok=True)
+        # Keep the newest KEEP_BACKUPS readable ones (the one just written is one);
+        # a broken file never takes the place of a good one.
+        kept = 1
+        for old in existing:
+            if kept < KEEP_BACKUPS and is_valid_state(old):
+                kept += 1
+            else:
+                old.unlink(missing_ok=True)
 
     def restore(self, backup: Path | None = None) -> Path:
         """Put a backup back as ``state.json``; the file it replaces is kept beside it."""
         with file_lock(self.lock_path):
             chosen = backup or next(
-                (path for path in self.backups() if _is_valid(path)), None
+                (path for path in self.backups() if is_valid_state(path)), None
             )
             if chosen is None:
-                raise FileNotFoundError(f"no readable backup in {self.backup_dir}")
-            if not _is_valid(chosen):
-                raise ValueError(f"{chosen} is not a readable backup")
+                raise FileNotFoundError(
+                    f"no readable backup in {visible(str(self.backup_dir))}")
+            if not is_valid_state(chosen):
+                raise ValueError(f"{visible(str(chosen))} is not a readable backup")
             if self.path.exists():
-                stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-                shutil.copy2(self.path, self.path.with_name(f"{self.path.name}.replaced-{stamp}"))
+                self._keep_replaced(self.path.read_bytes())
             atomic_write_bytes(self.path, Path(chosen).read_bytes())
             return Path(chosen)
 
-
-def _is_valid(path: Path) -> bool:
-    try:
-        data = AtomicJSONStorage(path).read() or {}
-        for doc in data.get(TABLE, {}).values():
-            tracking_from_doc(doc)
-    except Exception:
-        return False
-    return True
+    def _keep_replaced(self, data: bytes) -> Path:
+        """Keep the file a restore replaces as ``state.json.replaced-<time>``: a new name
+        every time (two restores in one second keep both), readable by the user only."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        for attempt in range(1000):
+            suffix = f"-{attempt}" if attempt else ""
+            target = self.path.with_name(f"{self.path.name}.replaced-{stamp}{suffix}")
+            try:
+                descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            return target
+        raise FileExistsError(f"too many replaced copies of {visible(str(self.path))}")
