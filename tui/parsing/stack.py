@@ -293,6 +293,7 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
             start = brk.end()
         brk = SENTENCE_BREAK.search(text, hit.end, line_end)
         hit.sentence = (start, brk.start() if brk else line_end)
+    clear_sentences = {hit.sentence for hit in hits if not hit.ambiguous}
     sections: list[tuple[int, bool]] | None = None
     negations: dict[tuple[int, int], list[int]] = {}
     result: list[str] = []
@@ -306,10 +307,8 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
                 result.append(vocab.ci[hit.canonical])  # "CI/CD (GitLab)": its CI
             continue  # a code host is where code lives, not what it is written in
         if hit.ambiguous:
-            same = [other for other in hits if other.sentence == hit.sentence]
-            clear = [other for other in same if not other.ambiguous]
             skills = bool(SKILL_WORDS.search(sentence))
-            if hit.canonical in vocab.weak and skills and clear:
+            if hit.canonical in vocab.weak and skills and hit.sentence in clear_sentences:
                 pass  # "experience with Docker and Figma": a tool among the skills asked for
             else:
                 if sections is None:
