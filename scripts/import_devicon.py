@@ -27,6 +27,8 @@ VOCAB = Path(__file__).resolve().parent.parent / "tui" / "data" / "stack_vocab.j
 # Not stack by the labelling rules: editors and IDEs, browsers, desktop OS releases,
 # office, chat and project tools, social networks and companies, code playgrounds and
 # learning sites, data formats, protocols and standards, developer-machine utilities.
+# Also two names that, capitalised, are mostly parts of other names in postings ("Stream
+# Processing Engines", "the Wikimedia Foundation").
 NOT_STACK = frozenset("""
 androidstudio atom clion codeac codepen confluence datagrip dataspell dbeaver detaspace devicon
 discloud dreamweaver eclipse emacs facebook filezilla firefox chrome safari opera ie10 gitkraken
@@ -38,6 +40,7 @@ thealgorithms tmux tortoisegit towergit trello twitter vim visualstudio vscode v
 windows11 windows8 xml yaml apple canva behance latex tex norg jamstack unifiedmodelinglanguage
 rect reach sema jeet npss waku yunohost weblate gitbook ngrok homebrew nodemon cpanel apache
 kdeneon k3os redhat jule forgejo radstudio rstudio traefikproxy
+processing foundation
 """.split())
 
 # Ordinary words (or people's names): matched only as written, where the text is about
@@ -106,7 +109,8 @@ SPELLINGS: dict[str, list[str]] = {
     "aframe": ["a-frame", "aframe"],
 }
 # Written as one word that is also a short token elsewhere: only the capitalised form.
-EXACT_ONLY = {"v8": ["V8"], "apl": ["APL"], "ros": ["ROS"], "sdl": ["SDL"], "awk": ["AWK", "awk"]}
+EXACT_ONLY = {"unix": ["Unix", "UNIX"], "v8": ["V8"], "apl": ["APL"], "ros": ["ROS"],
+              "sdl": ["SDL"], "awk": ["AWK", "awk"]}
 CATEGORY_BY_TAG = [
     ("database", "database"), ("language", "language"), ("framework", "framework"),
     ("cloud", "cloud"), ("testing", "testing"), ("os", "os"), ("mobile", "mobile"),
