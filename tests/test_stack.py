@@ -93,3 +93,25 @@ def test_the_trie_matches_the_longest_name_and_only_whole_names() -> None:
     pattern = re.compile(trie_pattern(["go", "golang", "node", "node.js", "c++"]))
     assert [m.group() for m in pattern.finditer("golang, node.js, c++, goal, nodes")] == [
         "golang", "node.js", "c++"]
+
+
+def test_a_tech_list_drops_protocols_methods_office_tools_and_code_hosts() -> None:
+    line = ("Stack: REST, HTTP, WebSocket, OpenAPI, JWT, OAuth2, Agile, Scrum, Jira, Slack, "
+            "Notion, GitHub, GitLab, Python")
+    assert detect_stack(line) == ["python"]
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Motion design in After Effects and Figma", {"after effects", "figma"}),
+    ("Experience with WordPress, Ghost or Hugo", {"wordpress", "ghost", "hugo"}),
+    ("Dashboards in Chart.js, data from a Django REST Framework API", {
+        "chart.js", "django rest framework"}),
+])
+def test_the_broad_vocabulary_finds_tools_beyond_programming_languages(
+        text: str, wanted: set[str]) -> None:
+    assert wanted <= set(detect_stack(text))
+
+
+def test_a_name_that_is_an_ordinary_word_needs_a_technical_context() -> None:
+    assert detect_stack("Our ghost kitchen partners sketch out a new menu each week") == []
+    assert detect_stack("Ghost stories by the fire at the team retreat") == []
