@@ -115,3 +115,18 @@ def test_the_broad_vocabulary_finds_tools_beyond_programming_languages(
 def test_a_name_that_is_an_ordinary_word_needs_a_technical_context() -> None:
     assert detect_stack("Our ghost kitchen partners sketch out a new menu each week") == []
     assert detect_stack("Ghost stories by the fire at the team retreat") == []
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("- Treiberentwicklung für Zephyr用 und 組み込みLinux", {"linux"}),
+    ("使用了NodeJS和Vue开发", {"node.js", "vue"}),
+    ("Daten in PostgreSQL+Redis, Dienste in Go+gRPC", {"postgres", "redis", "go", "grpc"}),
+    ("Modern C++17 on embedded targets", {"c++"}),
+])
+def test_names_are_found_against_cjk_letters_and_plus_signs(text: str, wanted: set[str]) -> None:
+    assert wanted <= set(detect_stack(text))
+
+
+def test_git_counts_as_a_tool_the_role_asks_for() -> None:
+    assert "git" in detect_stack("- Version control with Git")
+    assert "git" in detect_stack("Conhecimento em versionamento de código (Git)")

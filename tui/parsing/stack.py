@@ -27,7 +27,12 @@ from importlib import resources
 
 from tui.parsing.markdown_text import BARE_URL, LINK, plain_line
 
-TOKEN = re.compile(r"\.?[^\W_][\w+#]*(?:\.[^\W_][\w+#]*)*")
+# Chinese, Japanese and Korean letters, and full-width forms: written against a Latin name
+# with no space ("Zephyr用", "使用了NodeJS"), they end a word as a space would.
+CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"
+# A word: "python3", "node.js", ".net", "c++", "c#"; "+" between words joins two names
+# ("PostgreSQL+PostGIS") and is not part of either.
+TOKEN = re.compile(rf"\.?[^\W_{CJK}][^\W{CJK}]*(?:\+\+|#)?(?:\.[^\W_{CJK}][^\W{CJK}]*(?:\+\+|#)?)*")
 SENTENCE_BREAK = re.compile(r"[.!?;]\s")  # a literal class first: the regex engine skips fast
 SECTION = re.compile(
     r"stack|tech|technolog|tools|languages|skills|requirements|qualifications|must.have|"
@@ -64,9 +69,10 @@ SEPARATOR = r"[ \t\-]+"
 SEPARATORS = re.compile(SEPARATOR)
 # A name starts where no word or dotted name goes on before it ("asp.net" is not ".net")
 # and ends where no word or ".suffix" follows ("node" is not found in "node.js"); a
-# version may stick to a name of two letters or more ("PHP7", "Vue3"), not to "C1".
-NAME_START = r"(?<![\w.])"
-NAME_END = r"(?:(?<=[^\W\d_]{2})\d{1,2}(?:\.\d+)?)?(?![\w+#]|\.[^\W_])"
+# version may stick to a name of two letters or more ("PHP7", "Vue3", "C++17"), not to "C1".
+NAME_START = rf"(?<![^\W{CJK}])(?<!\.)"
+NAME_END = (rf"(?:(?:(?<=[^\W\d_]{{2}})|(?<=[+#]))\d{{1,2}}(?:\.\d+)?)?"
+            rf"(?![^\W{CJK}]|\+\+|#|\.[^\W_{CJK}])")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 VERSION_CHARS = "0123456789."
 TITLE_CANDIDATE = re.compile(r"^[ \t]*(?:#|\*\*|__)[^\n]*|^[^\n]*:[ \t]*$", re.MULTILINE)
@@ -134,7 +140,7 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     """``word`` where it is a whole word (a version may follow): the literal comes first,
     so the regex engine's fast search finds it; the checks on either side come after."""
     escaped = re.escape(word)
-    return re.compile(rf"{escaped}(?<![\w.]{escaped})(?![^\W\d_])")
+    return re.compile(rf"{escaped}(?<![^\W{CJK}]{escaped})(?<!\.{escaped})(?![^\W\d_{CJK}])")
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
