@@ -20,7 +20,7 @@ import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -28,11 +28,14 @@ from importlib import resources
 from tui.parsing.markdown_text import BARE_URL, LINK, plain_line
 
 # Chinese, Japanese and Korean letters, and full-width forms: written against a Latin name
-# with no space ("Zephyr用", "使用了NodeJS"), they end a word as a space would.
-CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"
+# with no space ("Zephyr用", "使用了NodeJS"), they end a word as a space would, so names
+# are looked for in a copy of the text where they are spaces (offsets unchanged).
+CJK = re.compile("[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
+CJK_AS_SPACE = dict.fromkeys(
+    [*range(0x3000, 0xA000), *range(0xAC00, 0xD7B0), *range(0xFF00, 0xFFF0)], " ")
 # A word: "python3", "node.js", ".net", "c++", "c#"; "+" between words joins two names
 # ("PostgreSQL+PostGIS") and is not part of either.
-TOKEN = re.compile(rf"\.?[^\W_{CJK}][^\W{CJK}]*(?:\+\+|#)?(?:\.[^\W_{CJK}][^\W{CJK}]*(?:\+\+|#)?)*")
+TOKEN = re.compile(r"\.?[^\W_]\w*(?:\+\+|#)?(?:\.[^\W_]\w*(?:\+\+|#)?)*")
 SENTENCE_BREAK = re.compile(r"[.!?;]\s")  # a literal class first: the regex engine skips fast
 SECTION = re.compile(
     r"stack|tech|technolog|tools|languages|skills|requirements|qualifications|must.have|"
@@ -70,9 +73,8 @@ SEPARATORS = re.compile(SEPARATOR)
 # A name starts where no word or dotted name goes on before it ("asp.net" is not ".net")
 # and ends where no word or ".suffix" follows ("node" is not found in "node.js"); a
 # version may stick to a name of two letters or more ("PHP7", "Vue3", "C++17"), not to "C1".
-NAME_START = rf"(?<![^\W{CJK}])(?<!\.)"
-NAME_END = (rf"(?:(?:(?<=[^\W\d_]{{2}})|(?<=[+#]))\d{{1,2}}(?:\.\d+)?)?"
-            rf"(?![^\W{CJK}]|\+\+|#|\.[^\W_{CJK}])")
+NAME_START = r"(?<![\w.])"
+NAME_END = r"(?:(?:(?<=[^\W\d_]{2})|(?<=[+#]))\d{1,2}(?:\.\d+)?)?(?![\w#]|\+\+|\.[^\W_])"
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 VERSION_CHARS = "0123456789."
 TITLE_CANDIDATE = re.compile(r"^[ \t]*(?:#|\*\*|__)[^\n]*|^[^\n]*:[ \t]*$", re.MULTILINE)
@@ -140,7 +142,12 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     """``word`` where it is a whole word (a version may follow): the literal comes first,
     so the regex engine's fast search finds it; the checks on either side come after."""
     escaped = re.escape(word)
-    return re.compile(rf"{escaped}(?<![^\W{CJK}]{escaped})(?<!\.{escaped})(?![^\W\d_{CJK}])")
+    return re.compile(rf"{escaped}(?<![\w.]{escaped})(?![^\W\d_])")
+
+
+def _whole_word_at(low: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands as a whole word in ``low``."""
+    return (match.start() for match in _word_pattern(word).finditer(low))
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -249,8 +256,8 @@ def _hits(text: str, low: str, words: set[str], vocab: Vocabulary) -> list[_Hit]
             (vocab.alias_starts, vocab.alias_pattern, vocab.aliases, low, False),
             (vocab.exact_starts, vocab.exact_pattern, vocab.exact, text, True)):
         for word in words & starts:
-            for occurrence in _word_pattern(word).finditer(low):
-                match = pattern.match(haystack, occurrence.start())
+            for at in _whole_word_at(low, word):
+                match = pattern.match(haystack, at)
                 if match:
                     found.append((match.start(), match.end(), names[_key(match.group("name"))],
                                   is_exact))
@@ -280,9 +287,13 @@ def _hits(text: str, low: str, words: set[str], vocab: Vocabulary) -> list[_Hit]
 
 def _mentions(text: str, vocab: Vocabulary) -> list[str]:
     low = _lower(text)
-    words = set(TOKEN.findall(low))
+    search_text, search_low = text, low
+    if CJK.search(text):
+        search_text = text.translate(CJK_AS_SPACE)
+        search_low = _lower(search_text)
+    words = set(TOKEN.findall(search_low))
     words.update([word.rstrip(VERSION_CHARS) for word in words if word[-1] in VERSION_CHARS])
-    hits = _hits(text, low, words, vocab)
+    hits = _hits(search_text, search_low, words, vocab)
     if not hits:
         return []
     breaks: dict[int, list[int]] = {}  # line start -> where its sentences end
@@ -353,8 +364,8 @@ def _negation_ends(low: str, words: set[str], vocab: Vocabulary) -> list[int]:
     occurrences of the negations' first words (a regex pass over the text costs 3x more)."""
     ends = []
     for word in words & vocab.negation_starts:
-        for occurrence in _word_pattern(word).finditer(low):
-            cue = vocab.negation.match(low, occurrence.start())
+        for at in _whole_word_at(low, word):
+            cue = vocab.negation.match(low, at)
             if cue is None:
                 continue
             if cue.group() in vocab.clause_start_negations and not CLAUSE_BEFORE.search(
