@@ -130,3 +130,13 @@ def test_names_are_found_against_cjk_letters_and_plus_signs(text: str, wanted: s
 def test_git_counts_as_a_tool_the_role_asks_for() -> None:
     assert "git" in detect_stack("- Version control with Git")
     assert "git" in detect_stack("Conhecimento em versionamento de código (Git)")
+
+
+@pytest.mark.parametrize("heading", ["**Backend:**", "## Frontend", "Desejáveis:", "Bonus points:"])
+def test_a_one_name_line_under_a_tech_or_nice_to_have_heading_counts(heading: str) -> None:
+    assert "express" in detect_stack(f"{heading}\n\n- Express\n- Kafka\n")
+    assert "express" not in detect_stack("## Benefits\n\n- Express\n- Kafka\n")
+
+
+def test_an_ambiguous_name_before_a_layer_word_is_the_technology() -> None:
+    assert "react" in detect_stack("Postgres for the data, React FE, Elixir BE")

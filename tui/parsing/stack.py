@@ -40,6 +40,8 @@ SENTENCE_BREAK = re.compile(r"[.!?;]\s")  # a literal class first: the regex eng
 SECTION = re.compile(
     r"stack|tech|technolog|tools|languages|skills|requirements|qualifications|must.have|"
     r"nice.to.have|what you.ll (need|bring|use|be using|work with)|you.ll use|we use|"
+    r"back.?end|front.?end|infra|database|devops|cloud|mobile|bonus|plus|"
+    r"diferencia|desejáve|deseable|valorable|wünschenswert|von vorteil|atout|плюсом|"
     r"стек|технолог|требован|навык|requisitos|tecnolog|"
     r"herramientas|ferramentas|habilidades|competências|anforderungen|compétences",
     re.IGNORECASE,
@@ -50,6 +52,8 @@ AFTER_CUES = frozenset(
         "codebase experience expertise skills sdk apps app applications services backend "
         "ecosystem lang based proficiency knowledge stack framework library libraries development "
         "dev devs разработчик разработка опыт desarrollador experiencia desenvolvedor experiência "
+        "frontend front fe be api apis web mobile server microservices components scripts "
+        "scripting tooling sdks projects role roles position "
     ).split()
 )
 BEFORE_CUES = frozenset(["in", "with", "using", "en", "em", "на", "con", "com", "mit", "avec", "с",
