@@ -31,8 +31,6 @@ from tui.parsing.markdown_text import BARE_URL, LINK, plain_line
 # with no space ("Zephyr用", "使用了NodeJS"), they end a word as a space would, so names
 # are looked for in a copy of the text where they are spaces (offsets unchanged).
 CJK = re.compile("[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
-CJK_AS_SPACE = dict.fromkeys(
-    [*range(0x3000, 0xA000), *range(0xAC00, 0xD7B0), *range(0xFF00, 0xFFF0)], " ")
 # A word: "python3", "node.js", ".net", "c++", "c#"; "+" between words joins two names
 # ("PostgreSQL+PostGIS") and is not part of either.
 TOKEN = re.compile(r"\.?[^\W_]\w*(?:\+\+|#)?(?:\.[^\W_]\w*(?:\+\+|#)?)*")
@@ -139,6 +137,13 @@ def trie_pattern(names: Iterable[str]) -> str:
 def _first_word(name: str) -> str:
     match = TOKEN.match(name)
     return match.group() if match else name
+
+
+@cache
+def _cjk_as_space() -> dict[int, str]:
+    """A str.translate table turning every CJK letter into a space (built on first use)."""
+    return dict.fromkeys(
+        [*range(0x3000, 0xA000), *range(0xAC00, 0xD7B0), *range(0xFF00, 0xFFF0)], " ")
 
 
 @lru_cache(maxsize=4096)
@@ -293,7 +298,7 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
     low = _lower(text)
     search_text, search_low = text, low
     if CJK.search(text):
-        search_text = text.translate(CJK_AS_SPACE)
+        search_text = text.translate(_cjk_as_space())
         search_low = _lower(search_text)
     words = set(TOKEN.findall(search_low))
     words.update([word.rstrip(VERSION_CHARS) for word in words if word[-1] in VERSION_CHARS])
