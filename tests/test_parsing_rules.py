@@ -38,8 +38,8 @@ def test_mere_mentions_of_tools_and_words_are_not_stack(text: str, unwanted: str
     assert unwanted not in detect_stack(text)
 
 
-def test_a_tool_listed_among_the_skills_asked_for_counts() -> None:
-    assert "gitlab" in detect_stack("Erfahrung mit Docker und CI/CD (GitLab)")
+def test_a_code_host_named_as_the_ci_counts_as_its_ci() -> None:
+    assert "gitlab ci" in detect_stack("Erfahrung mit Docker und CI/CD (GitLab)")
 
 
 # -- header fields -----------------------------------------------------------------------

@@ -7,24 +7,40 @@ matched with their capitalisation and only where the text is talking about
 technology: next to another technology in a list, before a word like
 "developer" or "experience", after "in/with/using" in a sentence about skills,
 or inside a stack/requirements section.
+
+All names are found in one pass per case over the whole text: the vocabulary is
+compiled once into two regular expressions shaped as tries (shared prefixes
+factored out, longest name first), so the cost grows with the text, not with the
+size of the vocabulary, and only the few names found are looked at in Python.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from tui.parsing.markdown_text import BARE_URL, LINK, plain_line
 
-TOKEN = re.compile(r"\.?[^\W_][\w+#]*(?:\.[^\W_][\w+#]*)*")
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n")
+# Chinese, Japanese and Korean letters, and full-width forms: written against a Latin name
+# with no space ("Zephyr用", "使用了NodeJS"), they end a word as a space would, so names
+# are looked for in a copy of the text where they are spaces (offsets unchanged).
+CJK = re.compile("[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]")
+# A word: "python3", "node.js", ".net", "c++", "c#"; "+" between words joins two names
+# ("PostgreSQL+PostGIS") and is not part of either.
+TOKEN = re.compile(r"\.?[^\W_]\w*(?:\+\+|#)?(?:\.[^\W_]\w*(?:\+\+|#)?)*")
+SENTENCE_BREAK = re.compile(r"[.!?;]\s")  # a literal class first: the regex engine skips fast
 SECTION = re.compile(
     r"stack|tech|technolog|tools|languages|skills|requirements|qualifications|must.have|"
-    r"nice.to.have|what you.ll (need|bring)|стек|технолог|требован|навык|requisitos|tecnolog|"
+    r"nice.to.have|what you.ll (need|bring|use|be using|work with)|you.ll use|we use|"
+    r"back.?end|front.?end|infra|database|devops|cloud|mobile|bonus|plus|"
+    r"diferencia|desejáve|deseable|valorable|wünschenswert|von vorteil|atout|плюсом|"
+    r"стек|технолог|требован|навык|requisitos|tecnolog|"
     r"herramientas|ferramentas|habilidades|competências|anforderungen|compétences",
     re.IGNORECASE,
 )
@@ -34,10 +50,12 @@ AFTER_CUES = frozenset(
         "codebase experience expertise skills sdk apps app applications services backend "
         "ecosystem lang based proficiency knowledge stack framework library libraries development "
         "dev devs разработчик разработка опыт desarrollador experiencia desenvolvedor experiência "
+        "frontend front fe be api apis web mobile server microservices components scripts "
+        "scripting tooling sdks projects role roles position "
     ).split()
 )
 BEFORE_CUES = frozenset(["in", "with", "using", "en", "em", "на", "con", "com", "mit", "avec", "с",
-                         "w", "z", "via"])
+                         "w", "z", "via", "no", "na", "im"])
 # "Go-based", "Rust-powered": a hyphenated ambiguous name is the technology only before these.
 HYPHEN_CUES = AFTER_CUES | {"based", "powered", "native", "first", "heavy", "centric", "focused"}
 SKILL_WORDS = re.compile(
@@ -51,6 +69,22 @@ LIST_JOINERS = frozenset({
     "und", "oder", "et", "i", "lub", "oraz", "of", "または", "、", "や", "と",
 })
 NON_LATIN = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Between the words of a multi-word name ("Spring Boot", "spring-boot", "React  Native").
+SEPARATOR = r"[ \t\-]+"
+SEPARATORS = re.compile(SEPARATOR)
+# A name starts where no word or dotted name goes on before it ("asp.net" is not ".net")
+# and ends where no word or ".suffix" follows ("node" is not found in "node.js"); a
+# version may stick to a name of two letters or more ("PHP7", "Vue3", "C++17"), not to "C1".
+NAME_START = r"(?<![\w.])"
+NAME_END = r"(?:(?:(?<=[^\W\d_]{2})|(?<=[+#]))\d{1,2}(?:\.\d+)?)?(?![\w#]|\+\+|\.[^\W_])"
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+VERSION_CHARS = "0123456789."
+TITLE_CANDIDATE = re.compile(r"^[ \t]*(?:#|\*\*|__)[^\n]*|^[^\n]*:[ \t]*$", re.MULTILINE)
+CI_CONTEXT = re.compile(r"(?<![^\W_])(?:ci|ci/cd|cicd|pipelines?|continuous integration)(?![^\W_])",
+                        re.IGNORECASE)
+# What ends just before a clause starts: a line, a sentence, a list mark, a comma, "and".
+CLAUSE_BEFORE = re.compile(r"(?:^|[\n.!?;,:(*\-]|\band|\bbut)[ \t]*$")
+FILLER_WORD = re.compile(r"[^\W_][\w'’+#.]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,173 +94,128 @@ class Vocabulary:
     weak: frozenset[str]  # canonical names that count only where the text is about technology
     proper: frozenset[str]  # canonical names whose capitalised form mid-sentence is the name
     implies: dict[str, tuple[str, ...]]  # framework -> the language it is written in
-    # first word of a multi-word alias -> the most words any alias starting with it has
-    multi_lower: dict[str, int]
-    multi_exact: dict[str, int]
-    first_words_lower: frozenset[str]  # every word an alias can start with
-    first_words_exact: frozenset[str]
+    ci: dict[str, str]  # code host -> its CI, the only sense in which a code host is stack
+    names: dict[str, str]  # every folded alias, exact form and canonical name -> canonical
+    alias_pattern: re.Pattern[str]  # every alias, matched in lower-cased text
+    exact_pattern: re.Pattern[str]  # every exact form, matched as written
+    alias_starts: frozenset[str]  # the first word of every alias
+    exact_starts: frozenset[str]  # the first word of every exact form, lower-cased
+    negation: re.Pattern[str]  # "we don't use", "no", "sem": what follows is not used
+    clause_start_negations: frozenset[str]  # "No PHP", "(no Java)": only where a clause starts
+    negation_starts: frozenset[str]  # the first word of every negation
+    negation_filler: frozenset[str]  # words that may stand between a negation and the name
+
+
+def _key(name: str) -> str:
+    """How a name is looked up: hyphens and runs of spaces are one space."""
+    return SEPARATORS.sub(" ", name.strip())
+
+
+def trie_pattern(names: Iterable[str]) -> str:
+    """One alternation matching every name in ``names``, longest first, with shared
+    prefixes factored out so that the regex engine never tries names one by one."""
+    trie: dict[str, dict] = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(SEPARATOR if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = "|".join(branches)
+        if "" in node:
+            return f"(?:{body})?"
+        return body if len(branches) == 1 else f"(?:{body})"
+
+    return NAME_START + "(?P<name>" + emit(trie) + ")" + NAME_END
+
+
+def _first_word(name: str) -> str:
+    match = TOKEN.match(name)
+    return match.group() if match else name
+
+
+@cache
+def _cjk_as_space() -> dict[int, str]:
+    """A str.translate table turning every CJK letter into a space (built on first use)."""
+    return dict.fromkeys(
+        [*range(0x3000, 0xA000), *range(0xAC00, 0xD7B0), *range(0xFF00, 0xFFF0)], " ")
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """``word`` where it is a whole word (a version may follow): the literal comes first,
+    so the regex engine's fast search finds it; the checks on either side come after."""
+    escaped = re.escape(word)
+    return re.compile(rf"{escaped}(?<![\w.]{escaped})(?![^\W\d_])")
+
+
+def _whole_word_at(low: str, word: str) -> Iterator[int]:
+    """Where ``word`` stands as a whole word in ``low``."""
+    return (match.start() for match in _word_pattern(word).finditer(low))
+
+
+def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(p.lower()).replace("'", "['’]").replace(r"\ ", r"\s+")
+                           for p in phrases), key=len, reverse=True)
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
 
 
 @cache
 def vocabulary() -> Vocabulary:
-    raw = resources.files("tui.data").joinpath("stack_vocab.json").read_text("utf-8")
-    technologies = json.loads(raw)["technologies"]
+    raw = json.loads(resources.files("tui.data").joinpath("stack_vocab.json").read_text("utf-8"))
+    technologies = raw["technologies"]
     aliases: dict[str, str] = {}
     exact: dict[str, str] = {}
-    weak = frozenset(name for name, entry in technologies.items() if entry.get("weak"))
-    proper = frozenset(name for name, entry in technologies.items() if entry.get("proper"))
-    implies = {name: tuple(entry["implies"]) for name, entry in technologies.items()
-               if entry.get("implies")}
     for canonical, entry in technologies.items():
         for alias in entry.get("aliases", ()):
-            aliases[" ".join(alias.lower().split())] = canonical
+            aliases[_key(alias.lower())] = canonical
         for form in entry.get("exact", ()):
-            exact[" ".join(form.split())] = canonical
-    multi_lower: dict[str, int] = {}
-    multi_exact: dict[str, int] = {}
-    for names, multi in ((aliases, multi_lower), (exact, multi_exact)):
-        for name in names:
-            words = [t.group() for t in TOKEN.finditer(name)]
-            if len(words) > 1:
-                multi[words[0]] = max(multi.get(words[0], 1), len(words))
-    first_lower = frozenset(t.group() for name in aliases for t in TOKEN.finditer(name)
-                            if t.start() == 0)
-    first_exact = frozenset(t.group() for name in exact for t in TOKEN.finditer(name)
-                            if t.start() == 0)
-    return Vocabulary(aliases, exact, weak, proper, implies, multi_lower, multi_exact, first_lower,
-                      first_exact)
+            exact[_key(form)] = canonical
+    names = {_key(canonical): canonical for canonical in technologies}
+    names.update({form.lower(): canonical for form, canonical in exact.items()})
+    names.update(aliases)
+    return Vocabulary(
+        aliases=aliases,
+        exact=exact,
+        weak=frozenset(name for name, entry in technologies.items() if entry.get("weak")),
+        proper=frozenset(name for name, entry in technologies.items() if entry.get("proper")),
+        implies={name: tuple(entry["implies"]) for name, entry in technologies.items()
+                 if entry.get("implies")},
+        ci={name: entry["ci"] for name, entry in technologies.items() if entry.get("ci")},
+        names=names,
+        alias_pattern=re.compile(trie_pattern(aliases)),
+        exact_pattern=re.compile(trie_pattern(exact)),
+        alias_starts=frozenset(_first_word(alias) for alias in aliases),
+        exact_starts=frozenset(_first_word(form.lower()) for form in exact),
+        negation=_phrase_pattern(raw["negations"] + raw["clause_start_negations"]),
+        clause_start_negations=frozenset(raw["clause_start_negations"]),
+        negation_starts=frozenset(_first_word(phrase) for phrase in
+                                  raw["negations"] + raw["clause_start_negations"]),
+        negation_filler=frozenset(raw["negation_filler"]),
+    )
 
 
 def canonical_tech(name: str) -> str:
     """The canonical name for ``name`` if the vocabulary knows it ("Golang" → "go"), else
     ``name`` lower-cased: a query for an unknown technology still means something."""
-    vocab = vocabulary()
-    key = " ".join(name.lower().split())
-    if key in vocab.aliases:
-        return vocab.aliases[key]
-    for form, canonical in vocab.exact.items():
-        if form.lower() == key:
-            return canonical
-    return key
+    key = _key(" ".join(name.lower().split()))
+    return vocabulary().names.get(key, key)
 
 
-def _gap(text: str, end: int, start: int) -> str:
-    return text[end:start].strip().lower()
-
-
-def _find(sentence: str, in_section: bool) -> list[str]:
-    vocab = vocabulary()
-    tokens = list(TOKEN.finditer(sentence))
-    words = [token.group() for token in tokens]
-    lower = [word.lower() for word in words]
-    # Only a token that starts some name can start a match: the rest are passed
-    # over without a lookup (most words of a sentence name no technology).
-    starts = [i for i, (word, low) in enumerate(zip(words, lower, strict=True))
-              if low in vocab.first_words_lower or word in vocab.first_words_exact]
-    if not starts:
-        return []
-
-    def joined(i: int) -> bool:
-        """Only spaces or hyphens between token i and token i + 1."""
-        return not sentence[tokens[i].end():tokens[i + 1].start()].strip(" -\t")
-
-    found: list[tuple[int, str, bool]] = []  # token index, canonical, ambiguous?
-    clear: set[int] = set()  # every token index a plain technology name covers
-    free = 0  # the first token not yet part of a match
-    for index in starts:
-        if index < free:
-            continue
-        free = index + 1
-        longest = max(vocab.multi_lower.get(lower[index], 1),
-                      vocab.multi_exact.get(words[index], 1))
-        matched = False
-        for size in range(min(longest, len(tokens) - index), 1, -1):
-            if not all(joined(i) for i in range(index, index + size - 1)):
-                continue
-            canonical = vocab.aliases.get(" ".join(lower[index:index + size]))
-            ambiguous = False
-            if canonical is None:
-                canonical = vocab.exact.get(" ".join(words[index:index + size]))
-                ambiguous = True
-            if canonical is not None:
-                ambiguous = ambiguous or canonical in vocab.weak
-                found.append((index, canonical, ambiguous))
-                if not ambiguous:
-                    clear.update(range(index, index + size))
-                free = index + size
-                matched = True
-                break
-        if matched:
-            continue
-        canonical = vocab.aliases.get(lower[index])
-        if canonical is not None:
-            found.append((index, canonical, canonical in vocab.weak))
-            if canonical not in vocab.weak:
-                clear.add(index)
-        else:
-            canonical = vocab.exact.get(words[index])
-            if canonical is not None:
-                found.append((index, canonical, True))
-    if not found:
-        return []
-    skills = bool(SKILL_WORDS.search(sentence))
-    result: list[str] = []
-    for position, canonical, ambiguous in found:
-        if canonical in vocab.weak and skills and clear:
-            pass  # "Erfahrung mit Docker und CI/CD (GitLab)": a tool among the skills asked for
-        elif ambiguous and not _in_context(
-                sentence, tokens, position, clear, in_section, skills) and (
-                canonical not in vocab.proper or not _proper_noun(sentence, tokens, position)):
-            continue
-        result.append(canonical)
-    return result
-
-
-def _in_context(
-    sentence: str, tokens: list[re.Match[str]], position: int, clear: set[int],
-    in_section: bool, skills: bool,
-) -> bool:
-    """Is the ambiguous word at ``position`` being used as a technology name?"""
-    token = tokens[position]
-    following = tokens[position + 1].group().lower() if position + 1 < len(tokens) else ""
-    previous = tokens[position - 1].group().lower() if position > 0 else ""
-    if following in AFTER_CUES or (
-            sentence[token.end():token.end() + 1] == "-" and following in HYPHEN_CUES):
-        return True
-    if previous in BEFORE_CUES and skills:
-        return True
-    if token.group()[:1].isupper() and len(NON_LATIN.findall(sentence)) * 2 > len(sentence):
-        return True  # a capitalised Latin name in Russian or Japanese text names a technology
-    for step in (-1, 1):
-        neighbour = position + step
-        if neighbour in clear:
-            left, right = sorted((neighbour, position))
-            gap = _gap(sentence, tokens[left].end(), tokens[right].start())
-            if gap in LIST_JOINERS or gap.rstrip(",") in LIST_JOINERS or gap == ", and":
-                return True
-        # "Python and Go", "Jest e Testing Library": one joining word between the two
-        beyond = position + 2 * step
-        if 0 <= neighbour < len(tokens) and beyond in clear and (
-                tokens[neighbour].group().lower() in LIST_JOINERS):
-            left, right = sorted((beyond, position))
-            gaps = (_gap(sentence, tokens[left].end(), tokens[left + 1].start()),
-                    _gap(sentence, tokens[left + 1].end(), tokens[right].start()))
-            if all(gap in {"", ","} for gap in gaps):
-                return True
-    return in_section and (len(tokens) <= 8 or "," in sentence)
-
-
-def _proper_noun(sentence: str, tokens: list[re.Match[str]], position: int) -> bool:
-    """Is the capitalised word at ``position`` a name in running text: not the sentence's
-    first word, not part of a hyphenated phrase ("Go-to-market"), not in a title-case line?"""
-    token = tokens[position]
-    if position == 0 or not token.group()[:1].isupper():
-        return False
-    if sentence[token.end():token.end() + 1] == "-":
-        return False
-    words = [t.group() for t in tokens if t.group()[:1].isalpha()]
-    capitalised = sum(word[:1].isupper() for word in words)
-    return capitalised * 2 <= len(words)
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    canonical: str
+    ambiguous: bool  # an exact form or a weak name: counts only where the text is about tech
+    sentence: tuple[int, int] = (0, 0)
+    title_line: bool = False
+    line_start: int = 0
 
 
 def detect_stack(
@@ -243,35 +232,11 @@ def detect_stack(
 
     vocab = vocabulary()
     for tag in extra:
-        key = " ".join(str(tag).lower().split())
-        canonical = vocab.aliases.get(key) or next(
-            (c for form, c in vocab.exact.items() if form.lower() == key), None)
+        canonical = vocab.names.get(_key(" ".join(str(tag).lower().split())))
         if canonical:
-            note(canonical, 3)
-    in_section = False
-    for line in body.split("\n"):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if not _may_name_tech(stripped, vocab):
-            # Cheap test first: most prose lines name no technology at all. A section
-            # title still has to be seen, to know which section we are in.
-            if stripped[:1] in "#*_" or stripped.endswith(":"):
-                text = plain_line(line)
-                if _is_section_title(line, text):
-                    in_section = bool(SECTION.search(text))
-            continue
-        text = plain_line(BARE_URL.sub(" ", LINK.sub(lambda m: m.group(1), line)))
-        if not text:
-            continue
-        if _is_section_title(line, text):
-            in_section = bool(SECTION.search(text))
-            for canonical in _find(text, False):
-                note(canonical)
-            continue
-        for sentence in SENTENCE_END.split(text):
-            for canonical in _find(sentence, in_section):
-                note(canonical)
+            note(vocab.ci.get(canonical, canonical), 3)
+    for canonical in _mentions(body, vocab):
+        note(canonical)
     if exclude:
         counts.pop(exclude, None)
     for name in list(counts):
@@ -281,12 +246,234 @@ def detect_stack(
     return sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
 
 
-def _may_name_tech(line: str, vocab: Vocabulary) -> bool:
-    """Could ``line`` name a technology? Set lookups of its words, no per-token Python."""
-    words = TOKEN.findall(line)
-    if vocab.first_words_lower.intersection(word.lower() for word in words):
+def _lower(text: str) -> str:
+    """``text`` lower-cased with every offset kept (a few letters, like "İ", grow)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _hits(text: str, low: str, words: set[str], vocab: Vocabulary) -> list[_Hit]:
+    """Every name in ``text``, leftmost-longest, outside link targets and e-mail addresses."""
+    # The text's distinct words, found in C, meet the names' first words in a set
+    # intersection; the tries then run only where one of those few words stands. One
+    # regex pass over the whole text instead measured 3x slower: Python's regex engine
+    # tries a large alternation at every position of the text.
+    found: list[tuple[int, int, str, bool]] = []
+    for starts, pattern, names, haystack, is_exact in (
+            (vocab.alias_starts, vocab.alias_pattern, vocab.aliases, low, False),
+            (vocab.exact_starts, vocab.exact_pattern, vocab.exact, text, True)):
+        for word in words & starts:
+            for at in _whole_word_at(low, word):
+                match = pattern.match(haystack, at)
+                if match:
+                    found.append((match.start(), match.end(), names[_key(match.group("name"))],
+                                  is_exact))
+    if not found:
+        return []
+    found = list(set(found))
+    hidden = [m.span() for m in BARE_URL.finditer(text)]
+    hidden += [m.span(2) for m in LINK.finditer(text)]
+    if "@" in text:
+        hidden += [m.span() for m in EMAIL.finditer(text)]
+    hidden.sort()
+    starts = [span[0] for span in hidden]
+    found.sort(key=lambda hit: (hit[0], -hit[1], hit[3]))
+    hits: list[_Hit] = []
+    free = 0
+    for start, end, canonical, is_exact in found:
+        if start < free:
+            continue  # part of a longer name already taken ("Spring" in "Spring Boot")
+        at = bisect_right(starts, start) - 1
+        if at >= 0 and hidden[at][1] > start:
+            continue
+        hits.append(_Hit(start, end, canonical, is_exact or canonical in vocab.weak
+                         or canonical in vocab.ci))
+        free = end
+    return hits
+
+
+def _mentions(text: str, vocab: Vocabulary) -> list[str]:
+    low = _lower(text)
+    search_text, search_low = text, low
+    if CJK.search(text):
+        search_text = text.translate(_cjk_as_space())
+        search_low = _lower(search_text)
+    words = set(TOKEN.findall(search_low))
+    words.update([word.rstrip(VERSION_CHARS) for word in words if word[-1] in VERSION_CHARS])
+    hits = _hits(search_text, search_low, words, vocab)
+    if not hits:
+        return []
+    breaks: dict[int, list[int]] = {}  # line start -> where its sentences end
+    for hit in hits:
+        line_start = text.rfind("\n", 0, hit.start) + 1
+        line_end = text.find("\n", hit.end)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        hit.line_start = line_start
+        if line.lstrip()[:1] in "#*_" or line.rstrip().endswith(":"):
+            hit.title_line = _is_section_title(line, plain_line(line))
+        if hit.title_line:
+            hit.sentence = (line_start, line_end)
+            continue
+        if line_start not in breaks:  # one pass per line, shared by the line's names
+            breaks[line_start] = [brk.start() + 1 for brk in
+                                  SENTENCE_BREAK.finditer(text, line_start, line_end)]
+        ends = breaks[line_start]
+        at = bisect_right(ends, hit.start)
+        start = line_start if at == 0 else ends[at - 1]
+        while at < len(ends) and ends[at] <= hit.end:
+            at += 1  # a dot inside the name ("Node.js is") breaks nothing
+        hit.sentence = (start, ends[at] if at < len(ends) else line_end)
+    clear_sentences = {hit.sentence for hit in hits if not hit.ambiguous}
+    sections: list[tuple[int, bool]] | None = None
+    negation_ends: list[int] | None = None
+    result: list[str] = []
+    accepted: set[int] = set()  # ambiguous names taken: "AWS, Lambda, Aurora" chains along
+    for index, hit in enumerate(hits):
+        sentence = text[hit.sentence[0]:hit.sentence[1]]
+        if negation_ends is None:
+            negation_ends = _negation_ends(low, words, vocab)
+        if _negated(low, hit, hits, vocab, negation_ends):
+            continue
+        if hit.canonical in vocab.ci:
+            if _beside_ci(text, hit):
+                result.append(vocab.ci[hit.canonical])  # "CI/CD (GitLab)": its CI
+            continue  # a code host is where code lives, not what it is written in
+        if hit.ambiguous:
+            skills = bool(SKILL_WORDS.search(sentence))
+            if hit.canonical in vocab.weak and skills and hit.sentence in clear_sentences:
+                pass  # "experience with Docker and Figma": a tool among the skills asked for
+            else:
+                if sections is None:
+                    sections = _sections(text)
+                in_section = not hit.title_line and _in_section(sections, hit.line_start)
+                if not _in_context(text, hit, hits, index, in_section, skills, accepted) and (
+                        hit.canonical not in vocab.proper or not _proper_noun(text, hit)):
+                    continue
+        accepted.add(index)
+        result.append(hit.canonical)
+    return result
+
+
+def _beside_ci(text: str, hit: _Hit) -> bool:
+    """Is the code host named with CI, not as another list item: "CI/CD (GitLab)",
+    "GitLab CI/CD", "CI na GitLab" yes; "Docker, CI/CD, GitHub" no."""
+    start, end = hit.sentence
+    for ci in CI_CONTEXT.finditer(text, start, end):
+        gap = text[ci.end():hit.start] if ci.end() <= hit.start else text[hit.end:ci.start()]
+        if len(gap) <= 20 and not any(mark in gap for mark in ",;"):
+            return True
+    return False
+
+
+def _negation_ends(low: str, words: set[str], vocab: Vocabulary) -> list[int]:
+    """Where each negation in the text ends, in order: found like names, at the whole-word
+    occurrences of the negations' first words (a regex pass over the text costs 3x more)."""
+    ends = []
+    for word in words & vocab.negation_starts:
+        for at in _whole_word_at(low, word):
+            cue = vocab.negation.match(low, at)
+            if cue is None:
+                continue
+            if cue.group() in vocab.clause_start_negations and not CLAUSE_BEFORE.search(
+                    low, max(0, cue.start() - 8), cue.start()):
+                continue  # Portuguese "no React" is "in React"; "No React" or ", no React" is not
+            ends.append(cue.end())
+    return sorted(ends)
+
+
+def _negated(low: str, hit: _Hit, hits: list[_Hit], vocab: Vocabulary,
+             negation_ends: list[int]) -> bool:
+    """Does the sentence say the name is *not* used: "we don't use Java", "no PHP",
+    "sem PHP", "Rust, not C++", "без Java"? Only other names, list words and a few
+    fillers ("any", "more") may stand between the negation and the name."""
+    at = bisect_right(negation_ends, hit.start) - 1
+    if at < 0 or negation_ends[at] < hit.sentence[0]:
+        return False
+    cue_end = negation_ends[at]
+    gap = low[cue_end:hit.start]
+    if ":" in gap:
+        return False  # "not required: Terraform" labels what follows; it does not negate it
+    for other in hits:
+        if cue_end <= other.start and other.end <= hit.start:
+            gap = gap.replace(low[other.start:other.end], " ")
+    return all(word in vocab.negation_filler or word in LIST_JOINERS
+               for word in FILLER_WORD.findall(gap))
+
+
+def _sections(text: str) -> list[tuple[int, bool]]:
+    """Where each section title starts, and whether its section lists technology."""
+    sections = []
+    for match in TITLE_CANDIDATE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        line = text[start:len(text) if end < 0 else end]
+        plain = plain_line(line)
+        if plain and _is_section_title(line, plain):
+            sections.append((start, bool(SECTION.search(plain))))
+    return sections
+
+
+def _in_section(sections: list[tuple[int, bool]], line_start: int) -> bool:
+    at = bisect_right(sections, (line_start, False)) - 1
+    return at >= 0 and sections[at][1]
+
+
+def _gap(text: str, end: int, start: int) -> str:
+    return " ".join(text[end:start].strip(" \t*_`").lower().split())
+
+
+def _joined(gap: str) -> bool:
+    """Is ``gap`` what stands between two items of a list: ", ", " / ", " and ", ", or "?"""
+    return (gap in LIST_JOINERS or gap.rstrip(",") in LIST_JOINERS
+            or gap.lstrip(", ") in LIST_JOINERS)
+
+
+def _in_context(
+    text: str, hit: _Hit, hits: list[_Hit], index: int, in_section: bool, skills: bool,
+    accepted: set[int],
+) -> bool:
+    """Is the ambiguous name ``hit`` being used as a technology name?"""
+    start, end = hit.sentence
+    sentence = text[start:end]
+    following = TOKEN.search(text, hit.end, end)
+    following_word = following.group().lower() if following else ""
+    if following_word in AFTER_CUES or (
+            text[hit.end:hit.end + 1] == "-" and following_word in HYPHEN_CUES):
         return True
-    return not vocab.first_words_exact.isdisjoint(words)
+    before = TOKEN.findall(text, start, hit.start)
+    if before and before[-1].lower() in BEFORE_CUES and skills:
+        return True
+    if text[hit.start:hit.start + 1].isupper() and len(NON_LATIN.findall(sentence)) * 2 > len(
+            sentence):
+        return True  # a capitalised Latin name in Russian or Japanese text names a technology
+    for neighbour in (index - 1, index + 1):
+        if not 0 <= neighbour < len(hits):
+            continue
+        other = hits[neighbour]
+        if (other.ambiguous and neighbour not in accepted) or other.sentence != hit.sentence:
+            continue
+        left, right = sorted((other, hit), key=lambda h: h.start)
+        gap = _gap(text, left.end, right.start)
+        if gap != "" and _joined(gap):
+            return True
+    return in_section and (len(before) + len(TOKEN.findall(text, hit.start, end)) <= 8
+                           or "," in sentence)
+
+
+def _proper_noun(text: str, hit: _Hit) -> bool:
+    """Is the capitalised name ``hit`` a name in running text: not the sentence's first
+    word, not part of a hyphenated phrase ("Go-to-market"), not in a title-case line?"""
+    start, end = hit.sentence
+    if not TOKEN.search(text, start, hit.start) or not text[hit.start:hit.start + 1].isupper():
+        return False
+    if text[hit.end:hit.end + 1] == "-":
+        return False
+    words = [word for word in TOKEN.findall(text, start, end) if word[:1].isalpha()]
+    capitalised = sum(word[:1].isupper() for word in words)
+    return capitalised * 2 <= len(words)
 
 
 def _is_section_title(line: str, text: str) -> bool:
