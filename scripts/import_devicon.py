@@ -1,11 +1,13 @@
 """Grow ``tui/data/stack_vocab.json`` from devicon's list of developer technologies.
 
-devicon (github.com/devicons/devicon, ``devicon.json``: about 580 languages, frameworks,
-databases, tools and platforms, each with alternative names and tags) is a broad public
+devicon (the npm registry's ``devicon`` package, ``devicon.json``: about 580 languages,
+frameworks, databases, tools and platforms, each with alternative names and tags) is a broad public
 catalogue kept by others, so the vocabulary grows systematically rather than by the terms
-one set of postings happens to use. Run by hand when devicon grows:
+one set of postings happens to use. Only the technology names are taken (the vocabulary is
+our own file); run by hand when devicon grows:
 
-    python -m scripts.import_devicon path/to/devicon.json
+    npm pack devicon && tar xzf devicon-*.tgz package/devicon.json
+    python -m scripts.import_devicon package/devicon.json
 
 Entries the vocabulary already knows (by any spelling) are left as they are. The tables
 below apply the labelling rules to devicon's list: what is not stack (editors, browsers,
