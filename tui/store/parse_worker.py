@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from tui.parsing.sanitize import clean_line
-from tui.query import fold
 from tui.store.scan import FileStat
+from tui.text import fold
 
 WORD = re.compile(r"\w+")
 # Below this many files to parse, starting worker processes costs more than it saves.

@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.catalog import Catalog
-from tui.query import fold
+from tui.text import fold
 from tui.widgets.row_layout import column_widths, fit, fit_items
 
 POSTING_BINDINGS = (
