@@ -30,7 +30,7 @@ from typing import Any
 
 from benchmarks.first_frame import bare_baseline, peak_rss_mb, time_to_first_frame
 from benchmarks.generate import generate_corpus, touch_one
-from tui.loading import FIRST_BUILD_STEP
+from tui.ui.loading import FIRST_BUILD_STEP
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPED = "stack:rust loc:berlin senior"
@@ -112,9 +112,9 @@ def measure_size(corpus: Path, data: Path) -> dict[str, Any]:
 
 async def _measure_app(corpus: Path, data: Path, catalog: Any) -> dict[str, float]:
     """Keystroke → list repainted, and opening a posting, in the real app (headless)."""
-    from tui.app import JobTuiApp
     from tui.query import parse_query
-    from tui.widgets.posting_list import PostingList
+    from tui.ui.app import JobTuiApp
+    from tui.ui.widgets.posting_list import PostingList
 
     app = JobTuiApp(postings_dir=corpus, data_dir=data)
     app.load_postings = lambda: None  # type: ignore[method-assign]  # the catalog is ours

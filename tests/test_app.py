@@ -22,12 +22,12 @@ from tests.tui_helpers import (
     type_text,
 )
 from tui.paths import state_path
-from tui.screens.dialogs import Confirm, NoteEditor, StatusPicker
-from tui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
 from tui.store.state import TrackingStore
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.filter_sidebar import FacetList
-from tui.widgets.posting_list import PostingList
+from tui.ui.screens.dialogs import Confirm, NoteEditor, StatusPicker
+from tui.ui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
+from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.widgets.filter_sidebar import FacetList
+from tui.ui.widgets.posting_list import PostingList
 
 
 def stored(tmp_path: Path) -> TrackingStore:

@@ -26,18 +26,18 @@ from tests.tui_helpers import (
     settle,
     type_text,
 )
-from tui.app import JobTuiApp
 from tui.catalog import SORTS
-from tui.commands import COMMANDS
 from tui.model import STATUSES
 from tui.paths import state_path
-from tui.screens.dialogs import StatusPicker
 from tui.store.state import TrackingStore
 from tui.store.ui_state import UIState, load_ui_state
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.filter_sidebar import FacetList
-from tui.widgets.posting_list import PostingList
-from tui.widgets.search_box import SearchBox
+from tui.ui.app import JobTuiApp
+from tui.ui.palette import COMMANDS
+from tui.ui.screens.dialogs import StatusPicker
+from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.widgets.filter_sidebar import FacetList
+from tui.ui.widgets.posting_list import PostingList
+from tui.ui.widgets.search_box import SearchBox
 
 
 def titles(app: JobTuiApp) -> list[str]:

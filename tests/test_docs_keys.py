@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
-from tui.app import JobTuiApp
-from tui.screens.info import KEYS
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.filter_sidebar import FacetList
-from tui.widgets.posting_list import PostingList
-from tui.widgets.search_box import SearchBox
+from tui.ui.app import JobTuiApp
+from tui.ui.screens.info import KEYS
+from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.widgets.filter_sidebar import FacetList
+from tui.ui.widgets.posting_list import PostingList
+from tui.ui.widgets.search_box import SearchBox
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 # How the docs write a key Textual names otherwise.

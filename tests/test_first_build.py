@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import tui.loading
+import tui.ui.loading
 from tests.tui_helpers import SIZE, count_text, make_app, settle
 from tui.store import parse_worker
 
@@ -14,7 +14,7 @@ from tui.store import parse_worker
 async def test_the_list_shows_the_first_postings_before_the_build_is_done(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tui.loading, "FIRST_BUILD_STEP", 2)
+    monkeypatch.setattr(tui.ui.loading, "FIRST_BUILD_STEP", 2)
     app = make_app(tmp_path)
     shown: list[int] = []
     ready = app._catalog_ready

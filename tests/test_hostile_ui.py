@@ -14,18 +14,18 @@ from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
 from tests.tui_helpers import SIZE, detail_text, list_rows, make_app, seeds_copy, settle
-from tui.app import JobTuiApp
 from tui.cli import main as cli_main
 from tui.model import Tracking
 from tui.parsing import parse_posting
 from tui.parsing.sanitize import clean_line
 from tui.paths import state_path
 from tui.preview import BLOCK_LIMIT
-from tui.screens.dialogs import Confirm
-from tui.screens.info import FullTextScreen, SkippedScreen
 from tui.store.state import TrackingStore
-from tui.widgets.detail_pane import PostingMarkdown, header_content
-from tui.widgets.posting_list import PostingList
+from tui.ui.app import JobTuiApp
+from tui.ui.screens.dialogs import Confirm
+from tui.ui.screens.info import FullTextScreen, SkippedScreen
+from tui.ui.widgets.detail_pane import PostingMarkdown, header_content
+from tui.ui.widgets.posting_list import PostingList
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 

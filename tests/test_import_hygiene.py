@@ -7,9 +7,9 @@ import subprocess
 import sys
 
 DATA_LAYER = (
-    "tui.model", "tui.paths", "tui.records", "tui.parsing", "tui.parsing.stack",
+    "tui.model", "tui.paths", "tui.cli.export", "tui.parsing", "tui.parsing.stack",
     "tui.parsing.sanitize", "tui.store.cache", "tui.store.state", "tui.store.jsonstorage",
-    "tui.store.ui_state", "tui.query", "tui.catalog", "tui.cli", "tui.cli_commands",
+    "tui.store.ui_state", "tui.query", "tui.catalog", "tui.cli", "tui.cli.commands",
 )
 
 

@@ -2,7 +2,7 @@
 its link. Every change is saved in a thread worker by the tracking store; the
 app shows it once the store has it.
 
-A mixin of :class:`tui.app.JobTuiApp`.
+A mixin of :class:`tui.ui.app.JobTuiApp`.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from tui.catalog import Catalog
 from tui.model import Posting, Tracking
 from tui.parsing.sanitize import safe_url
 from tui.query import Query
-from tui.screens.dialogs import Confirm, NoteEditor, StatusPicker
 from tui.store.state import StateUnreadable, TrackingStore
+from tui.ui.screens.dialogs import Confirm, NoteEditor, StatusPicker
 
 POSTING_ACTIONS = {"bookmark", "mark_applied", "pick_status", "edit_note", "open_url", "copy_url"}
 

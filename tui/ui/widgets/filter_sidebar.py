@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from tui.catalog import FacetValue
 from tui.query import Clause, fold
-from tui.widgets.row_layout import fit
+from tui.ui.widgets.row_layout import fit
 
 SCROLLBAR_ROOM = 1  # FacetList's scrollbar-size-vertical in app.tcss
 VISIBLE_VALUES = 200  # a facet list shows this many values; narrowing finds the rest

@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from tui.catalog import Catalog
 from tui.text import fold
-from tui.widgets.row_layout import column_widths, fit, fit_items
+from tui.ui.widgets.row_layout import column_widths, fit, fit_items
 
 POSTING_BINDINGS = (
     Binding("b", "app.bookmark", "Bookmark"),

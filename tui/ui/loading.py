@@ -1,7 +1,7 @@
 """Loading the postings into the app: the cache read at once on a warm start, built in
 steps on a first one, refreshed after, and the word index built last.
 
-A mixin of :class:`tui.app.JobTuiApp`: everything here runs in thread workers
+A mixin of :class:`tui.ui.app.JobTuiApp`: everything here runs in thread workers
 and hands its results to the UI thread with ``call_from_thread``.
 """
 

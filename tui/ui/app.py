@@ -27,21 +27,21 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Static, TextArea
 from textual.worker import get_current_worker
 
 from tui.catalog import SORTS, Catalog, FacetValue
-from tui.commands import JobCommands
-from tui.loading import PostingLoading
 from tui.model import SkippedFile
 from tui.paths import bundled_seeds, state_path
 from tui.preview import markdown_preview
 from tui.query import Query, fold, parse_query
-from tui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
 from tui.store.cache import PostingCache
 from tui.store.state import TrackingStore
 from tui.store.ui_state import UIState, save_ui_state
-from tui.tracking_actions import POSTING_ACTIONS, TrackingActions
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
-from tui.widgets.posting_list import PostingList
-from tui.widgets.search_box import SearchBox
+from tui.ui.loading import PostingLoading
+from tui.ui.palette import JobCommands
+from tui.ui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
+from tui.ui.tracking_actions import POSTING_ACTIONS, TrackingActions
+from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
+from tui.ui.widgets.posting_list import PostingList
+from tui.ui.widgets.search_box import SearchBox
 
 DEBOUNCE_ABOVE = 20_000  # postings; below this every keystroke filters at once
 DEBOUNCE_SECONDS = 0.06

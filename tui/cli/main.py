@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return run_tui(postings_dir, data_dir)
         # Imported here: the TUI's start does not pay for Rich tables and progress bars.
-        from tui.cli_commands import COMMANDS, Context
+        from tui.cli.commands import COMMANDS, Context
 
         return COMMANDS[args.command](Context(postings_dir, data_dir), args)
     except (CommandError, StateUnreadable) as error:
@@ -103,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_tui(postings_dir: Path, data_dir: Path) -> int:
-    from tui.app import JobTuiApp  # imported here so scripted commands never load Textual
+    from tui.ui.app import JobTuiApp  # imported here so scripted commands never load Textual
 
     app = JobTuiApp(postings_dir=postings_dir, data_dir=data_dir)
     app.run()

@@ -18,13 +18,13 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.catalog import Catalog
+from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record
 from tui.errors import CommandError
 from tui.library import FILE_GONE, BuildReport, Library, gone
 from tui.model import Posting, Tracking
 from tui.parsing.sanitize import visible
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
-from tui.records import CSV_FIELDS, csv_row, orphan_record, record
 
 
 @dataclass
