@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
-from tui.ui.app import JobTuiApp
 from tui.ui.screens.info import KEYS
+from tui.ui.screens.main import MainScreen
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.filter_sidebar import FacetList
 from tui.ui.widgets.posting_list import PostingList
@@ -24,7 +24,7 @@ NOTATION = {
 }
 BOUND = sorted({
     NOTATION.get(key, key)
-    for owner in (JobTuiApp, PostingList, DetailPane, FacetList, SearchBox)
+    for owner in (MainScreen, PostingList, DetailPane, FacetList, SearchBox)
     for binding in owner.BINDINGS if isinstance(binding, Binding)
     for key in binding.key.split(",")
 })

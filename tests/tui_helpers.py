@@ -59,4 +59,4 @@ def detail_text(app: JobTuiApp) -> str:
 
 def highlighted_source(app: JobTuiApp) -> str:
     posting_id = app.query_one(PostingList).highlighted
-    return app.catalog.posting(posting_id).source if posting_id else ""
+    return app.main.catalog.posting(posting_id).source if posting_id else ""

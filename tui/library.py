@@ -85,8 +85,11 @@ class Library:
             return report
         step, done_before = FIRST_BUILD_STEP, 0
         while True:
-            report = self.cache.build(limit=step, progress=lambda done, total, before=(
-                done_before): progress(before + done, before + total) if progress else None)
+            def counted(done: int, total: int, before: int = done_before) -> None:
+                if progress is not None:  # counted against every file of the folder
+                    progress(before + done, before + total)
+
+            report = self.cache.build(limit=step, progress=counted)
             show(self.listed())
             if not report.pending:
                 return report
