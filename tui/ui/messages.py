@@ -3,6 +3,7 @@ screen instead of calling into it from its thread (as toolong's ``messages.py``)
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from textual.message import Message
@@ -27,6 +28,8 @@ class CatalogReady(Message):
 
     catalog: Catalog
     restore: UIState | None = None
+    # Set once the screen has taken the catalog: the loading worker waits for it.
+    taken: threading.Event | None = None
 
 
 @dataclass

@@ -133,9 +133,17 @@ class MainScreen(Screen[None]):
             self.post_message(LoadFailed(f"jobtui: {error}"))
             return
         restore: list[UIState] = [self.library.load_view()]  # the last session's, once
+        worker = get_current_worker()
 
         def show(catalog: Catalog) -> None:
-            self.post_message(CatalogReady(catalog, restore.pop() if restore else None))
+            taken = threading.Event()
+            self.post_message(CatalogReady(catalog, restore.pop() if restore else None, taken))
+            # Wait until the screen has taken the catalog, as call_from_thread did: the
+            # build that follows holds the GIL, and a first build of a large folder
+            # must not queue catalog after catalog (100+ MB each at 100k postings)
+            # faster than the screen can take them.
+            while not taken.wait(0.05) and not worker.is_cancelled:
+                pass
 
         def progress(done: int, total: int) -> None:
             if total >= PROGRESS_FROM:
@@ -150,7 +158,13 @@ class MainScreen(Screen[None]):
 
     @on(CatalogReady)
     def _catalog_ready(self, message: CatalogReady) -> None:
-        catalog, restore = message.catalog, message.restore
+        try:
+            self._take_catalog(message.catalog, message.restore)
+        finally:
+            if message.taken is not None:
+                message.taken.set()
+
+    def _take_catalog(self, catalog: Catalog, restore: UIState | None) -> None:
         self.catalog = catalog
         self.loaded = True
         self.posting_list.empty_text = (
