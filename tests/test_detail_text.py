@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.model import Posting, Tracking
 from tui.preview import keep_line_breaks
-from tui.widgets.detail_pane import elide, header_content
+from tui.ui.widgets.detail_pane import elide, header_content
 
 
 def test_plain_lines_keep_their_breaks() -> None:

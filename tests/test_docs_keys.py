@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
-from tui.app import JobTuiApp
-from tui.screens.info import KEYS
-from tui.widgets.detail_pane import DetailPane
-from tui.widgets.filter_sidebar import FacetList
-from tui.widgets.posting_list import PostingList
-from tui.widgets.search_box import SearchBox
+from tui.ui.screens.info import KEYS
+from tui.ui.screens.main import MainScreen
+from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.widgets.filter_sidebar import FacetList
+from tui.ui.widgets.posting_list import PostingList
+from tui.ui.widgets.search_box import SearchBox
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 # How the docs write a key Textual names otherwise.
@@ -24,7 +24,7 @@ NOTATION = {
 }
 BOUND = sorted({
     NOTATION.get(key, key)
-    for owner in (JobTuiApp, PostingList, DetailPane, FacetList, SearchBox)
+    for owner in (MainScreen, PostingList, DetailPane, FacetList, SearchBox)
     for binding in owner.BINDINGS if isinstance(binding, Binding)
     for key in binding.key.split(",")
 })

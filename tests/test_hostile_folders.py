@@ -256,7 +256,7 @@ async def test_a_note_edited_in_the_app_while_another_jobtui_changed_it_keeps_bo
 ) -> None:
     from tests.tui_helpers import SIZE, make_app, settle, type_text
     from tui.store.state import TrackingStore
-    from tui.widgets.posting_list import PostingList
+    from tui.ui.widgets.posting_list import PostingList
 
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -407,7 +407,7 @@ async def test_the_app_lists_a_posting_whose_name_is_not_utf8(tmp_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert "2" in count_text(app)
-        assert len(app.catalog) == 2
+        assert len(app.main.catalog) == 2
 
 
 # -- the data folder's rebuildable parts ---------------------------------------------------
@@ -513,7 +513,7 @@ async def test_the_app_shows_postings_and_says_why_when_the_cache_cannot_be_writ
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert len(app.catalog) == 5
+        assert len(app.main.catalog) == 5
         messages = [str(n.message) for n in app._notifications]
         assert any("cannot write the cache" in m for m in messages)
         await pilot.press("b")  # bookmarking still works: state.json is writable
@@ -522,7 +522,7 @@ async def test_the_app_shows_postings_and_says_why_when_the_cache_cannot_be_writ
 
 
 def test_a_crashed_app_exits_non_zero(folder, monkeypatch) -> None:
-    import tui.app
+    import tui.ui.app
 
     class Crashed:  # what Textual leaves after an unhandled exception
         return_value = None
@@ -534,7 +534,7 @@ def test_a_crashed_app_exits_non_zero(folder, monkeypatch) -> None:
         def run(self) -> None:
             pass
 
-    monkeypatch.setattr(tui.app, "JobTuiApp", Crashed)
+    monkeypatch.setattr(tui.ui.app, "JobTuiApp", Crashed)
     assert main([]) == 1
 
 

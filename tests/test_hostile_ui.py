@@ -14,18 +14,18 @@ from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
 from tests.tui_helpers import SIZE, detail_text, list_rows, make_app, seeds_copy, settle
-from tui.app import JobTuiApp
 from tui.cli import main as cli_main
 from tui.model import Tracking
 from tui.parsing import parse_posting
 from tui.parsing.sanitize import clean_line
 from tui.paths import state_path
 from tui.preview import BLOCK_LIMIT
-from tui.screens.dialogs import Confirm
-from tui.screens.info import FullTextScreen, SkippedScreen
 from tui.store.state import TrackingStore
-from tui.widgets.detail_pane import PostingMarkdown, header_content
-from tui.widgets.posting_list import PostingList
+from tui.ui.app import JobTuiApp
+from tui.ui.screens.dialogs import Confirm
+from tui.ui.screens.info import FullTextScreen, SkippedScreen
+from tui.ui.widgets.detail_pane import PostingMarkdown, header_content
+from tui.ui.widgets.posting_list import PostingList
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
@@ -193,7 +193,7 @@ async def test_every_bad_file_is_notified_by_name_listed_with_bang_and_the_rest_
     app = make_app(tmp_path, postings)
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
-        assert app.catalog and len(app.catalog) == 6  # five seeds and the cp1252 one
+        assert app.main.catalog and len(app.main.catalog) == 6  # five seeds and the cp1252 one
         shown = " ".join(notifications(app))
         assert "5 file(s) skipped" in shown and "Press ! to see why" in shown
         assert "\x1b" not in shown and "\\x1b[2Jnamed.md" in shown
@@ -217,7 +217,8 @@ async def test_a_posting_named_with_escape_codes_shows_its_name_escaped(tmp_path
         header = detail_text(app)
         assert not UNSAFE.search(header)
         assert "\\x1b]52;c;aGk=\\x07job\\u202e.txt" in header
-        assert not UNSAFE.search(app.catalog.posting(app.query_one(PostingList).highlighted).title)
+        highlighted = app.query_one(PostingList).highlighted or ""
+        assert not UNSAFE.search(app.main.catalog.posting(highlighted).title)
 
 
 async def test_the_tui_and_a_command_in_another_shell_never_lose_each_others_changes(

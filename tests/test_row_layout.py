@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.widgets.row_layout import MARK_WIDTH, column_widths, fit, fit_items
+from tui.ui.widgets.row_layout import MARK_WIDTH, column_widths, fit, fit_items
 
 
 @pytest.mark.parametrize("width", range(20, 220, 9))

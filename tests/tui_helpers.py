@@ -8,9 +8,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from tui.app import JobTuiApp
 from tui.paths import bundled_seeds
-from tui.widgets.posting_list import PostingList
+from tui.ui.app import JobTuiApp
+from tui.ui.widgets.posting_list import PostingList
 
 SIZE = (160, 45)
 STATUS_SEED = "003_f17e700717397f47.txt"
@@ -59,4 +59,4 @@ def detail_text(app: JobTuiApp) -> str:
 
 def highlighted_source(app: JobTuiApp) -> str:
     posting_id = app.query_one(PostingList).highlighted
-    return app.catalog.posting(posting_id).source if posting_id else ""
+    return app.main.catalog.posting(posting_id).source if posting_id else ""

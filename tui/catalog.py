@@ -241,8 +241,8 @@ class Catalog:
             if posting.id not in seen:  # no body words cached: still find it by title/company
                 for word in fold(f"{posting.title} {posting.company}").split():
                     index.setdefault(word, array("I")).append(position)
-        words = sorted(index)
-        self._text_index = (words, [index[word] for word in words])
+        ordered = sorted(index)
+        self._text_index = (ordered, [index[word] for word in ordered])
 
     def _text_matches(self, needle: str) -> set[int]:
         words = fold(needle).split()

@@ -47,10 +47,12 @@ class Posting:
     def from_dict(cls, data: dict[str, Any]) -> Posting:
         get = data.get
         return cls(
-            get("id", ""), get("title", ""), get("company", ""), tuple(get("locations", ())),
-            get("remote", False), get("remote_scope", ""), tuple(get("stack", ())),
-            get("url", ""), get("seniority", ""), get("salary", ""), get("source", ""),
-            get("content_hash", ""), get("added", ""), get("body", ""),
+            id=get("id", ""), title=get("title", ""), company=get("company", ""),
+            locations=tuple(get("locations", ())), remote=get("remote", False),
+            remote_scope=get("remote_scope", ""), stack=tuple(get("stack", ())),
+            url=get("url", ""), seniority=get("seniority", ""), salary=get("salary", ""),
+            source=get("source", ""), content_hash=get("content_hash", ""),
+            added=get("added", ""), body=get("body", ""),
         )
 
 

@@ -35,9 +35,38 @@ def postings_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(chosen).expanduser() if chosen else bundled_seeds()
 
 
+# Every file jobtui keeps in the data folder (README: "Where your data lives").
+# The user's own, never rebuilt:
+def state_path(base: Path) -> Path:
+    """Bookmarks, statuses and notes; its backups go in ``backups/`` beside it."""
+    return base / "state.json"
+
+
+def ids_path(base: Path) -> Path:
+    """The posting ids a rebuild could not derive again."""
+    return base / "ids.json"
+
+
+def ui_state_path(base: Path) -> Path:
+    """The view the TUI restores: a convenience, defaults when lost."""
+    return base / "ui.json"
+
+
+# The rebuildable cache:
 def cache_path(base: Path) -> Path:
     return base / "cache.json"
 
 
-def state_path(base: Path) -> Path:
-    return base / "state.json"
+def cache_delta_path(base: Path) -> Path:
+    """The few entries changed since ``cache.json`` was written."""
+    return base / "cache.delta.json"
+
+
+def file_index_path(base: Path) -> Path:
+    """What was seen of each file (size, mtime, hash, id)."""
+    return base / "files.json"
+
+
+def bodies_dir(base: Path) -> Path:
+    """The cleaned texts and their search words, in shards."""
+    return base / "bodies"

@@ -10,24 +10,15 @@ case- and accent-insensitive (:func:`fold`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+# fold lives below both the parser and the query (tui.text); kept importable from here.
+from tui.text import fold
 
 FIELDS = ("loc", "stack", "company", "status", "is")
 ALIASES = {"location": "loc", "tech": "stack", "tag": "stack"}
 IS_VALUES = ("remote", "bookmarked")
 TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case, accents and extra spaces removed: ``Ciudad de México`` → ``ciudad de mexico``."""
-    if text.isascii():  # most text: no accents to take off, and casefold is lower
-        return " ".join(text.lower().split())
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from tui.parsing.boilerplate import PROSE_LENGTH, is_prose
 from tui.parsing.fields import HIRING, strip_title
 from tui.parsing.markdown_text import BARE_URL, HEADING, plain_line
 from tui.parsing.places import read_place_line
-from tui.query import fold
+from tui.text import fold
 
 OPENING_LINES = 6  # non-blank lines of the opening block searched for a repeated title
 JOINER = r"\s*(?:[-–—|·•@,:/]|\bat\b|\bbei\b|\bchez\b|\ben\b|\bem\b|\bв\b)\s*"

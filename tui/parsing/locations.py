@@ -16,7 +16,7 @@ from tui.parsing.places import (
     read_place_line,
     strip_label,
 )
-from tui.query import fold
+from tui.text import fold
 
 REMOTE_PHRASES = re.compile(
     r"\b(?:fully remote|100\s?% remote|remote[- ]first|remote[- ]friendly|remote position|"

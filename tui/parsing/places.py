@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from tui.parsing.markdown_text import PICTOGRAPHS
-from tui.query import fold
+from tui.text import fold
 
 REMOTE_WORDS = re.compile(
     r"^(?:(?:fully|full|100\s*%|100%)\s+)?(?:remote(?:[- ]first| friendly| only| ok)?|remotely|"

@@ -17,7 +17,7 @@ from tui.parsing.layout import drop_title_lines, is_plain_text, structure_plain_
 from tui.parsing.locations import find_locations
 from tui.parsing.sanitize import clean_line, clean_text, safe_url
 from tui.parsing.stack import detect_stack
-from tui.query import fold
+from tui.text import fold
 
 TRACKING_PARAMS = re.compile(r"^(?:utm_.*|ref|referrer|source|src|gh_src|lever-source.*|trk)$",
                              re.IGNORECASE)

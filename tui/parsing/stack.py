@@ -278,14 +278,14 @@ def _hits(text: str, low: str, words: set[str], vocab: Vocabulary) -> list[_Hit]
     if "@" in text:
         hidden += [m.span() for m in EMAIL.finditer(text)]
     hidden.sort()
-    starts = [span[0] for span in hidden]
+    hidden_starts = [span[0] for span in hidden]
     found.sort(key=lambda hit: (hit[0], -hit[1], hit[3]))
     hits: list[_Hit] = []
     free = 0
     for start, end, canonical, is_exact in found:
         if start < free:
             continue  # part of a longer name already taken ("Spring" in "Spring Boot")
-        at = bisect_right(starts, start) - 1
+        at = bisect_right(hidden_starts, start) - 1
         if at >= 0 and hidden[at][1] > start:
             continue
         hits.append(_Hit(start, end, canonical, is_exact or canonical in vocab.weak

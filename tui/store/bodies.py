@@ -16,10 +16,10 @@ from pathlib import Path
 
 import orjson
 
+from tui.store.entries import BodyEntry
 from tui.store.jsonstorage import atomic_write_bytes
 
 SHARDS = 256  # posting ids are hex: one shard per first two digits
-Entry = dict[str, str]  # {"body": markdown, "words": folded unique words}
 
 
 def shard_name(posting_id: str) -> str:
@@ -34,18 +34,20 @@ class BodyStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _read_shard(self, name: str) -> dict[str, Entry]:
+    def _read_shard(self, name: str) -> dict[str, str]:
+        """posting id -> its body (``ab.json``) or its words (``ab.words.json``)."""
         try:
             data = orjson.loads((self.folder / name).read_bytes())
         except (OSError, orjson.JSONDecodeError):
             return {}  # rebuildable: a missing or broken shard means "parse again"
         return data if isinstance(data, dict) else {}
 
-    def get(self, posting_id: str) -> Entry | None:
+    def get(self, posting_id: str) -> str | None:
+        """The posting's body; None when its shard lacks it (then parse the file again)."""
         body = self._read_shard(shard_name(posting_id)).get(posting_id)
-        return {"body": body} if isinstance(body, str) else None
+        return body if isinstance(body, str) else None
 
-    def update(self, changed: Mapping[str, Entry], removed: Iterable[str] = ()) -> None:
+    def update(self, changed: Mapping[str, BodyEntry], removed: Iterable[str] = ()) -> None:
         """Write the entries of ``changed`` and drop ``removed``, touching only their shards."""
         by_shard: dict[str, list[str]] = defaultdict(list)
         for posting_id in [*changed, *removed]:

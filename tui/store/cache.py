@@ -28,9 +28,10 @@ import orjson
 from tui.model import Posting, SkippedFile
 from tui.parsing.sanitize import visible
 from tui.parsing.version import parser_version
-from tui.paths import cache_path
+from tui.paths import bodies_dir, cache_delta_path, cache_path, file_index_path, ids_path
 from tui.store.bodies import BodyStore
 from tui.store.collector import long_lived_allocations
+from tui.store.entries import BodyEntry, CacheEntry, Entries
 from tui.store.file_index import FileIndex, load_index, save_index
 from tui.store.id_assignment import assign_all, assign_changed
 from tui.store.identity import Claim
@@ -65,25 +66,25 @@ class PostingCache:
     def __init__(self, data_dir: Path, postings_dir: Path) -> None:
         self.data_dir = data_dir
         self.postings_dir = postings_dir
-        self.bodies = BodyStore(data_dir / "bodies")
-        self.ledger = IdentityLedger(data_dir / "ids.json")
-        self._entries: dict[str, dict[str, Any]] | None = None  # source -> stored entry
-        self._by_id: dict[str, dict[str, Any]] = {}
+        self.bodies = BodyStore(bodies_dir(data_dir))
+        self.ledger = IdentityLedger(ids_path(data_dir))
+        self._entries: Entries | None = None  # source -> stored entry
+        self._by_id: dict[str, CacheEntry] = {}
         self._released = False
         # Bodies of a build whose cache could not be written (a full disk, a read-only
         # data folder): kept here, so the postings can still be read and searched.
-        self._unsaved: dict[str, dict[str, str]] | None = None
+        self._unsaved: dict[str, BodyEntry] | None = None
 
     # -- reading ---------------------------------------------------------------
     def _storage(self) -> AtomicJSONStorage:
         return AtomicJSONStorage(cache_path(self.data_dir), durable=False)
 
-    def _read(self) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    def _read(self) -> tuple[dict[str, Any], Entries]:
         """The stored meta and entries by source (the delta applied); empty when missing
         or unreadable."""
         try:
             data = self._storage().read() or {}
-            meta = next(iter(data.get("meta", {}).values()), {})
+            meta: dict[str, Any] = next(iter(data.get("meta", {}).values()), {})
             entries = {
                 entry["source"]: entry
                 for table in ("postings", "skipped")
@@ -102,7 +103,7 @@ class PostingCache:
         return meta, dict(sorted(entries.items())) if delta else entries
 
     def _delta_path(self) -> Path:
-        return self.data_dir / "cache.delta.json"
+        return cache_delta_path(self.data_dir)
 
     def _base_stamp(self) -> list[int] | None:
         try:
@@ -111,7 +112,7 @@ class PostingCache:
             return None
         return [stat.st_size, stat.st_mtime_ns]
 
-    def _read_delta(self) -> dict[str, dict[str, Any] | None] | None:
+    def _read_delta(self) -> dict[str, CacheEntry | None] | None:
         """What changed since ``cache.json`` was written (source -> entry, or None for a
         file gone); {} when nothing did, None when the delta does not belong to it."""
         try:
@@ -133,7 +134,7 @@ class PostingCache:
         path is not UTF-8."""
         return source_name(str(self._root()))
 
-    def _loaded(self) -> dict[str, dict[str, Any]]:
+    def _loaded(self) -> Entries:
         if self._entries is None:
             with long_lived_allocations():
                 _meta, entries = self._read()
@@ -141,7 +142,7 @@ class PostingCache:
             return entries
         return self._entries
 
-    def _remember(self, entries: dict[str, dict[str, Any]]) -> None:
+    def _remember(self, entries: Entries) -> None:
         self._entries = entries
         self._by_id = {
             entry["posting"]["id"]: entry for entry in entries.values() if "posting" in entry
@@ -165,7 +166,7 @@ class PostingCache:
         entries = self._loaded()
         if self._unsaved is not None:
             return  # not on disk to read again: keep them
-        slim = {
+        slim: Entries = {
             source: {
                 "source": source, "size": entry["size"], "mtime_ns": entry["mtime_ns"],
                 "posting": {"id": entry["posting"]["id"]},
@@ -209,16 +210,16 @@ class PostingCache:
             if posting_id not in unsaved:
                 yield posting_id, words
 
-    def _entry_for(self, posting_id: str) -> dict[str, Any] | None:
+    def _entry_for(self, posting_id: str) -> CacheEntry | None:
         self._loaded()
         return self._by_id.get(posting_id)
 
-    def _body(self, entry: dict[str, Any]) -> str:
+    def _body(self, entry: CacheEntry) -> str:
         if self._unsaved and entry["posting"]["id"] in self._unsaved:
             return self._unsaved[entry["posting"]["id"]]["body"]
         stored = self.bodies.get(entry["posting"]["id"])
         if stored is not None:
-            return stored["body"]
+            return stored
         # The shard went missing (a crash between writes, a hand-deleted file):
         # the cache is rebuildable, so parse the file again.
         try:
@@ -279,10 +280,10 @@ class PostingCache:
             entry["posting"]["id"] for entry in previous.values() if "posting" in entry
         ) if reuse else set()
 
-        def body_lost(entry: dict[str, Any]) -> bool:
+        def body_lost(entry: CacheEntry) -> bool:
             return bool(lost) and "posting" in entry and entry["posting"]["id"] in lost
 
-        entries: dict[str, dict[str, Any]] = {}
+        entries: Entries = {}
         to_parse: list[FileStat] = []
         for stat in stats:
             old = previous.get(stat.source)
@@ -320,7 +321,7 @@ class PostingCache:
 
         ids = assign_all(self.ledger, self._root_name(), entries, previous,
                          partial=bool(held_back))
-        changed_bodies: dict[str, dict[str, str]] = {}
+        changed_bodies: dict[str, BodyEntry] = {}
         for source, entry in entries.items():
             if "posting" not in entry:
                 continue
@@ -356,7 +357,7 @@ class PostingCache:
         return report
 
     def _build_changes(
-        self, stats: list[FileStat], index: FileIndex, delta: dict[str, Any],
+        self, stats: list[FileStat], index: FileIndex, delta: dict[str, CacheEntry | None],
         changed: list[FileStat], removed: list[str],
         progress: Progress | None, workers: int | None, lost: AbstractSet[str] = frozenset(),
     ) -> BuildReport:
@@ -364,7 +365,7 @@ class PostingCache:
         beside ``cache.json`` and the file index. ``cache.json`` itself is not read."""
         report = BuildReport(total=len(stats), unchanged=len(stats) - len(changed),
                              removed=len(removed))
-        entries: dict[str, dict[str, Any]] = {}
+        entries: Entries = {}
         settling: list[Claim] = []
         for result in parse_files(self.postings_dir, changed, progress, workers):
             source = result["source"]
@@ -390,7 +391,7 @@ class PostingCache:
         root = self._root_name()
         gone = set(removed)
         ids, kept_ids = assign_changed(self.ledger, root, index, settling, gone)
-        changed_bodies: dict[str, dict[str, str]] = {}
+        changed_bodies: dict[str, BodyEntry] = {}
         for source, posting_id in ids.items():
             entry = entries[source]
             entry["posting"]["id"] = posting_id
@@ -417,7 +418,7 @@ class PostingCache:
 
     # -- the file index (files.json) ----------------------------------------------
     def _files_path(self) -> Path:
-        return self.data_dir / "files.json"
+        return file_index_path(self.data_dir)
 
     def _index_key(self) -> list[Any]:
         """What ``files.json`` must have been written with to be trusted: this schema,
@@ -429,9 +430,9 @@ class PostingCache:
             delta_stamp = None
         return [SCHEMA, parser_version(), self._root_name(), self._base_stamp(), delta_stamp]
 
-    def _write(self, entries: dict[str, dict[str, Any]]) -> None:
-        postings: dict[str, Any] = {}
-        skipped: dict[str, Any] = {}
+    def _write(self, entries: Entries) -> None:
+        postings: dict[str, CacheEntry] = {}
+        skipped: dict[str, CacheEntry] = {}
         for entry in entries.values():
             table = postings if "posting" in entry else skipped
             table[str(len(table) + 1)] = entry

@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from tui.model import SkippedFile
+from tui.store.entries import CacheEntry, Entries
 from tui.store.jsonstorage import atomic_write_bytes
 from tui.store.scan import FileStat
 
@@ -41,7 +42,7 @@ class FileIndex:
     COLUMNS = ("sources", "sizes", "mtimes", "ids", "hashes", "keys", "added")
 
     @classmethod
-    def from_entries(cls, entries: dict[str, dict[str, Any]]) -> FileIndex:
+    def from_entries(cls, entries: Entries) -> FileIndex:
         """The index of cache entries (source -> entry), as a full build writes them."""
         index = cls()
         for name in cls.COLUMNS:
@@ -50,7 +51,7 @@ class FileIndex:
             index._set(row, source, entries[source])
         return index
 
-    def _set(self, row: int, source: str, entry: dict[str, Any]) -> None:
+    def _set(self, row: int, source: str, entry: CacheEntry) -> None:
         posting = entry.get("posting") or {}
         self.sources[row] = source
         self.sizes[row] = entry["size"]
@@ -92,7 +93,7 @@ class FileIndex:
         return row if row < len(self.sources) and self.sources[row] == source else None
 
     # -- changing ----------------------------------------------------------------
-    def apply(self, changed: dict[str, dict[str, Any]], removed: Iterable[str]) -> None:
+    def apply(self, changed: Entries, removed: Iterable[str]) -> None:
         """Put the entries of ``changed`` in (as new rows or over old ones) and take the
         rows of ``removed`` out. Meant for a few files: each new or removed row moves
         the rows after it."""
@@ -130,11 +131,10 @@ def load_index(path: Path, key: list[Any]) -> FileIndex | None:
     if not isinstance(data, dict) or data.get("key") != key:
         return None
     try:
-        index = FileIndex(
-            *(list(data[name]) for name in FileIndex.COLUMNS),
-            skipped=dict(data["skipped"]), warnings=dict(data["warnings"]),
-            unreadable=set(data.get("unreadable", ())),
-        )
+        columns: dict[str, Any] = {name: list(data[name]) for name in FileIndex.COLUMNS}
+        index = FileIndex(**columns, skipped=dict(data["skipped"]),
+                          warnings=dict(data["warnings"]),
+                          unreadable=set(data.get("unreadable", ())))
     except (KeyError, TypeError, ValueError):
         return None
     if len({len(getattr(index, name)) for name in FileIndex.COLUMNS}) != 1:

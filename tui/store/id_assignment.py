@@ -4,13 +4,11 @@ with what the last build and the ledger know, and the ledger kept up to date."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
+from tui.store.entries import Entries
 from tui.store.file_index import FileIndex
 from tui.store.identity import Claim, settle_ids
 from tui.store.identity_ledger import IdentityLedger
-
-Entries = dict[str, dict[str, Any]]  # source -> cache entry
 
 
 def assign_all(

@@ -18,12 +18,12 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
 
 from tui.parsing.sanitize import clean_line
-from tui.query import fold
+from tui.store.entries import CacheEntry
 from tui.store.reading import NotRead, read_posting
 from tui.store.scan import FileStat
+from tui.text import fold
 
 WORD = re.compile(r"\w+")
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -54,7 +54,7 @@ def added_date(mtime_ns: int) -> str:
     return datetime.fromtimestamp(mtime_ns / 1e9, tz=UTC).date().isoformat()
 
 
-def parse_file(task: tuple[str, str, int, int]) -> dict[str, Any]:
+def parse_file(task: tuple[str, str, int, int]) -> CacheEntry:
     root, source, size, mtime_ns = task
     try:
         raw = read_posting(root, source)
@@ -70,10 +70,10 @@ def parse_file(task: tuple[str, str, int, int]) -> dict[str, Any]:
     return parse_bytes(raw, source, size, mtime_ns)
 
 
-def parse_bytes(raw: bytes, source: str, size: int, mtime_ns: int) -> dict[str, Any]:
+def parse_bytes(raw: bytes, source: str, size: int, mtime_ns: int) -> CacheEntry:
     from tui.parsing import SkipFile, identity_key, parse_posting  # loaded on first parse
 
-    result: dict[str, Any] = {"source": source, "size": size, "mtime_ns": mtime_ns}
+    result: CacheEntry = {"source": source, "size": size, "mtime_ns": mtime_ns}
     try:
         parsed = parse_posting(raw, source)
     except SkipFile as skip:
@@ -92,14 +92,14 @@ def parse_bytes(raw: bytes, source: str, size: int, mtime_ns: int) -> dict[str, 
 
 def parse_files(
     root: Path, stats: list[FileStat], progress: Progress | None, workers: int | None
-) -> Iterator[dict[str, Any]]:
+) -> Iterator[CacheEntry]:
     """Parse each file of ``stats`` (in a process pool when there are enough), in order."""
     tasks = [(str(root), s.source, s.size, s.mtime_ns) for s in stats]
     total = len(tasks)
     if progress:
         progress(0, total)
     if total < POOL_THRESHOLD or workers == 1:
-        results: Iterable[dict[str, Any]] = map(parse_file, tasks)
+        results: Iterable[CacheEntry] = map(parse_file, tasks)
         pool = None
     else:
         # spawn, not fork: the TUI builds from a worker thread, and forking a

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import orjson
 
+from tui.paths import ui_state_path
 from tui.store.jsonstorage import atomic_write_bytes
 
 
@@ -20,10 +21,6 @@ class UIState:
     sort: str = "added"
     selected: str = ""
     sidebar: bool = True
-
-
-def ui_state_path(data_dir: Path) -> Path:
-    return data_dir / "ui.json"
 
 
 def load_ui_state(data_dir: Path) -> UIState:

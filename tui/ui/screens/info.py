@@ -12,31 +12,20 @@ from textual.widgets.option_list import Option
 
 from tui.model import SkippedFile
 from tui.parsing.sanitize import visible
+from tui.ui.actions import POSTING_ACTIONS, SCREEN_ACTIONS, help_rows
 
 KEY_WIDTH = 19
+PALETTE_ROW = ("ctrl+p", "command palette: every action by name")
+_ANYWHERE = help_rows(SCREEN_ACTIONS)
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("Anywhere", (
-        ("/", "search (loc: stack: company: status: is: -x)"),
-        ("l / t", "jump to the Location / Stack filters"),
-        ("r", "reset every filter"),
-        ("S", "next sort order (palette: Sort by …)"),
-        ("\\", "show or hide the filter sidebar"),
-        ("!", "list files that could not be loaded"),
-        ("ctrl+p", "command palette: every action by name"),
-        ("? / F1", "this help"),
-        ("q", "quit; filter, sort and selection come back"),
-    )),
+    # The palette's key is Textual's own; it goes just before the help's.
+    ("Anywhere", (*_ANYWHERE[:-2], PALETTE_ROW, *_ANYWHERE[-2:])),
     ("Posting list", (
         ("j / k, ↓ / ↑", "move"),
         ("PgUp / PgDn", "move a page"),
         ("g / G, Home / End", "first / last posting"),
         ("enter", "read the posting in the detail pane"),
-        ("b", "bookmark or un-bookmark"),
-        ("a", "mark applied (today's date is recorded)"),
-        ("s", "status picker: applied, interviewing, offer, …"),
-        ("n", "edit the note"),
-        ("o", "open the apply link (shown first; http/https)"),
-        ("c", "copy the apply link"),
+        *help_rows(POSTING_ACTIONS),
     )),
     ("Filters sidebar", (
         ("space / enter", "toggle the highlighted value"),
@@ -48,7 +37,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("escape", "clear; when empty, back to the list"),
     )),
     ("Detail pane", (
-        ("b a s n o c", "as in the list"),
+        (" ".join(action.keys for action in POSTING_ACTIONS), "as in the list"),
         ("f", "full text of a long posting"),
         ("escape", "back to the list"),
     )),

@@ -24,7 +24,7 @@ from textual.widgets._markdown import MarkdownTable, MarkdownTableContent
 from tui.model import Posting, Tracking
 from tui.parsing.sanitize import clean_line, visible
 from tui.preview import Preview, markdown_preview
-from tui.widgets.posting_list import POSTING_BINDINGS
+from tui.ui.actions import POSTING_BINDINGS
 
 LABEL_WIDTH = 10
 

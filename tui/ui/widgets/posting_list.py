@@ -23,17 +23,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.catalog import Catalog
-from tui.query import fold
-from tui.widgets.row_layout import column_widths, fit, fit_items
+from tui.text import fold
+from tui.ui.actions import POSTING_BINDINGS
+from tui.ui.widgets.row_layout import column_widths, fit, fit_items
 
-POSTING_BINDINGS = (
-    Binding("b", "app.bookmark", "Bookmark"),
-    Binding("a", "app.mark_applied", "Applied", tooltip="Mark applied, dated today"),
-    Binding("s", "app.pick_status", "Status"),
-    Binding("n", "app.edit_note", "Note"),
-    Binding("o", "app.open_url", "Open link"),
-    Binding("c", "app.copy_url", "Copy link"),
-)
 STATUS_MARKS = {
     "none": "", "applied": "applied", "interviewing": "interview", "offer": "offer",
     "rejected": "rejected", "withdrawn": "withdrawn",
@@ -100,13 +93,12 @@ class PostingList(ScrollView, can_focus=True):
         self.refresh()
 
     # -- cursor ----------------------------------------------------------------
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self.ids) - 1)) if self.ids else cursor
+
     def watch_cursor(self, cursor: int) -> None:
         if self.ids:
-            clamped = max(0, min(cursor, len(self.ids) - 1))
-            if clamped != cursor:
-                self.cursor = clamped
-                return
-            self.scroll_to_region(Region(0, clamped, 1, 1), animate=False, immediate=True)
+            self.scroll_to_region(Region(0, cursor, 1, 1), animate=False, immediate=True)
         self.refresh()
         self.post_message(self.Highlighted(self.highlighted))
 
@@ -170,7 +162,7 @@ class PostingList(ScrollView, can_focus=True):
         posting = self.catalog.posting(posting_id)
         tracking = self.catalog.tracking(posting_id)
         columns = column_widths(width, with_status=self.catalog.has_statuses)
-        cells = [
+        cells: list[tuple[str, str | None]] = [
             (" ★ " if tracking.bookmarked else "   ", "posting-list--bookmark"),
         ]
         if columns.status:

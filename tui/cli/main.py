@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return run_tui(postings_dir, data_dir)
         # Imported here: the TUI's start does not pay for Rich tables and progress bars.
-        from tui.cli_commands import COMMANDS, Context
+        from tui.cli.commands import COMMANDS, Context
 
         return COMMANDS[args.command](Context(postings_dir, data_dir), args)
     except (CommandError, StateUnreadable) as error:
@@ -114,14 +114,14 @@ def _never_fail_to_print() -> None:
 
 
 def run_tui(postings_dir: Path, data_dir: Path) -> int:
-    from tui.app import JobTuiApp  # imported here so scripted commands never load Textual
     from tui.terminal_watch import TerminalWatch
+    from tui.ui.app import JobTuiApp  # imported here so scripted commands never load Textual
 
     app = JobTuiApp(postings_dir=postings_dir, data_dir=data_dir)
 
     def terminal_gone() -> None:  # from the watch's thread: quit as q does, view saved
         with contextlib.suppress(RuntimeError):  # the app is closing already
-            app.call_from_thread(app.action_quit)
+            app.call_from_thread(app.quit_saving_view)
 
     with TerminalWatch(terminal_gone):
         app.run()

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from tui.catalog import FacetValue
 from tui.query import Clause, fold
-from tui.widgets.row_layout import fit
+from tui.ui.widgets.row_layout import fit
 
 SCROLLBAR_ROOM = 1  # FacetList's scrollbar-size-vertical in app.tcss
 VISIBLE_VALUES = 200  # a facet list shows this many values; narrowing finds the rest
@@ -32,7 +32,7 @@ VISIBLE_VALUES = 200  # a facet list shows this many values; narrowing finds the
 
 class FacetList(OptionList):
     BINDINGS = [
-        Binding("space", "toggle", "Toggle", tooltip="Filter by the highlighted value"),
+        Binding("space", "toggle_value", "Toggle", tooltip="Filter by the highlighted value"),
         Binding("escape", "clear_narrowing", "Back",
                 tooltip="Clear the typing, then back to the list"),
     ]
@@ -137,14 +137,14 @@ class FacetList(OptionList):
         else:
             self.screen.query_one("#postings").focus()
 
-    def action_toggle(self) -> None:
+    def action_toggle_value(self) -> None:
         option = self.highlighted_option
         if option is not None and option.id is not None:
             self.post_message(self.Toggled(Clause(self.field, option.id)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_toggle_value()
 
 
 SHOW_VALUES = ("remote", "bookmarked")

@@ -1,4 +1,4 @@
-"""What each ``jobtui`` command does, on top of the cache, the tracking store and the catalog."""
+"""What each ``jobtui`` command does, on top of the library (:mod:`tui.library`)."""
 
 from __future__ import annotations
 
@@ -18,31 +18,27 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.catalog import Catalog
+from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record
 from tui.errors import CommandError
+from tui.library import FILE_GONE, BuildReport, Library, gone
 from tui.model import Posting, Tracking
 from tui.parsing.sanitize import clean_text, visible
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
-from tui.records import CSV_FIELDS, csv_row, orphan_record, record
-from tui.store.cache import BuildReport, PostingCache
-from tui.store.state import TrackingStore, is_valid_state
+from tui.store.state import is_valid_state
 
 
 @dataclass
 class Context:
     postings_dir: Path
     data_dir: Path
-    _cache: PostingCache | None = field(default=None, repr=False)
+    _library: Library | None = field(default=None, repr=False)
 
     @property
-    def cache(self) -> PostingCache:
-        if self._cache is None:
-            self._cache = PostingCache(self.data_dir, self.postings_dir)
-        return self._cache
-
-    @property
-    def store(self) -> TrackingStore:
-        return TrackingStore(state_path(self.data_dir))
+    def library(self) -> Library:
+        if self._library is None:
+            self._library = Library(self.postings_dir, self.data_dir)
+        return self._library
 
     def refresh(self, *, show_progress: bool = False) -> BuildReport:
         report = self._build(show_progress)
@@ -53,18 +49,18 @@ class Context:
     def _build(self, show_progress: bool) -> BuildReport:
         console = Console(stderr=True)
         if not (show_progress and console.is_terminal):
-            return self.cache.build()
+            return self.library.refresh()
         with Progress(
             TextColumn("Parsing postings"), BarColumn(), MofNCompleteColumn(),
             TimeRemainingColumn(), console=console, transient=True,
         ) as bar:
             task = bar.add_task("parse", total=None)
-            return self.cache.build(progress=lambda done, total: bar.update(
+            return self.library.refresh(lambda done, total: bar.update(
                 task, completed=done, total=total))
 
     def posting_or_fail(self, posting_id: str) -> Posting:
         self.refresh()
-        posting = self.cache.get(posting_id)
+        posting = self.library.posting(posting_id)
         if posting is None:
             raise CommandError(f"no posting with id {posting_id!r} (see `jobtui list`)")
         return posting
@@ -104,11 +100,8 @@ def _query_from(args: argparse.Namespace) -> Query:
 
 def _catalog(context: Context, *, with_text: bool) -> tuple[Catalog, dict[str, Tracking]]:
     context.refresh()
-    tracking = context.store.all()
-    catalog = Catalog(context.cache.postings(), tracking)
-    if with_text:
-        catalog.set_search_texts(context.cache.search_texts())
-    return catalog, tracking
+    catalog = context.library.catalog(with_text=with_text)
+    return catalog, catalog.all_tracking()
 
 
 def _orphans(
@@ -122,11 +115,8 @@ def _orphans(
         return []
     return [
         orphan_record(item)
-        for posting_id, item in sorted(tracking.items())
-        if posting_id not in catalog
-        and not item.is_empty
-        and (not statuses or item.status in statuses)
-        and (not bookmarked or item.bookmarked)
+        for item in gone(tracking, catalog)
+        if (not statuses or item.status in statuses) and (not bookmarked or item.bookmarked)
     ]
 
 
@@ -146,7 +136,7 @@ def cmd_list(context: Context, args: argparse.Namespace) -> int:
         table.add_row(
             Text(item["id"]), Text("★" if item["bookmarked"] else ""),
             Text(item["status"] if item["status"] != "none" else ""),
-            Text(item["title"] + (" (file gone)" if item["missing"] else "")),
+            Text(item["title"] + (FILE_GONE if item["missing"] else "")),
             Text(item["company"]), Text(", ".join(locations)), Text(", ".join(item["stack"][:5])),
         )
     console = Console(highlight=False)
@@ -157,7 +147,7 @@ def cmd_list(context: Context, args: argparse.Namespace) -> int:
 
 def cmd_show(context: Context, args: argparse.Namespace) -> int:
     posting = context.posting_or_fail(args.id)
-    data = record(posting, context.store.get(posting.id))
+    data = record(posting, context.library.tracking(posting.id))
     data["body"] = posting.body
     if args.json:
         _print_json(data)
@@ -203,14 +193,14 @@ def cmd_export(context: Context, args: argparse.Namespace) -> int:
 
 
 def _tracked(
-    change: Callable[[TrackingStore, Posting], Tracking],
+    change: Callable[[Library, Posting], Tracking],
 ) -> Callable[[Context, argparse.Namespace], int]:
     def command(context: Context, args: argparse.Namespace) -> int:
         posting = context.posting_or_fail(args.id)
-        store = context.store
-        tracking = change(store, posting)
-        if store.backup_error:
-            print(f"jobtui: warning: {store.backup_error}", file=sys.stderr)
+        library = context.library
+        tracking = change(library, posting)
+        if library.store.backup_error:
+            print(f"jobtui: warning: {library.store.backup_error}", file=sys.stderr)
         summary = tracking.status if tracking.status != "none" else "no status"
         if tracking.bookmarked:
             summary += ", bookmarked"
@@ -220,13 +210,11 @@ def _tracked(
     return command
 
 
-def _mark(args_status: str, note: str | None) -> Callable[[TrackingStore, Posting], Tracking]:
-    def change(store: TrackingStore, posting: Posting) -> Tracking:
-        tracking = store.set_status(posting.id, args_status, title=posting.title,
-                                    company=posting.company)
+def _mark(args_status: str, note: str | None) -> Callable[[Library, Posting], Tracking]:
+    def change(library: Library, posting: Posting) -> Tracking:
+        tracking = library.set_status(posting, args_status)
         if note is not None:
-            tracking = store.set_note(posting.id, note, title=posting.title,
-                                      company=posting.company)
+            tracking = library.set_note(posting, note)
         return tracking
 
     return change
@@ -237,35 +225,32 @@ def cmd_mark(context: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_bookmark(context: Context, args: argparse.Namespace) -> int:
-    return _tracked(lambda store, p: store.set_bookmark(
-        p.id, True, title=p.title, company=p.company))(context, args)
+    return _tracked(lambda library, p: library.set_bookmark(p, True))(context, args)
 
 
 def cmd_unbookmark(context: Context, args: argparse.Namespace) -> int:
-    return _tracked(lambda store, p: store.set_bookmark(
-        p.id, False, title=p.title, company=p.company))(context, args)
+    return _tracked(lambda library, p: library.set_bookmark(p, False))(context, args)
 
 
 def cmd_note(context: Context, args: argparse.Namespace) -> int:
-    return _tracked(lambda store, p: store.set_note(
-        p.id, args.text, title=p.title, company=p.company))(context, args)
+    return _tracked(lambda library, p: library.set_note(p, args.text))(context, args)
 
 
 def cmd_skipped(context: Context, _args: argparse.Namespace) -> int:
     context.refresh()
-    for skipped in context.cache.skipped():
+    for skipped in context.library.skipped():
         print(f"{visible(skipped.source)}: {skipped.reason}")
     return 0
 
 
 def cmd_restore(context: Context, args: argparse.Namespace) -> int:
-    store = context.store
+    library = context.library
     if args.list:
-        for backup in store.backups():  # newest first, named safely for the terminal
+        for backup in library.backups():  # newest first, named safely for the terminal
             print(visible(str(backup)) + ("" if is_valid_state(backup) else "  (unreadable)"))
         return 0
     try:
-        used = store.restore(Path(args.backup) if args.backup else None)
+        used = library.restore(Path(args.backup) if args.backup else None)
     except (FileNotFoundError, ValueError) as error:
         raise CommandError(str(error)) from error
     print(f"restored {state_path(context.data_dir)} from {used}")

@@ -1,0 +1,63 @@
+"""jobtui's Textual app: the styles, the command palette and quitting. The main view
+is :class:`~tui.ui.screens.main.MainScreen`; the data comes through one
+:class:`~tui.library.Library`."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from textual.app import App
+from textual.screen import Screen
+
+from tui.library import Library
+from tui.paths import bundled_seeds
+from tui.ui.palette import JobCommands
+from tui.ui.screens.main import MainScreen
+
+
+def folder_label(folder: Path) -> str:
+    """The postings folder as the header shows it: ``~/jobs``, or "bundled seeds"."""
+    with contextlib.suppress(OSError):
+        if folder.resolve() == bundled_seeds().resolve():
+            return "bundled seeds"
+    home = Path.home()
+    return f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
+
+
+class JobTuiApp(App[str | None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "jobtui"
+    COMMANDS = App.COMMANDS | {JobCommands}
+
+    # Below 140 cells the list and the detail pane cannot both be readable side by
+    # side: the detail goes under the list, and below 100 the sidebar narrows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-stacked"), (140, "-wide")]
+
+    def __init__(self, postings_dir: Path, data_dir: Path) -> None:
+        super().__init__()
+        self.library = Library(postings_dir, data_dir)
+        self._main: MainScreen | None = None
+
+    def get_default_screen(self) -> Screen:
+        self._main = MainScreen(self.library)
+        return self._main
+
+    @property
+    def main(self) -> MainScreen:
+        """The main view (the bottom of the screen stack)."""
+        if self._main is None:
+            raise RuntimeError("the app is not running")
+        return self._main
+
+    def on_mount(self) -> None:
+        self.sub_title = folder_label(self.library.postings_dir)
+
+    async def action_quit(self) -> None:
+        self.quit_saving_view()
+
+    def quit_saving_view(self) -> None:
+        """Quit as q does: the view is saved first (also when the terminal goes away)."""
+        if self._main is not None:
+            self._main.save_view_now()
+        self.exit()

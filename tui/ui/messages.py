@@ -1,0 +1,68 @@
+"""What the main screen's workers report back: each worker posts one of these to the
+screen instead of calling into it from its thread (as toolong's ``messages.py``)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui.catalog import Catalog
+from tui.library import BuildReport, UIState
+from tui.model import Posting, Tracking
+from tui.preview import Preview
+
+
+@dataclass
+class LoadFailed(Message):
+    """The user's tracking file cannot be read: the app stops, saying why."""
+
+    reason: str
+
+
+@dataclass
+class CatalogReady(Message):
+    """Postings to list: the cache on a warm start, each step of a first build, the
+    refreshed cache after. ``restore`` is the last session's view, on the first only."""
+
+    catalog: Catalog
+    restore: UIState | None = None
+    # Set once the screen has taken the catalog: the loading worker waits for it.
+    taken: threading.Event | None = None
+
+
+@dataclass
+class BuildProgress(Message):
+    """``done`` of ``total`` files parsed: only the newest one waiting is worth showing."""
+
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, BuildProgress)
+
+
+@dataclass
+class BuildDone(Message):
+    report: BuildReport
+
+
+@dataclass
+class WordsIndexed(Message):
+    """``catalog`` can now answer free-text searches."""
+
+    catalog: Catalog
+
+
+@dataclass
+class DetailLoaded(Message):
+    posting: Posting  # with its body
+    tracking: Tracking
+    preview: Preview
+
+
+@dataclass
+class TrackingSaved(Message):
+    tracking: Tracking
+    done: str  # what to tell the user; "" for nothing

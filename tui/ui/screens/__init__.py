@@ -1,0 +1,1 @@
+"""Screens: the main view and the modal dialogs over it."""

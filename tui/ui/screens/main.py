@@ -1,0 +1,519 @@
+"""The main view: filter sidebar, posting list, rendered detail.
+
+The screen owns the catalog (the index), the query and the sort; widgets post
+what happened and the screen decides what it means. Everything that touches the
+disk (building the cache, reading a body, saving tracking data) runs in a thread
+worker of the :class:`~tui.library.Library` and posts a message
+(:mod:`tui.ui.messages`) back to the screen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+from typing import ClassVar
+
+from textual import on, work
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container, Horizontal, Vertical
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.reactive import var
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, ProgressBar, Static, TextArea
+from textual.worker import get_current_worker
+
+from tui.catalog import SORTS, Catalog, FacetValue
+from tui.library import Library, StateUnreadable, UIState
+from tui.model import Posting, SkippedFile, Tracking
+from tui.parsing.sanitize import safe_url, visible
+from tui.preview import markdown_preview
+from tui.query import Query, parse_query
+from tui.text import fold
+from tui.ui.actions import POSTING_ACTION_IDS, SCREEN_BINDINGS, TYPED_IN_FACETS
+from tui.ui.messages import (
+    BuildDone,
+    BuildProgress,
+    CatalogReady,
+    DetailLoaded,
+    LoadFailed,
+    TrackingSaved,
+    WordsIndexed,
+)
+from tui.ui.screens.dialogs import Confirm, NoteEditor, StatusPicker
+from tui.ui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
+from tui.ui.widgets.detail_pane import DetailPane
+from tui.ui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
+from tui.ui.widgets.posting_list import PostingList
+from tui.ui.widgets.search_box import SearchBox
+
+DEBOUNCE_ABOVE = 20_000  # postings; below this every keystroke filters at once
+DEBOUNCE_SECONDS = 0.06
+DETAIL_DELAY = 0.04  # holding j/k repaints the list at once and the detail when it settles
+FACET_FIELDS = ("is", "loc", "stack", "status", "company")
+PROGRESS_FROM = 200  # files; a smaller build is over before a bar could be read
+
+
+class MainScreen(Screen[None]):
+    # The list has the focus from the first frame. Focusing it in on_mount instead
+    # moved the focus twice (first to the sidebar) and restyled the screen each
+    # time: the first frame came ~0.13 s later (headless, measured in one process).
+    AUTO_FOCUS = "#postings"
+    BINDINGS: ClassVar[list[BindingType]] = [*SCREEN_BINDINGS]
+
+    UI_SAVE_DELAY = 1.0  # seconds of quiet before the filter and selection are saved
+
+    show_sidebar: var[bool] = var(True)
+
+    def __init__(self, library: Library) -> None:
+        super().__init__(id="_default")
+        self.library = library
+        self.catalog = Catalog([], {})
+        self.query_model = Query()
+        self.sort = "added"
+        self.skipped: list[SkippedFile] = []
+        self.loaded = False
+        self._filter_timer: Timer | None = None
+        self._detail_timer: Timer | None = None
+        self._ui_timer: Timer | None = None
+        self._ui_lock = threading.Lock()
+        self._quitting = False
+
+    # -- layout ----------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield FilterSidebar(id="sidebar")
+            # Side by side on a wide screen, the detail under the list on a narrow one
+            # (the HORIZONTAL_BREAKPOINTS classes switch the layout in app.tcss).
+            with Container(id="panes"):
+                with Vertical(id="centre"):
+                    yield SearchBox(placeholder="/ search: rust loc:berlin stack:go "
+                                    "-stack:java is:remote", id="search")
+                    with Horizontal(id="status-bar"):
+                        yield Static(Content("loading…"), id="count")
+                        yield ProgressBar(id="progress", show_eta=False)
+                        yield Static(Content(""), id="sort-label")
+                    yield PostingList(id="postings")
+                yield DetailPane(id="detail")
+        yield Footer()
+
+    @property
+    def posting_list(self) -> PostingList:
+        return self.query_one(PostingList)
+
+    @property
+    def detail(self) -> DetailPane:
+        return self.query_one(DetailPane)
+
+    @property
+    def search_box(self) -> Input:
+        return self.query_one("#search", Input)
+
+    def watch_show_sidebar(self, show: bool) -> None:
+        self.query_one(FilterSidebar).display = show
+
+    # -- loading ---------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.query_one("#progress", ProgressBar).display = False
+        # After the first frame: reading a large cache holds the GIL for seconds
+        # (orjson), which would otherwise hold back the first paint.
+        self.call_after_refresh(self.load_postings)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_postings(self) -> None:
+        try:
+            self.library.check()
+        except StateUnreadable as error:
+            self.post_message(LoadFailed(f"jobtui: {error}"))
+            return
+        restore: list[UIState] = [self.library.load_view()]  # the last session's, once
+        worker = get_current_worker()
+
+        def show(catalog: Catalog) -> None:
+            taken = threading.Event()
+            self.post_message(CatalogReady(catalog, restore.pop() if restore else None, taken))
+            # Wait until the screen has taken the catalog, as call_from_thread did: the
+            # build that follows holds the GIL, and a first build of a large folder
+            # must not queue catalog after catalog (100+ MB each at 100k postings)
+            # faster than the screen can take them.
+            while not taken.wait(0.05) and not worker.is_cancelled:
+                pass
+
+        def progress(done: int, total: int) -> None:
+            if total >= PROGRESS_FROM:
+                self.post_message(BuildProgress(done, total))
+
+        report = self.library.load(show, progress)
+        self.post_message(BuildDone(report))
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        self.app.exit(message.reason)
+
+    @on(CatalogReady)
+    def _catalog_ready(self, message: CatalogReady) -> None:
+        try:
+            self._take_catalog(message.catalog, message.restore)
+        finally:
+            if message.taken is not None:
+                message.taken.set()
+
+    def _take_catalog(self, catalog: Catalog, restore: UIState | None) -> None:
+        self.catalog = catalog
+        self.loaded = True
+        self.posting_list.empty_text = (
+            "No postings match. Press r to reset the filters." if len(catalog)
+            else f"No postings found in {self.library.postings_dir}")
+        keep = None
+        if restore is not None:
+            self.sort = restore.sort if restore.sort in SORTS else "added"
+            self.show_sidebar = restore.sidebar
+            self.query_model = parse_query(restore.query)
+            self._set_search_text(restore.query)
+            keep = restore.selected or None
+        self.apply_query(self.query_model, keep=keep)
+
+    @on(BuildProgress)
+    def _build_progress(self, message: BuildProgress) -> None:
+        done, total = message.done, message.total
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = done < total
+        bar.update(total=total, progress=done)
+        if not self.loaded:
+            self._set_count(Content(f"parsing {done:,} / {total:,} postings…"))
+
+    @on(BuildDone)
+    def _build_done(self, message: BuildDone) -> None:
+        report = message.report
+        self.skipped = report.skipped
+        self.query_one("#progress", ProgressBar).display = False
+        for problem in report.problems:  # the data folder's: the postings are still shown
+            self.notify(problem, title="Not saved", severity="error", markup=False, timeout=15)
+        if report.skipped:
+            names = ", ".join(visible(item.source) for item in report.skipped[:3])
+            more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
+            self.notify(f"{len(report.skipped)} file(s) skipped: {names}{more}. "
+                        "Press ! to see why.", severity="warning", markup=False, timeout=8)
+        self.index_words(self.catalog)
+
+    @work(thread=True, exclusive=True, group="index")
+    def index_words(self, catalog: Catalog) -> None:
+        self.library.index_words(catalog)
+        self.post_message(WordsIndexed(catalog))
+
+    @on(WordsIndexed)
+    def _words_indexed(self, message: WordsIndexed) -> None:
+        if message.catalog is self.catalog and any(
+                clause.field == "text" for clause in self.query_model.clauses):
+            self.apply_query(self.query_model)
+
+    # -- filtering -------------------------------------------------------------
+    def apply_query(self, query: Query, *, keep: str | None = None) -> None:
+        self.query_model = query
+        ids = self.catalog.filter(query, self.sort)
+        self.posting_list.prefer_places(query.values("loc"))
+        self.posting_list.show(self.catalog, ids, keep=keep)
+        self._set_count(Content(f"{len(ids):,} / {len(self.catalog):,}"))
+        self._remember()
+        self.query_one("#sort-label", Static).update(
+            Content.styled(f"sorted by {SORTS[self.sort]}  (S)", "dim"))
+        self.call_after_refresh(self._update_facets)
+        if not ids:
+            self.detail.clear("No posting matches.")
+
+    def _set_count(self, text: Content) -> None:
+        self.query_one("#count", Static).update(text)
+
+    def _update_facets(self) -> None:
+        if not self.show_sidebar:
+            return
+        sidebar = self.query_one(FilterSidebar)
+        query = self.query_model
+        for field in FACET_FIELDS:
+            if field == "is":
+                scope = self.catalog.matching(query.without_field("is"))
+                counts = self.catalog.facet_is_counts(scope)
+                values = [FacetValue(name, counts[name]) for name in SHOW_VALUES]
+            else:
+                values = self.catalog.facet(field, query)
+            sidebar.facet(field).set_values(values, set(query.values(field)))
+
+    def _set_search_text(self, text: str) -> None:
+        """Show ``text`` in the search box without filtering again: the caller has."""
+        box = self.search_box
+        if box.value != text:
+            with box.prevent(Input.Changed):
+                box.value = text
+            box.cursor_position = len(text)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        query = parse_query(event.value)
+        if len(self.catalog) > DEBOUNCE_ABOVE:
+            self._filter_timer = self.set_timer(DEBOUNCE_SECONDS,
+                                                lambda: self.apply_query(query))
+        else:
+            self.apply_query(query)
+
+    @on(FacetList.Toggled)
+    def _facet_toggled(self, event: FacetList.Toggled) -> None:
+        clause = event.clause
+        existing = next((c for c in self.query_model.clauses if c.field == clause.field
+                         and not c.negate and fold(c.value) == fold(clause.value)), None)
+        query = self.query_model.toggled(existing or clause)
+        self._set_search_text(query.to_text())
+        self.apply_query(query)
+
+    # -- the list and the detail -------------------------------------------------
+    @on(PostingList.Highlighted)
+    def _highlighted(self, event: PostingList.Highlighted) -> None:
+        self._remember()
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        if event.posting_id is None:
+            return
+        posting_id = event.posting_id
+        self._detail_timer = self.set_timer(DETAIL_DELAY, lambda: self.load_detail(posting_id))
+
+    @work(thread=True, exclusive=True, group="detail")
+    def load_detail(self, posting_id: str) -> None:
+        catalog = self.catalog
+        if posting_id not in catalog:
+            return
+        listed = catalog.posting(posting_id)
+        body = self.library.body(posting_id) or listed.body  # an orphan keeps its placeholder
+        if get_current_worker().is_cancelled:
+            return
+        posting = replace(listed, body=body)
+        preview = markdown_preview(body)  # parses the markdown: kept off the UI thread
+        if get_current_worker().is_cancelled:
+            return
+        self.post_message(DetailLoaded(posting, catalog.tracking(posting_id), preview))
+
+    @on(DetailLoaded)
+    async def _detail_loaded(self, message: DetailLoaded) -> None:
+        await self.detail.show(message.posting, message.tracking, message.preview)
+
+    @on(PostingList.Opened)
+    def _opened(self) -> None:
+        self.detail.focus()
+
+    @on(DetailPane.LinkRequested)
+    def _link_requested(self, event: DetailPane.LinkRequested) -> None:
+        self._confirm_open(event.href)
+
+    @on(DetailPane.FullTextRequested)
+    def _full_text(self, event: DetailPane.FullTextRequested) -> None:
+        self.app.push_screen(FullTextScreen(event.posting.title, event.posting.body))
+
+    # -- keys anywhere on the screen ---------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        focused = self.focused
+        if action == "leave_search":  # otherwise Enter belongs to the focused widget
+            return isinstance(focused, SearchBox)
+        if action in TYPED_IN_FACETS and isinstance(focused, FacetList):
+            return False
+        if action in POSTING_ACTION_IDS and self._current() is None:
+            return None  # shown dimmed in the footer: nothing to act on
+        return True
+
+    def action_focus_search(self) -> None:
+        if isinstance(self.focused, Input | TextArea):
+            raise SkipAction()  # a "/" typed into a text field
+        self.set_focus(self.search_box)
+
+    def action_leave_search(self) -> None:
+        self.set_focus(self.posting_list)
+
+    def action_focus_facet(self, field: str) -> None:
+        self.show_sidebar = True
+        self.set_focus(self.query_one(FilterSidebar).facet(field))
+
+    def action_reset_filters(self) -> None:
+        self._set_search_text("")
+        self.apply_query(Query())
+        self.notify("Filters reset", timeout=2)
+
+    def action_cycle_sort(self) -> None:
+        names = list(SORTS)
+        self.action_sort_by(names[(names.index(self.sort) + 1) % len(names)])
+
+    def action_sort_by(self, sort: str) -> None:
+        if sort in SORTS:
+            self.sort = sort
+            self.apply_query(self.query_model, keep=self.posting_list.highlighted)
+
+    def action_toggle_sidebar(self) -> None:
+        self.show_sidebar = not self.show_sidebar
+        self._remember()
+        if self.show_sidebar:
+            self._update_facets()
+
+    def action_show_skipped(self) -> None:
+        self.app.push_screen(SkippedScreen(self.skipped))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+    async def action_quit_key(self) -> None:
+        await self.app.action_quit()
+
+    # -- the keys on the highlighted posting ---------------------------------------
+    def _current(self) -> Posting | None:
+        try:
+            posting_id = self.posting_list.highlighted
+        except NoMatches:  # not composed yet, or gone
+            return None
+        if posting_id is None or posting_id not in self.catalog:
+            return None
+        return self.catalog.posting(posting_id)
+
+    @work(thread=True, group="save")
+    def save_tracking(self, change: Callable[[Library], Tracking], done: str) -> None:
+        try:
+            tracking = change(self.library)
+        except StateUnreadable as error:
+            self.notify(str(error), title="Not saved", severity="error", markup=False,
+                        timeout=15)
+            return
+        except OSError as error:
+            self.notify(f"Could not save: {error}", severity="error", markup=False, timeout=15)
+            return
+        self.post_message(TrackingSaved(tracking, done))
+
+    @on(TrackingSaved)
+    def _tracking_saved(self, message: TrackingSaved) -> None:
+        tracking = message.tracking
+        self.catalog.update_tracking(tracking)
+        self.detail.update_tracking(tracking)
+        if any(c.field in {"status", "is"} for c in self.query_model.clauses):
+            self.apply_query(self.query_model, keep=self.posting_list.highlighted)
+        else:
+            self.posting_list.refresh()
+            self.call_after_refresh(self._update_facets)
+        if message.done:
+            self.notify(message.done, markup=False, timeout=3)
+
+    def action_bookmark(self) -> None:
+        posting = self._current()
+        if posting is None:
+            return
+        on = not self.catalog.tracking(posting.id).bookmarked
+        self.save_tracking(lambda library: library.set_bookmark(posting, on),
+                           f"{'Bookmarked' if on else 'Bookmark removed'}: {posting.title}")
+
+    def _set_status(self, posting: Posting, status: str) -> None:
+        self.save_tracking(lambda library: library.set_status(posting, status),
+                           f"{posting.title}: {status}")
+
+    def action_mark_applied(self) -> None:
+        posting = self._current()
+        if posting is not None:
+            self._set_status(posting, "applied")
+
+    def action_pick_status(self) -> None:
+        posting = self._current()
+        if posting is None:
+            return
+
+        def picked(status: str | None) -> None:
+            if status is not None:
+                self._set_status(posting, status)
+
+        current = self.catalog.tracking(posting.id).status
+        self.app.push_screen(StatusPicker(posting.title, current), picked)
+
+    def action_edit_note(self) -> None:
+        posting = self._current()
+        if posting is None:
+            return
+
+        base = self.catalog.tracking(posting.id).note
+
+        def edited(note: str | None) -> None:
+            # Changed elsewhere since the editor opened (another jobtui): both kept.
+            if note is not None:
+                self.save_tracking(
+                    lambda library: library.set_note(posting, note, base=base,
+                                                     on_conflict="keep_both"),
+                    "Note saved" if note.strip() else "Note cleared")
+
+        self.app.push_screen(NoteEditor(posting.title, base), edited)
+
+    def _apply_link(self) -> str:
+        """The highlighted posting's apply link; "" (and the user told) when it has none."""
+        posting = self._current()
+        if posting is not None and not posting.url:
+            self.notify("This posting has no apply link.", severity="warning")
+        return posting.url if posting is not None else ""
+
+    def action_open_url(self) -> None:
+        if url := self._apply_link():
+            self._confirm_open(url)
+
+    def _confirm_open(self, href: str) -> None:
+        url = safe_url(href)
+        if not url:
+            shown = href if href else "(none)"
+            self.notify(f"Not opened: only http(s) links are opened. Link: {shown}",
+                        severity="warning", markup=False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.open_url(url)
+
+        question = Content.assemble("Open this link in your browser?\n\n", (url, "underline"))
+        self.app.push_screen(Confirm(question), answered)
+
+    def action_copy_url(self) -> None:
+        if url := self._apply_link():
+            self.app.copy_to_clipboard(url)
+            self.notify(f"Copied {url}", markup=False, timeout=3)
+
+    # -- what the next start restores ----------------------------------------------
+    def view_state(self) -> UIState:
+        return UIState(query=self.search_box.value, sort=self.sort,
+                       selected=self.posting_list.highlighted or "", sidebar=self.show_sidebar)
+
+    def _remember(self) -> None:
+        """Save the filter, sort, selection and sidebar a moment after they change, not
+        only on q: a closed terminal or a crash still brings them back next time."""
+        if not self.loaded:
+            return  # the restored state is not applied yet: nothing of the user's to save
+        if self._ui_timer is not None:
+            self._ui_timer.stop()
+        if self.UI_SAVE_DELAY <= 0:  # at once (a timer cannot have a zero interval)
+            self.call_after_refresh(self._save_view)
+            return
+        self._ui_timer = self.set_timer(self.UI_SAVE_DELAY, self._save_view)
+
+    def _save_view(self) -> None:
+        try:
+            state = self.view_state()
+        except NoMatches:  # the app is closing and its widgets are gone: nothing to save
+            return
+        self.save_ui(state)
+
+    @work(thread=True, exclusive=True, group="ui-state")
+    def save_ui(self, state: UIState) -> None:
+        with self._ui_lock, contextlib.suppress(OSError):  # a convenience, never an error
+            if not self._quitting:
+                self.library.save_view(state)
+
+    def save_view_now(self) -> None:
+        """On quitting: the view as it is, written before the app exits."""
+        if self._ui_timer is not None:
+            self._ui_timer.stop()
+        if self.loaded:
+            with self._ui_lock, contextlib.suppress(OSError):  # never blocks quitting
+                self._quitting = True  # a save still queued must not write an older state
+                self.library.save_view(self.view_state())

@@ -1,0 +1,1 @@
+"""Widgets: each posts what happened; the main screen decides what it means."""
