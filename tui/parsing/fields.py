@@ -13,10 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
+from tui.parsing.front_matter import meta_text
+from tui.parsing.header_words import is_not_name, is_section_heading, words, words_key
 from tui.parsing.markdown_text import BARE_URL, heading_level, links, plain_line
+from tui.parsing.pipe_header import read_pipe_header
 from tui.parsing.places import place_kind, read_place_line
+from tui.parsing.prose_fields import company_from_email, company_from_prose, title_from_prose
 from tui.parsing.sanitize import safe_url
 from tui.parsing.stack import vocabulary
+from tui.parsing.title_text import split_title
 
 HEADER_LINES = 15
 TITLE_PREFIX = re.compile(
@@ -176,20 +181,60 @@ def _looks_like_company(text: str) -> bool:
 
 def find_header(lines: list[str], meta: dict[str, object]) -> Header:
     header = Header()
-    first = header_lines(lines)
+    # A generic first heading ("Careers", "Who We Are", "Вакансии") is never the title.
+    first = [(number, line) for number, line in header_lines(lines)
+             if not is_section_heading(plain_line(line))]
     _from_pipes(first, header)
     title_at = _find_title(first, header)
     hiring = HIRING.match(header.title)
     if hiring and ROLE_WORDS.search(hiring.group(2)) and _looks_like_company(hiring.group(1)):
         header.company, header.title = hiring.group(1).strip(), strip_title(hiring.group(2))
     _find_company(lines, first, title_at, header)
-    if not header.url:
-        header.url = find_apply_url(lines)
     _apply_meta(meta, header)
+    _take_title_apart(header)
     _split_title(header, lines, title_at)
+    if not header.title or _is_weak_title(header.title):
+        header.title = title_from_prose(lines, ROLE_WORDS) or header.title
+    if header.company and is_not_name(header.company):
+        header.company = ""
+    if not header.company:
+        header.company = company_from_prose(lines, ROLE_WORDS)
     if not header.company:
         _subject_company(lines, title_at, header)
+    if not header.company:
+        header.company = company_from_email("\n".join(lines[:400]))
+    header.url = _choose_url(lines, meta, header.url)
     return header
+
+
+def _is_weak_title(title: str) -> bool:
+    """A title line that is a sentence or a section name, not a role."""
+    return is_section_heading(title) or (len(title) > 80 and not ROLE_WORDS.search(title[:80]))
+
+
+def _take_title_apart(header: Header) -> None:
+    """Board decoration off the title; its company and place tags where they belong."""
+    if not header.title:
+        return
+    parts = split_title(header.title, ROLE_WORDS)
+    if not parts.title:
+        return
+    header.title = parts.title
+    header.place_texts.extend(parts.place_texts)
+    if parts.company and not header.company:
+        header.company = "" if is_not_name(parts.company) else parts.company
+
+
+def _choose_url(lines: list[str], meta: dict[str, object], found: str) -> str:
+    """The apply link if there is one, else the posting's own link."""
+    return (
+        safe_url(meta_text(meta, "apply_url"))
+        or find_apply_url(lines)
+        or safe_url(meta_text(meta, "url"))
+        or found
+        or find_source_url(lines)
+        or find_job_link(lines)
+    )
 
 
 def _split_title(header: Header, lines: list[str], title_at: int) -> None:
@@ -216,26 +261,16 @@ def _split_title(header: Header, lines: list[str], title_at: int) -> None:
 
 def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
     """HN-style one-liner: ``Acme | Senior Engineer | Berlin | ONSITE | https://…``."""
-    for number, line in first[:3]:  # noqa: B007 - the line found is used below
-        parts = [part.strip() for part in plain_line(line).split("|")]
-        role = next((p for p in parts if ROLE_WORDS.search(p) and not BARE_URL.search(p)), "")
-        if len(parts) >= 3 and role:
-            break
-    else:
+    for number, line in first[:3]:
+        found = read_pipe_header(line, ROLE_WORDS)
+        if found is None:
+            continue
+        header.title = strip_title(found.role)
+        header.company = found.company if _looks_like_company(found.company) else ""
+        header.url = found.url
+        header.place_texts.extend(found.place_texts)
+        header.used.add(number)
         return
-    header.title = strip_title(role)
-    header.company = parts[0] if parts[0] != role and _looks_like_company(parts[0]) else ""
-    if not header.company and parts.index(role) + 1 < len(parts):
-        following = parts[parts.index(role) + 1]  # "Title | Company | Place"
-        if _looks_like_company(following) and not MONEY.search(following):
-            header.company = following
-    for part in parts:
-        url = BARE_URL.search(part)
-        if url and not header.url:
-            header.url = safe_url(url.group())
-        elif part not in {role, parts[0], header.company} and not MONEY.search(part):
-            header.place_texts.append(part)
-    header.used.add(number)
 
 
 def _find_title(first: list[tuple[int, str]], header: Header) -> int:
@@ -357,6 +392,43 @@ def _named_again(name: str, number: int, lines: list[str]) -> bool:
     return any(pattern.search(line) for n, line in enumerate(lines) if n != number)
 
 
+SOURCE_LABEL = re.compile(r"^\W*([^\W\d][^:：]{0,30}?)\s*[:：]\s*$")
+
+
+def find_source_url(lines: list[str]) -> str:
+    """A link under a "Source:"/"Fonte:"/"Original:" label: where the posting was found."""
+    labels = words("source_labels")
+    for line in lines:
+        url = BARE_URL.search(line)
+        found = links(line)
+        target = safe_url(url.group()) if url else safe_url(found[0][1]) if found else ""
+        if not target:
+            continue
+        lead = plain_line(line[:url.start()] if url else line[:line.find("](")].split("[")[0])
+        label = SOURCE_LABEL.match(lead + ":") if lead else None
+        if label and words_key(label.group(1)) in labels:
+            return target
+    return ""
+
+
+def find_job_link(lines: list[str]) -> str:
+    """The first link that looks like a job page (a careers path, an applicant-tracking
+    host): the posting's own link when nothing says "apply"."""
+    cues = words("job_link_words")
+    for line in lines:
+        targets = [target for _, target in links(line)] + BARE_URL.findall(line)
+        for target in targets:
+            url = safe_url(target.rstrip(".,;:!?)"))
+            if not url:
+                continue
+            lowered = url.lower().split("://", 1)[-1]
+            host, _, path = lowered.partition("/")
+            pieces = set(re.split(r"[/.?#=&_-]+", path)) | set(host.split("."))
+            if pieces & cues or any(host.endswith(cue) for cue in cues if "." in cue):
+                return url
+    return ""
+
+
 def find_apply_url(lines: list[str]) -> str:
     """The application link: a link whose text says apply, a URL on a line that does, or
     a URL alone on the line under a short "How to apply" label."""
@@ -384,19 +456,13 @@ def _text(value: object) -> str:
 
 
 def _apply_meta(meta: dict[str, object], header: Header) -> None:
-    for key in ("title", "position", "role", "job_title", "job"):
-        if _text(meta.get(key)).strip():
-            header.title = strip_title(_text(meta[key]))
-            break
-    for key in ("company", "organization", "organisation", "employer", "hiring_organization"):
-        if _text(meta.get(key)).strip():
-            header.company = plain_line(_text(meta[key]))
-            break
-    for key in ("url", "apply_url", "apply", "link", "application_url", "source_url"):
-        url = safe_url(_text(meta.get(key)))
-        if url:
-            header.url = url
-            break
+    """Front matter names the fields outright (keys: ``tui/data/front_matter_keys.json``)."""
+    title = meta_text(meta, "title")
+    if title and not is_section_heading(title):
+        header.title = strip_title(title)
+    company = plain_line(meta_text(meta, "company"))
+    if company and not is_not_name(company):
+        header.company = company
 
 
 def find_seniority(title: str, meta: dict[str, object]) -> str:

@@ -1,0 +1,108 @@
+"""Title and company from the posting's sentences, for postings without a header.
+
+Plain copy-pastes of ATS pages often open with prose: "Acme is seeking a Security
+Engineer to…", "We are looking for an AI Engineer who…", "Nous recherchons un(e)
+Développeur(se) Full Stack pour…". The role is the capitalised run after the verb that
+holds a role word; the company is the sentence's subject when it reads as a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.parsing.header_words import is_not_name, words
+from tui.parsing.markdown_text import plain_line
+
+SEEKING = re.compile(
+    r"(?:(?<=\s)|^)(?:looking for|searching for|seeking|hiring(?: for)?|recruiting|in search of|"
+    r"recherchons|recherche|recrute|cherchons|suchen wir(?: dich)?|suchen|sucht|"
+    r"buscamos|busca|procuramos|procura|contratando|contrata|estamos buscando|"
+    r"ищем|ищет|нанимаем|szukamy|cerchiamo)"
+    r"(?:\s+(?:an?|one|two|several|un(?:\(e\)|e)?|una?|uma?|eine[nm]?|einen|ein|"
+    r"de|des|new|our(?: next)?|the))?\s+",
+    re.IGNORECASE,
+)
+CAPITAL_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ0-9.][\w.+#/&'’()-]*"
+CAPITAL_RUN = re.compile(
+    rf"((?:{CAPITAL_WORD})(?:(?:\s|,\s|\s/\s|\s&\s|\s\(|\)\s?)(?:{CAPITAL_WORD}|\([^)]{{1,40}}\)))*)"
+)
+# Adjectives before the role ("a highly skilled and experienced Senior Engineer").
+LOWER_LEAD = re.compile(r"^(?:[a-zà-ÿа-яё][\w-]*,?\s+){0,6}")
+SUBJECT_HIRING = re.compile(
+    r"^(?:at\s+)?((?:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9][\w&.'’+-]*)(?:\s(?:[A-ZÀ-ÖØ-ÞА-ЯЁ&][\w&.'’+-]*|of|de|"
+    r"for|and|the|du|der|la)){0,4})\s+(?:is|are|est|ist|está|esta|é)?\s*(?:now\s+|currently\s+)?"
+    r"(?:looking for|seeking|hiring|searching for|recruiting|recrute|recherche|sucht|busca|"
+    r"procura|contrata|ищет|szuka)\b"
+)
+JOIN = re.compile(
+    r"(?:^|[.!]\s+)(?:join|rejoignez|rejoindre|únete a|junte-se (?:à|a|ao)|"
+    r"werde teil von|dołącz do|присоединяйся к|присоединяйтесь к)\s+"
+    r"(?:us\s+at\s+|the\s+team\s+at\s+)?"
+    r"((?:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9][\w&.'’+-]*)(?:\s[A-ZÀ-ÖØ-ÞА-ЯЁ&][\w&.'’+-]*){0,3})"
+)
+AT_NAME = re.compile(
+    r"(?:^|[.!?]\s+)(?:At|En|Em|Chez|Bei|В)\s+((?:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9][\w&.'’+-]*)"
+    r"(?:\s[A-ZÀ-ÖØ-ÞА-ЯЁ&][\w&.'’+-]*){0,3}),\s"
+)
+EMAIL = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
+PROSE_LINES = 12
+
+
+def title_from_prose(lines: list[str], role_words: re.Pattern[str]) -> str:
+    """The role a sentence near the top says is wanted, as the posting capitalises it."""
+    for line in _prose(lines):
+        for match in SEEKING.finditer(line):
+            rest = LOWER_LEAD.sub("", line[match.end():match.end() + 200])
+            run = CAPITAL_RUN.match(rest)
+            if not run:
+                continue
+            title = run.group(1).strip(" ,(").rstrip()
+            title = re.sub(r"\s*\($", "", title)
+            if title.count("(") > title.count(")"):
+                title = title[:title.rfind("(")].strip()
+            if role_words.search(title) and 2 <= len(title) <= 100:
+                return title
+    return ""
+
+
+def company_from_prose(lines: list[str], role_words: re.Pattern[str]) -> str:
+    """"Acme is hiring…", "Join Acme…", "At Acme, we…": a name the prose gives."""
+    for line in _prose(lines):
+        for pattern in (SUBJECT_HIRING, AT_NAME, JOIN):
+            match = pattern.search(line)
+            if match and _is_name(match.group(1), role_words):
+                return match.group(1).strip(" .,")
+    return ""
+
+
+def company_from_email(text: str) -> str:
+    """A last resort: the name in a contact address's domain, spelt as the text spells it
+    elsewhere ("jobs@acme.io" and "Acme" in the text give "Acme")."""
+    for match in EMAIL.finditer(text):
+        label = match.group(1).lower().split(".")[-2]
+        if len(label) < 3 or label in words("free_mail_domains"):
+            continue
+        named = re.search(rf"(?<![\w@.]){re.escape(label)}(?![\w@])", text, re.IGNORECASE)
+        seen = [m.group() for m in re.finditer(rf"(?<![\w@./]){re.escape(label)}(?![\w.@])",
+                                                 text, re.IGNORECASE)]
+        if named and seen:
+            capitalised = [word for word in seen if word[:1].isupper()]
+            return capitalised[0] if capitalised else ""
+    return ""
+
+
+def _is_name(text: str, role_words: re.Pattern[str]) -> bool:
+    text = text.strip(" .,")
+    return (1 < len(text) <= 50 and not is_not_name(text) and not role_words.search(text)
+            and text.split()[0].lower() not in {"we", "you", "our", "this", "the", "it", "if"})
+
+
+def _prose(lines: list[str]) -> list[str]:
+    found: list[str] = []
+    for line in lines:
+        text = plain_line(line)
+        if len(text) >= 30:
+            found.append(text)
+            if len(found) >= PROSE_LINES:
+                break
+    return found
