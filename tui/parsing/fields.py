@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
 from tui.parsing.front_matter import meta_text
@@ -22,8 +23,10 @@ from tui.parsing.prose_fields import company_from_email, company_from_prose, tit
 from tui.parsing.sanitize import safe_url
 from tui.parsing.stack import vocabulary
 from tui.parsing.title_text import split_title
+from tui.query import fold
 
 HEADER_LINES = 15
+SHORT_POSTING = 3000  # characters: a comment, not a copied job page
 TITLE_PREFIX = re.compile(
     r"^(?:job\s+title|title|role|position|job|vacancy|opening|puesto|vacante|cargo|vaga|"
     r"posi[cç][aã]o|вакансия|должность|позиция|poste|stelle|stanowisko|ruolo|posizione|"
@@ -41,13 +44,14 @@ APPLY_LABEL = re.compile(r"^(?:apply|apply here|apply at|how to apply|url|link)\
                          re.IGNORECASE)
 APPLY_TEXT = re.compile(
     r"apply|aplica|aplikuj|postula|candidat|inscr[ií]b|inscrev|отклик|bewerb|postuler|"
-    r"s[øö]g|ans[öo]k|solliciteer|応募|エントリー",
+    r"s[øö]g|ans[öo]k|solliciteer|応募|エントリー|reach out|candidatar|cadastr",
     re.IGNORECASE,
 )
 ROLE_WORDS = re.compile(
     r"\b(?:engineer|engineering manager|developer|programmer|architect|designer|manager|"
     r"analyst|scientist|administrator|consultant|specialist|intern|tester|qa|sre|devops|"
-    r"lead|head of|director|cto|researcher|technician|writer|product owner|"
+    r"lead|head of|director|cto|researcher|technician|writer|product owner|coach|recruiter|"
+    r"officer|marketer|editor|coordinator|representative|accountant|strategist|mle|"
     r"разработчик|инженер|программист|аналитик|архитектор|тестировщик|руководитель|"
     r"desarrollador|desarrolladora|ingeniero|ingeniera|programador|analista|arquitecto|"
     r"desenvolvedor|desenvolvedora|engenheiro|engenheira|arquiteto|cientista|"
@@ -89,7 +93,11 @@ NOT_COMPANY = re.compile(
     r"employment type|job type|department|team|salary|compensation|job details)$",
     re.IGNORECASE,
 )
-ABOUT = re.compile(r"^(?:about|sobre|acerca de|о компании)\s+(.{2,40})$", re.IGNORECASE)
+ABOUT = re.compile(
+    r"^(?:(?:about|sobre|acerca de|о компании|über|à propos de|o firmie|про)\s+(.{2,40})"
+    r"|(?:关于|關於)\s*(.{2,20}))$",
+    re.IGNORECASE,
+)
 NOT_ABOUT = re.compile(r"^(?:us|you|the .*|this .*|our .*|nós|nosotros|la empresa|a empresa)$",
                        re.IGNORECASE)
 HIRING = re.compile(
@@ -115,8 +123,14 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:—|–|-|\||@|·)\s+")
 # "Wattle Pay is building…" as the first sentence of the posting: its subject is the company.
 SUBJECT_COMPANY = re.compile(
     r"^((?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w&.'’-]*)(?:\s(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ&][\w&.'’-]*)){0,3})\s+"
-    r"(?:is|builds|makes|helps|develops|creates|runs|operates|designs|es|est|ist|é|є)\s"
+    r"(?:is|was|has|builds|makes|helps|develops|creates|runs|operates|designs|provides|offers|"
+    r"uses|enables|empowers|powers|serves|delivers|believes|exists|es|est|ist|é|є|"
+    r"является|это|—|-|–)\s"
+    r"|^((?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w&.-]*)(?:\s[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ&][\w&.-]*){0,3})['’]s\s"
+    r"(?:mission|goal|vision|purpose|platform|team|product)\b"
 )
+LEADING_CLAUSE = re.compile(r"^(?:since|founded in|in|seit|desde|depuis|с)\s+\d{4},?\s+",
+                            re.IGNORECASE)
 NOT_SUBJECT = frozenset(
     "we our the this you your join at in as a an if with since here it they there what who "
     "remote hiring nosotros somos nous wir мы".split()
@@ -131,8 +145,12 @@ class Header:
     url: str = ""
     used: set[int] = field(default_factory=set)  # line numbers the header consumed
     place_texts: list[str] = field(default_factory=list)  # place lines found on the way
+    short: bool = False  # a one-line header of a comment-sized posting (Hacker News)
 
 
+TEMPLATE_LINE = re.compile(
+    r"^\s*(?:\{[%{#].*[%}#]\}\s*$|<!--.*-->\s*$|import\s+\S.*\bfrom\s+['\"]|export\s+(?:const|default)\b)"
+)
 BREADCRUMB = re.compile(r"\s(?:›|»|>|→)\s")
 PROSE_COMPANY = re.compile(
     r"(?:^|[.!?]\s)(?:At|En|Em|В|Bei|Chez)\s+((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&.'’-]*\s?){1,4}?),?\s+"
@@ -149,6 +167,8 @@ def header_lines(lines: list[str], limit: int = HEADER_LINES) -> list[tuple[int,
         if not text or re.fullmatch(r"[-=*_~\s]+", line.strip()) or is_boilerplate(line) or (
                 is_header_chrome(line)):
             continue
+        if TEMPLATE_LINE.match(line):
+            continue  # "{% media(...) %}", "import X from '…'": site machinery, not text
         if BREADCRUMB.search(text) and heading_level(line) == 0:
             continue  # "Home › Engineering › Product Engineer": site navigation
         found.append((number, line))
@@ -167,7 +187,16 @@ def strip_title(text: str) -> str:
 
 
 def _looks_like_title(text: str) -> bool:
-    return 2 <= len(text) <= 120 and not text.endswith((".", ":")) and not COMPANY_LABEL.match(text)
+    return 2 <= len(text) <= 120 and not text.endswith((".", ":")) and not COMPANY_LABEL.match(
+        text) and not _is_field_line(text)
+
+
+def _is_field_line(text: str) -> bool:
+    """"Date de Parution: 1er Juillet 2023": a label and its value, not a title (but
+    "Acme: Senior Engineer" names the role after its colon)."""
+    label, colon, value = text.partition(":")
+    return bool(colon) and 0 < len(label.split()) <= 4 and not TITLE_PREFIX.match(
+        text) and not ROLE_WORDS.search(value)
 
 
 def _looks_like_company(text: str) -> bool:
@@ -175,7 +204,7 @@ def _looks_like_company(text: str) -> bool:
         1 <= len(text) <= 60 and len(text.split()) <= 6 and not NOT_COMPANY.match(text)
         and not text[:1].islower() and not text.endswith(":") and ":" not in text[:30]
         and not (text.endswith(".") and len(text.split()) > 3)  # a sentence, not "Acme Inc."
-        and not read_place_line(text).is_location
+        and not read_place_line(text).is_location and not is_not_name(text)
     )
 
 
@@ -192,6 +221,11 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
     _find_company(lines, first, title_at, header)
     _apply_meta(meta, header)
     _take_title_apart(header)
+    if header.title:  # "We are looking for a Data Engineer": the role the sentence names
+        said = title_from_prose([header.title], ROLE_WORDS, lead_only=True)
+        header.title = said or header.title
+    if not header.company:
+        _company_from_description(meta, header)
     _split_title(header, lines, title_at)
     if not header.title or _is_weak_title(header.title):
         header.title = title_from_prose(lines, ROLE_WORDS) or header.title
@@ -203,13 +237,22 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
         _subject_company(lines, title_at, header)
     if not header.company:
         header.company = company_from_email("\n".join(lines[:400]))
-    header.url = _choose_url(lines, meta, header.url)
+    header.url = _choose_url(lines, meta, header)
     return header
 
 
 def _is_weak_title(title: str) -> bool:
     """A title line that is a sentence or a section name, not a role."""
     return is_section_heading(title) or (len(title) > 80 and not ROLE_WORDS.search(title[:80]))
+
+
+def _company_from_description(meta: dict[str, object], header: Header) -> None:
+    """A front-matter description written as a decorated title ("Role @ Company (…)")."""
+    description = _text(meta.get("description") or meta.get("summary"))
+    if description and len(description) <= 200:
+        company = split_title(description, ROLE_WORDS).company
+        if company and not is_not_name(company) and _looks_like_company(company):
+            header.company = company
 
 
 def _take_title_apart(header: Header) -> None:
@@ -225,15 +268,18 @@ def _take_title_apart(header: Header) -> None:
         header.company = "" if is_not_name(parts.company) else parts.company
 
 
-def _choose_url(lines: list[str], meta: dict[str, object], found: str) -> str:
-    """The apply link if there is one, else the posting's own link."""
+def _choose_url(lines: list[str], meta: dict[str, object], header: Header) -> str:
+    """The apply link if there is one, else the posting's own link. A job-looking link
+    in the text stands for the posting only in a short one (a Hacker News comment): a long
+    page's "careers" links are the company's site."""
     return (
         safe_url(meta_text(meta, "apply_url"))
         or find_apply_url(lines)
         or safe_url(meta_text(meta, "url"))
-        or found
+        or header.url
         or find_source_url(lines)
-        or find_job_link(lines)
+        or (find_job_link(lines) if header.short or sum(map(len, lines)) < SHORT_POSTING
+            else "")
     )
 
 
@@ -266,10 +312,13 @@ def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
         if found is None:
             continue
         header.title = strip_title(found.role)
-        header.company = found.company if _looks_like_company(found.company) else ""
-        header.url = found.url
+        company = found.company.strip("_* ")
+        header.company = company if _looks_like_company(company[:1].upper() + company[1:]) else ""
+        # A bare homepage in the header is the company's site, not the posting's link.
+        header.url = found.url if urlsplit(found.url).path.strip("/") else ""
         header.place_texts.extend(found.place_texts)
         header.used.add(number)
+        header.short = True
         return
 
 
@@ -365,31 +414,63 @@ def _find_company(
         if not (stripped.startswith(("#", "**", "__"))):
             continue
         about = ABOUT.match(plain_line(line).rstrip(":"))
-        if about and not NOT_ABOUT.match(about.group(1)) and _looks_like_company(about.group(1)):
-            header.company = about.group(1).strip()
+        name = (about.group(1) or about.group(2)).strip() if about else ""
+        if name and not NOT_ABOUT.match(name) and _looks_like_company(name):
+            header.company = name
             return
 
 
 def _subject_company(lines: list[str], title_at: int, header: Header) -> bool:
-    """The subject of the posting's first sentence of prose, when it reads as a name."""
-    prose = next((line for line in lines[title_at + 1:] if is_prose(line)), "")
-    match = SUBJECT_COMPANY.match(plain_line(prose))
+    """The subject of one of the first sentences of prose, or of the first sentence under an
+    "About us" heading, when it reads as a name ("Acme is…", "Acme's mission is…")."""
+    prose = [line for line in lines[title_at + 1:title_at + 60] if is_prose(line)][:3]
+    about = _about_section_prose(lines)
+    candidates = [(about, True)] if about else []
+    candidates += [(line, position == 0) for position, line in enumerate(prose)]
+    for line, trusted in candidates:
+        name = _subject_name(plain_line(line))
+        if name and (trusted or _named_again(name, -1, lines, times=2)):
+            header.company = name
+            return True
+    return False
+
+
+def _about_section_prose(lines: list[str]) -> str:
+    headings = words("about_headings")
+    for number, line in enumerate(lines):
+        if (heading_level(line) or line.strip().startswith(("**", "__"))) and words_key(
+                plain_line(line)) in headings:
+            return next((text for text in lines[number + 1:number + 6] if is_prose(text)), "")
+    return ""
+
+
+def _subject_name(text: str) -> str:
+    match = SUBJECT_COMPANY.match(LEADING_CLAUSE.sub("", text))
     if not match:
-        return False
-    name = match.group(1).strip()
+        return ""
+    name = (match.group(1) or match.group(2)).strip()
     vocab = vocabulary()
     if name.split()[0].lower() in NOT_SUBJECT or ROLE_WORDS.search(name) or not (
             _looks_like_company(name)) or place_kind(name) or (
             name.lower() in vocab.aliases or name in vocab.exact):
-        return False  # "Python is…", "Berlin is…": not a company
-    header.company = name
-    return True
+        return ""  # "Python is…", "Berlin is…": not a company
+    return name
 
 
-def _named_again(name: str, number: int, lines: list[str]) -> bool:
-    """Does the posting name ``name`` anywhere but on line ``number``?"""
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-    return any(pattern.search(line) for n, line in enumerate(lines) if n != number)
+def _named_again(name: str, number: int, lines: list[str], times: int = 1) -> bool:
+    """Does the posting name ``name`` (accents and case aside, in a domain too: "Vórtx" in
+    vortx.com) ``times`` times anywhere but on line ``number``?"""
+    wanted = fold(name)
+    if not wanted:
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+    seen = 0
+    for n, line in enumerate(lines):
+        if (n != number and wanted[:3] in line.lower()) or (n != number and not line.isascii()):
+            seen += len(pattern.findall(fold(line)))
+            if seen >= times:
+                return True
+    return False
 
 
 SOURCE_LABEL = re.compile(r"^\W*([^\W\d][^:：]{0,30}?)\s*[:：]\s*$")
@@ -433,7 +514,16 @@ def find_apply_url(lines: list[str]) -> str:
     """The application link: a link whose text says apply, a URL on a line that does, or
     a URL alone on the line under a short "How to apply" label."""
     previous = ""
+    in_apply_section = False
     for line in lines:
+        text_of_line = plain_line(line)
+        if _is_section_label(line, text_of_line):
+            in_apply_section = bool(APPLY_TEXT.search(text_of_line))
+        elif in_apply_section:
+            found = [target for _, target in links(line)] + BARE_URL.findall(line)
+            url = next((safe_url(t) for t in found if safe_url(t)), "")
+            if url:
+                return url
         for text, target in links(line):
             if APPLY_TEXT.search(text) and safe_url(target):
                 return safe_url(target)
@@ -447,6 +537,15 @@ def find_apply_url(lines: list[str]) -> str:
         if line.strip():
             previous = plain_line(line)
     return ""
+
+
+def _is_section_label(line: str, text: str) -> bool:
+    """A heading, a bold line or a short "Label:" line: where a section starts."""
+    if not text or len(text) > 60 or BARE_URL.search(line):
+        return False
+    stripped = line.strip()
+    return bool(heading_level(line)) or (stripped.startswith(("**", "__")) and stripped.endswith(
+        ("**", "__", ":", "**:"))) or text.endswith((":", "："))
 
 
 def _text(value: object) -> str:

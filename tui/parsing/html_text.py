@@ -26,15 +26,18 @@ KNOWN_TAGS = (
     "a|abbr|article|b|blockquote|body|br|center|code|dd|div|dl|dt|em|font|h[1-6]|head|header|"
     "hr|html|i|img|li|main|ol|p|pre|s|section|small|span|strike|strong|sub|sup|table|tbody|td|"
     "th|thead|tr|u|ul|script|style|iframe|noscript|title|meta|link|footer|nav|figure|"
-    "figcaption|label|button|form|input|svg"
+    "figcaption|label|button|form|input|svg|details|summary|del|ins|mark|kbd|q|cite|time|tt|"
+    "big|caption|tfoot|picture|source|video|audio|address|aside|hgroup|dfn|var|samp|"
+    "fieldset|legend|select|option|textarea|dialog|menu|wbr|nobr|template|object|embed"
 )
 HAS_HTML = re.compile(rf"<(?:{KNOWN_TAGS})(?:\s[^<>]*)?/?>|</(?:{KNOWN_TAGS})\s*>", re.IGNORECASE)
 # "<" that does not open a known tag or a comment is text ("<5 years", "<https://…>").
 STRAY_LT = re.compile(rf"<(?!/?(?:{KNOWN_TAGS})[\s/>]|!--)", re.IGNORECASE)
 DROPPED = frozenset({"script", "style", "iframe", "noscript", "head", "title", "meta", "link",
                      "svg", "button", "form", "input", "template", "object", "embed"})
-BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer", "nav",
-                    "table", "tr", "ul", "ol", "dl", "blockquote", "figure", "center", "pre"})
+BLOCKS = frozenset({"details", "summary", "address", "aside", "p", "div", "section", "article",
+                    "main", "header", "footer", "nav", "table", "tr", "ul", "ol", "dl",
+                    "blockquote", "figure", "center", "pre"})
 LINE_BREAKS = frozenset({"br", "dt", "dd", "figcaption"})
 EMPHASIS = {"strong": "**", "b": "**", "em": "_", "i": "_"}
 OPENED = "\x00"  # marks where an emphasis or a link opened; no text node holds NUL

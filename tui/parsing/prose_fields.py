@@ -22,12 +22,12 @@ SEEKING = re.compile(
     r"de|des|new|our(?: next)?|the))?\s+",
     re.IGNORECASE,
 )
-CAPITAL_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ0-9.][\w.+#/&'’()-]*"
+CAPITAL_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯЁ0-9.][\w.+#/&'’()*-]*"
 CAPITAL_RUN = re.compile(
     rf"((?:{CAPITAL_WORD})(?:(?:\s|,\s|\s/\s|\s&\s|\s\(|\)\s?)(?:{CAPITAL_WORD}|\([^)]{{1,40}}\)))*)"
 )
 # Adjectives before the role ("a highly skilled and experienced Senior Engineer").
-LOWER_LEAD = re.compile(r"^(?:[a-zà-ÿа-яё][\w-]*,?\s+){0,6}")
+LOWER_LEAD = re.compile(r"^(?:[a-zà-ÿа-яё]\S*,?\s+){0,6}")
 SUBJECT_HIRING = re.compile(
     r"^(?:at\s+)?((?:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9][\w&.'’+-]*)(?:\s(?:[A-ZÀ-ÖØ-ÞА-ЯЁ&][\w&.'’+-]*|of|de|"
     r"for|and|the|du|der|la)){0,4})\s+(?:is|are|est|ist|está|esta|é)?\s*(?:now\s+|currently\s+)?"
@@ -48,10 +48,14 @@ EMAIL = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
 PROSE_LINES = 12
 
 
-def title_from_prose(lines: list[str], role_words: re.Pattern[str]) -> str:
-    """The role a sentence near the top says is wanted, as the posting capitalises it."""
-    for line in _prose(lines):
+def title_from_prose(lines: list[str], role_words: re.Pattern[str],
+                     lead_only: bool = False) -> str:
+    """The role a sentence near the top says is wanted, as the posting capitalises it;
+    with ``lead_only``, only where the verb opens the line ("Wir suchen eine*n …")."""
+    for line in [plain_line(line) for line in lines] if lead_only else _prose(lines):
         for match in SEEKING.finditer(line):
+            if lead_only and len(line[:match.start()].split()) > 3:
+                break
             rest = LOWER_LEAD.sub("", line[match.end():match.end() + 200])
             run = CAPITAL_RUN.match(rest)
             if not run:

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.parsing.header_words import is_employment_word, is_remote_word, words, words_key
+from tui.parsing.header_words import (
+    is_employment_word,
+    is_remote_word,
+    is_section_heading,
+    words,
+    words_key,
+)
 from tui.parsing.places import place_kind, read_place_line
 
 LEADING_TAG = re.compile(r"^\s*[\[(（【]([^\])）】]{1,60})[\])）】]\s*")
@@ -19,7 +25,8 @@ TRAILING_TAG = re.compile(r"\s*[\[(（【]([^\])）】]{1,60})[\])）】]\s*$")
 # "Porto ou Remoto", "Berlin / Remote", "London or NYC": alternatives in one slot.
 ALTERNATIVES = re.compile(r"\s*(?:/|,|&|\+|\b(?:ou|or|o|oder|или|lub)\b)\s*", re.IGNORECASE)
 TAG_WORDS = re.compile(r"^\s*[^\W\d_][\w\s,./&'’+-]*$")
-AT_COMPANY = re.compile(r"\s+(?:@|at|em|en|bei|chez|в)\s+(?=\S)", re.IGNORECASE)
+# "Role @ Company", "Role at Company", "Desenvolvedor na Empresa": the company is capitalised.
+AT_COMPANY = re.compile(r"\s+(?:@|(?i:at|em|en|bei|chez|в)|na|no|für)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ0-9])")
 SEPARATOR = re.compile(r"\s+(?:—|–|-|\||·|•|/)\s+")
 ORG_PREFIX = re.compile(r"^([^:]{2,40}):\s+(?=\S)")
 SENIORITY_TAG = re.compile(
@@ -67,6 +74,9 @@ def split_title(text: str, role_words: re.Pattern[str]) -> TitleParts:
 
 def _strip_suffixes(parts: TitleParts) -> None:
     suffixes = words("title_suffixes")
+    pieces = SEPARATOR.split(parts.title, maxsplit=1)
+    if len(pieces) == 2 and is_section_heading(pieces[0]):  # "Job Description - Role"
+        parts.title = pieces[1]
     while True:
         pieces = SEPARATOR.split(parts.title)
         if len(pieces) < 2 or words_key(pieces[-1]) not in suffixes:
@@ -103,9 +113,11 @@ def _take_company(parts: TitleParts, role_words: re.Pattern[str]) -> None:
         match = at[-1]
         role, company = parts.title[:match.start()], parts.title[match.end():]
         company = SEPARATOR.split(company)[0] if not role_words.search(company) else ""
+        company = TRAILING_TAG.sub("", company) if TRAILING_TAG.sub("", company) else company
         if role_words.search(role) and company and not is_place_text(company) and len(
                 company.split()) <= 6:
-            rest = parts.title[match.end() + len(company):]
+            rest = parts.title[match.end():].removeprefix(company).lstrip(" )")
+            rest = "" if TRAILING_TAG.fullmatch(" " + rest.strip()) else rest
             parts.title, parts.company = role + rest, company.strip()
             return
     prefix = ORG_PREFIX.match(parts.title)
