@@ -19,7 +19,12 @@ from tui.parsing.header_words import is_not_name, is_section_heading, words, wor
 from tui.parsing.markdown_text import BARE_URL, heading_level, links, plain_line
 from tui.parsing.pipe_header import read_pipe_header
 from tui.parsing.places import place_kind, read_place_line
-from tui.parsing.prose_fields import company_from_email, company_from_prose, title_from_prose
+from tui.parsing.prose_fields import (
+    company_from_email,
+    company_from_prose,
+    title_from_prose,
+    title_from_role_line,
+)
 from tui.parsing.sanitize import safe_url
 from tui.parsing.stack import vocabulary
 from tui.parsing.title_text import split_title
@@ -229,6 +234,8 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
     _split_title(header, lines, title_at)
     if not header.title or _is_weak_title(header.title):
         header.title = title_from_prose(lines, ROLE_WORDS) or header.title
+    if not header.title:
+        header.title = title_from_role_line(lines, ROLE_WORDS)
     if header.company and is_not_name(header.company):
         header.company = ""
     if not header.company:
@@ -324,7 +331,7 @@ def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
 
 def _find_title(first: list[tuple[int, str]], header: Header) -> int:
     """Fill in the title; return the line number it came from (-1 when none)."""
-    if header.title:
+    if header.title or header.short:  # a pipe header without a role field: no title line
         return next(iter(header.used))
     for position, (number, line) in enumerate(first[:3]):
         if (heading_level(line) and position == 0) or heading_level(line) == 1:
@@ -516,9 +523,8 @@ def find_apply_url(lines: list[str]) -> str:
     previous = ""
     in_apply_section = False
     for line in lines:
-        text_of_line = plain_line(line)
-        if _is_section_label(line, text_of_line):
-            in_apply_section = bool(APPLY_TEXT.search(text_of_line))
+        if _is_section_label(line):
+            in_apply_section = bool(APPLY_TEXT.search(plain_line(line)))
         elif in_apply_section:
             found = [target for _, target in links(line)] + BARE_URL.findall(line)
             url = next((safe_url(t) for t in found if safe_url(t)), "")
@@ -539,13 +545,16 @@ def find_apply_url(lines: list[str]) -> str:
     return ""
 
 
-def _is_section_label(line: str, text: str) -> bool:
+def _is_section_label(line: str) -> bool:
     """A heading, a bold line or a short "Label:" line: where a section starts."""
-    if not text or len(text) > 60 or BARE_URL.search(line):
-        return False
     stripped = line.strip()
-    return bool(heading_level(line)) or (stripped.startswith(("**", "__")) and stripped.endswith(
-        ("**", "__", ":", "**:"))) or text.endswith((":", "："))
+    if not stripped or len(stripped) > 80 or not (
+            stripped[0] in "#*_" or stripped.endswith((":", "：", "**", "__"))):
+        return False  # most lines: decided without looking further
+    if "://" in stripped or len(plain_line(line)) > 60:
+        return False
+    return bool(heading_level(line)) or stripped.startswith(("**", "__")) or stripped.endswith(
+        (":", "："))
 
 
 def _text(value: object) -> str:

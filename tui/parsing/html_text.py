@@ -30,7 +30,11 @@ KNOWN_TAGS = (
     "big|caption|tfoot|picture|source|video|audio|address|aside|hgroup|dfn|var|samp|"
     "fieldset|legend|select|option|textarea|dialog|menu|wbr|nobr|template|object|embed"
 )
-HAS_HTML = re.compile(rf"<(?:{KNOWN_TAGS})(?:\s[^<>]*)?/?>|</(?:{KNOWN_TAGS})\s*>", re.IGNORECASE)
+# Tags, or the entities Hacker News escapes every slash and quote with ("&#x2F;", "&#x27;").
+HAS_HTML = re.compile(
+    rf"<(?:{KNOWN_TAGS})(?:\s[^<>]*)?/?>|</(?:{KNOWN_TAGS})\s*>|&(?:#x2F|#x27|#39|quot|amp);",
+    re.IGNORECASE,
+)
 # "<" that does not open a known tag or a comment is text ("<5 years", "<https://…>").
 STRAY_LT = re.compile(rf"<(?!/?(?:{KNOWN_TAGS})[\s/>]|!--)", re.IGNORECASE)
 DROPPED = frozenset({"script", "style", "iframe", "noscript", "head", "title", "meta", "link",
@@ -46,7 +50,7 @@ MANY_BLANKS = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 def has_html(text: str) -> bool:
     """Does ``text`` contain a tag of the kind postings use (the cheap pre-check)?"""
-    return "<" in text and HAS_HTML.search(text) is not None
+    return ("<" in text or "&" in text) and HAS_HTML.search(text) is not None
 
 
 def html_to_markdown(fragment: str) -> str:

@@ -64,6 +64,8 @@ def read_pipe_header(line: str, role_words: re.Pattern[str]) -> PipeHeader | Non
             leftover[0]) <= 60:
         header.company = leftover[0]
         leftover = leftover[1:]
+    if not header.role and leftover and 3 <= len(leftover[0]) <= 80:
+        header.role = leftover.pop(0)  # "Acme | Faculty in AI | Beijing": the second field
     # What is left may still be a place the resolver knows ("Bay Area", "CET ± 3").
     header.place_texts.extend(part for part in leftover if len(part) <= 60)
     if not (header.role or header.company):

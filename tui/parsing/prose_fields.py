@@ -14,7 +14,8 @@ from tui.parsing.header_words import is_not_name, words
 from tui.parsing.markdown_text import plain_line
 
 SEEKING = re.compile(
-    r"(?:(?<=\s)|^)(?:looking for|searching for|seeking|hiring(?: for)?|recruiting|in search of|"
+    r"(?:(?<=\s)|^)(?:as (?:an?|our)(?= [A-Z])|looking for|searching for|seeking|"
+    r"hiring(?: for)?|recruiting|in search of|"
     r"recherchons|recherche|recrute|cherchons|suchen wir(?: dich)?|suchen|sucht|"
     r"buscamos|busca|procuramos|procura|contratando|contrata|estamos buscando|"
     r"ищем|ищет|нанимаем|szukamy|cerchiamo)"
@@ -52,7 +53,7 @@ def title_from_prose(lines: list[str], role_words: re.Pattern[str],
                      lead_only: bool = False) -> str:
     """The role a sentence near the top says is wanted, as the posting capitalises it;
     with ``lead_only``, only where the verb opens the line ("Wir suchen eine*n …")."""
-    for line in [plain_line(line) for line in lines] if lead_only else _prose(lines):
+    for line in [plain_line(line) for line in lines] if lead_only else _prose(lines, 30):
         for match in SEEKING.finditer(line):
             if lead_only and len(line[:match.start()].split()) > 3:
                 break
@@ -66,6 +67,59 @@ def title_from_prose(lines: list[str], role_words: re.Pattern[str],
                 title = title[:title.rfind("(")].strip()
             if role_words.search(title) and 2 <= len(title) <= 100:
                 return title
+    if lead_only:
+        return ""
+    for line in _prose(lines, 30):  # "we're hiring senior software developers with…"
+        for match in SEEKING.finditer(line):
+            title = _lower_case_role(line[match.end():match.end() + 120], role_words)
+            if title:
+                return title
+    return ""
+
+
+STOP_WORD = re.compile(r"^(?:to|with|for|who|that|in|at|on|and|or|from|which|like|as|of)$")
+ADJECTIVE = re.compile(r"^(?:experienced|talented|passionate|skilled|strong|great|motivated|"
+                       r"expert-level|highly|seasoned|exceptional|driven|curious|several|"
+                       r"multiple|more|additional|two|three|a|an|the|\d+)$", re.IGNORECASE)
+
+
+def _lower_case_role(text: str, role_words: re.Pattern[str]) -> str:
+    """"an expert-level engineering lead with…" → "engineering lead"."""
+    phrase: list[str] = []
+    for word in text.split()[:7]:
+        bare = word.strip(",.;:!?()")
+        if STOP_WORD.match(bare.lower()) or not bare:
+            break
+        phrase.append(bare)
+        if bare != word:
+            break  # punctuation ends the phrase
+    while phrase and ADJECTIVE.match(phrase[0]):
+        phrase.pop(0)
+    while phrase and not role_words.search(phrase[-1]):
+        phrase.pop()
+    return " ".join(phrase) if phrase and len(phrase) <= 5 else ""
+
+
+ROLE_LABEL = re.compile(r"^([A-ZÀ-ÖØ-ÞА-ЯЁ][^:.!?;]{2,70}?)\s*(?::|\s[–—-]\s|\(|$)")
+ROLE_LINES = 40
+
+
+def title_from_role_line(lines: list[str], role_words: re.Pattern[str]) -> str:
+    """A line near the top that starts with a role ("1. Senior Go Engineer: you will…",
+    "Backend Developer (Remote)"), for postings whose header names none."""
+    for line in lines[:ROLE_LINES]:
+        text = plain_line(line)
+        match = ROLE_LABEL.match(text)
+        if not match:
+            continue
+        role = match.group(1).strip()
+        last = role.split()[-1]
+        # The role word ends the phrase ("Senior Go Engineer") unless "of" follows
+        # it ("Head of Data"): "Lead the way" is an instruction, not a role.
+        if (role_words.search(last) or " of " in role) and role_words.search(role) and len(
+                role.split()) <= 8 and not SEEKING.search(role) and not role.lower().startswith(
+                ("we ", "you ", "our ", "the ", "i ")):
+            return role
     return ""
 
 
@@ -101,12 +155,14 @@ def _is_name(text: str, role_words: re.Pattern[str]) -> bool:
             and text.split()[0].lower() not in {"we", "you", "our", "this", "the", "it", "if"})
 
 
-def _prose(lines: list[str]) -> list[str]:
+def _prose(lines: list[str], limit: int = PROSE_LINES) -> list[str]:
     found: list[str] = []
     for line in lines:
+        if len(line) < 30:
+            continue
         text = plain_line(line)
         if len(text) >= 30:
             found.append(text)
-            if len(found) >= PROSE_LINES:
+            if len(found) >= limit:
                 break
     return found
