@@ -140,6 +140,7 @@ NOT_SUBJECT = frozenset(
     "we our the this you your join at in as a an if with since here it they there what who "
     "remote hiring nosotros somos nous wir мы".split()
 )
+TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 BYLINE = re.compile(r"^(?:at|@|em|en|в компании|bei|chez)\s+(.{2,60})$", re.IGNORECASE)
 
 
@@ -386,7 +387,7 @@ def _find_company(
     if after:
         number, line = after[0]
         text = plain_line(line)
-        byline = BYLINE.match(text)
+        byline = BYLINE.match(TRAILING_PARENS.sub("", text))  # "at Acme (View all jobs)"
         if byline and _looks_like_company(byline.group(1)):
             header.company = byline.group(1).strip()
         elif " · " in text:
@@ -493,7 +494,7 @@ def find_source_url(lines: list[str]) -> str:
         if not target:
             continue
         lead = plain_line(line[:url.start()] if url else line[:line.find("](")].split("[")[0])
-        label = SOURCE_LABEL.match(lead + ":") if lead else None
+        label = SOURCE_LABEL.match(lead.rstrip(":：") + ":") if lead else None
         if label and words_key(label.group(1)) in labels:
             return target
     return ""

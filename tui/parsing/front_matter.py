@@ -174,10 +174,14 @@ def meta_value(meta: dict[str, Any], field: str) -> Any:
     if not meta:
         return None
     folded = {fold_key(key): value for key, value in meta.items()}
-    for key in _key_table()[field]:
-        value = folded.get(key)
-        if value not in (None, "", [], {}):
-            return value
+    # Top-level keys first, then one table down ("[links] apply = …", "job: {title: …}").
+    tables = [folded] + [{fold_key(str(key)): item for key, item in value.items()}
+                         for value in folded.values() if isinstance(value, dict)]
+    for table in tables:
+        for key in _key_table()[field]:
+            value = table.get(key)
+            if value not in (None, "", [], {}):
+                return value
     return None
 
 

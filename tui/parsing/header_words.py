@@ -55,5 +55,8 @@ def is_remote_word(text: str) -> bool:
 
 def is_employment_word(text: str) -> bool:
     key = words_key(text)
+    known = _vocab()["employment_words"]
     parts = [part.strip() for part in re.split(r"[/,+&]| and | or ", key) if part.strip()]
-    return bool(parts) and all(part in _vocab()["employment_words"] for part in parts)
+    if parts and all(part in known for part in parts):
+        return True
+    return bool(parts) and all(word in known for word in key.replace(",", " ").split())

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from tui.parsing.header_words import is_employment_word, is_not_name
 from tui.parsing.markdown_text import BARE_URL, links, plain_line
 from tui.parsing.sanitize import safe_url
+from tui.parsing.stack import vocabulary
 from tui.parsing.title_text import is_place_text
 
 PIPE = re.compile(r"\s+[|｜]\s+|\s*[|｜]\s*(?=\S)")
 DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[!?.:])\s+")
 PAY = re.compile(r"[$€£¥₹]\s?\d|\d\s?[kK]\b|\d{2,3},\d{3}|\b(?:usd|eur|gbp|salary|equity)\b",
                  re.IGNORECASE)
 
@@ -27,6 +29,12 @@ class PipeHeader:
     role: str = ""
     url: str = ""
     place_texts: list[str] = field(default_factory=list)
+
+
+def _names_tech(text: str) -> bool:
+    vocab = vocabulary()
+    return any(word.lower() in vocab.aliases or word in vocab.exact
+               for word in re.split(r"[\s,+/&]+", text) if word)
 
 
 def read_pipe_header(line: str, role_words: re.Pattern[str]) -> PipeHeader | None:
@@ -46,8 +54,9 @@ def read_pipe_header(line: str, role_words: re.Pattern[str]) -> PipeHeader | Non
             part = (part[:url.start()] + part[url.end():]).strip(" -–(),")
             if not part:
                 continue
-        if DOMAIN.match(part) and not leftover and not header.company:
-            header.company = part  # "acme.io | Engineer | …": the domain names the company
+        if DOMAIN.match(part):
+            if not leftover and not header.company:
+                header.company = part  # "acme.io | Engineer | …": the domain names it
             continue
         if PAY.search(part) and not role_words.search(part):
             continue
@@ -56,18 +65,22 @@ def read_pipe_header(line: str, role_words: re.Pattern[str]) -> PipeHeader | Non
         if is_place_text(part):
             header.place_texts.append(part)
             continue
+        if not leftover and not header.company:  # "We're hiring! Acme": the name after
+            part = SENTENCE_END.split(part)[-1]
         if not header.role and role_words.search(part) and len(part) <= 120:
             header.role = part
             continue
         leftover.append(part)
     if not header.company and leftover and not is_not_name(leftover[0]) and len(
-            leftover[0]) <= 60:
+            leftover[0]) <= 60 and not role_words.search(leftover[0]):
         header.company = leftover[0]
         leftover = leftover[1:]
     if not header.role and leftover and 3 <= len(leftover[0]) <= 80:
         header.role = leftover.pop(0)  # "Acme | Faculty in AI | Beijing": the second field
-    # What is left may still be a place the resolver knows ("Bay Area", "CET ± 3").
-    header.place_texts.extend(part for part in leftover if len(part) <= 60)
+    # What is left may still be a place the resolver knows ("Bay Area", "CET ± 3"), but
+    # not a technology list ("Electron.js + React.js").
+    header.place_texts.extend(part for part in leftover if len(part) <= 60 and not _names_tech(
+        part))
     if not (header.role or header.company):
         return None
     return header

@@ -45,6 +45,8 @@ AT_NAME = re.compile(
     r"(?:^|[.!?]\s+)(?:At|En|Em|Chez|Bei|В)\s+((?:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9][\w&.'’+-]*)"
     r"(?:\s[A-ZÀ-ÖØ-ÞА-ЯЁ&][\w&.'’+-]*){0,3}),\s"
 )
+# "Die Acme GmbH sucht…", "A Acme é…": a definite article before the name is not part of it.
+ARTICLE = re.compile(r"^(?:die|der|das|la|le|les|el|los|las|il|lo|os|as|o|a)\s+(?=[A-Z0-9])")
 EMAIL = re.compile(r"[\w.+-]+@((?:[\w-]+\.)+[a-z]{2,})", re.IGNORECASE)
 PROSE_LINES = 12
 
@@ -128,8 +130,9 @@ def company_from_prose(lines: list[str], role_words: re.Pattern[str]) -> str:
     for line in _prose(lines):
         for pattern in (SUBJECT_HIRING, AT_NAME, JOIN):
             match = pattern.search(line)
-            if match and _is_name(match.group(1), role_words):
-                return match.group(1).strip(" .,")
+            name = ARTICLE.sub("", match.group(1)) if match else ""
+            if name and _is_name(name, role_words):
+                return name.strip(" .,")
     return ""
 
 
