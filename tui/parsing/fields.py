@@ -315,13 +315,13 @@ def _split_title(header: Header, lines: list[str], title_at: int) -> None:
 
 def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
     """HN-style one-liner: ``Acme | Senior Engineer | Berlin | ONSITE | https://…``."""
-    for number, line in first[:3]:
-        found = read_pipe_header(line, ROLE_WORDS)
+    for position, (number, line) in enumerate(first[:3]):
+        found = read_pipe_header(line, ROLE_WORDS, first_line=position == 0)
         if found is None:
             continue
         header.title = strip_title(found.role)
         company = found.company.strip("_* ")
-        header.company = company if _looks_like_company(company[:1].upper() + company[1:]) else ""
+        header.company = company if 1 <= len(company) <= 60 and not is_not_name(company) else ""
         # A bare homepage in the header is the company's site, not the posting's link.
         header.url = found.url if urlsplit(found.url).path.strip("/") else ""
         header.place_texts.extend(found.place_texts)

@@ -10,14 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.parsing.header_words import is_employment_word, is_not_name
+from tui.parsing.header_words import is_employment_word, is_not_name, is_remote_word
 from tui.parsing.markdown_text import BARE_URL, links, plain_line
+from tui.parsing.places import place_kind, read_place_line
 from tui.parsing.sanitize import safe_url
 from tui.parsing.stack import vocabulary
 from tui.parsing.title_text import is_place_text
 
 PIPE = re.compile(r"\s+[|｜]\s+|\s*[|｜]\s*(?=\S)")
 DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+EMPTY_PARENS = re.compile(r"\(\s*\)")
+DESCRIPTION = re.compile(r"\s+[-–—]\s+(?=[a-z]).*$")
 SENTENCE_END = re.compile(r"(?<=[!?.:])\s+")
 PAY = re.compile(r"[$€£¥₹]\s?\d|\d\s?[kK]\b|\d{2,3},\d{3}|\b(?:usd|eur|gbp|salary|equity)\b",
                  re.IGNORECASE)
@@ -37,23 +41,30 @@ def _names_tech(text: str) -> bool:
                for word in re.split(r"[\s,+/&]+", text) if word)
 
 
-def read_pipe_header(line: str, role_words: re.Pattern[str]) -> PipeHeader | None:
-    """The fields of a pipe-separated header line, or None when ``line`` is not one."""
+def read_pipe_header(line: str, role_words: re.Pattern[str],
+                     first_line: bool = False) -> PipeHeader | None:
+    """The fields of a pipe-separated header line, or None when ``line`` is not one. Two
+    fields are enough on the posting's first line ("Acme | Remote (US)")."""
     text = plain_line(line)
     fields = [part.strip() for part in PIPE.split(text) if part.strip()]
-    if len(fields) < 3:
+    if len(fields) < (2 if first_line else 3) or len(text) > 400:
         return None
     header = PipeHeader()
     for _, target in links(line):
         header.url = header.url or safe_url(target)
     leftover: list[str] = []
-    for part in fields:
+    for position, part in enumerate(fields):
         url = BARE_URL.search(part)
         if url:
             header.url = header.url or safe_url(url.group())
-            part = (part[:url.start()] + part[url.end():]).strip(" -–(),")
+            part = EMPTY_PARENS.sub("", part[:url.start()] + part[url.end():]).strip(" -–(),")
             if not part:
                 continue
+        if position == 0:  # "We're hiring! Acme": the name after the exclamation
+            part = SENTENCE_END.split(part)[-1]
+            part = DESCRIPTION.sub("", part)  # "Acme - building robots for farms"
+            if part.count("(") > part.count(")"):
+                part = part[:part.rfind("(")].strip()
         if DOMAIN.match(part):
             if not leftover and not header.company:
                 header.company = part  # "acme.io | Engineer | …": the domain names it
@@ -62,25 +73,46 @@ def read_pipe_header(line: str, role_words: re.Pattern[str]) -> PipeHeader | Non
             continue
         if is_employment_word(part):
             continue
+        if position == 0 and not _is_role(part, role_words) and not _is_work_place(part):
+            leftover.append(part)  # the first field is the company, as posters write it
+            continue
         if is_place_text(part):
             header.place_texts.append(part)
             continue
-        if not leftover and not header.company:  # "We're hiring! Acme": the name after
-            part = SENTENCE_END.split(part)[-1]
         if not header.role and role_words.search(part) and len(part) <= 120:
             header.role = part
             continue
         leftover.append(part)
     if not header.company and leftover and not is_not_name(leftover[0]) and len(
-            leftover[0]) <= 60 and not role_words.search(leftover[0]):
+            leftover[0]) <= 60 and not _is_role(leftover[0], role_words):
         header.company = leftover[0]
         leftover = leftover[1:]
-    if not header.role and leftover and 3 <= len(leftover[0]) <= 80:
+    if not header.role and leftover and 3 <= len(leftover[0]) <= 80 and not is_not_name(
+            leftover[0]):
         header.role = leftover.pop(0)  # "Acme | Faculty in AI | Beijing": the second field
-    # What is left may still be a place the resolver knows ("Bay Area", "CET ± 3"), but
-    # not a technology list ("Electron.js + React.js").
+    # What is left stands in a slot of the header: it may be a place the resolver knows
+    # ("Bay Area", "Remote + 2 days a month in Paris"), but not a technology list.
     header.place_texts.extend(part for part in leftover if len(part) <= 60 and not _names_tech(
         part))
-    if not (header.role or header.company):
+    if not (header.role or header.company) or (len(fields) == 2 and not (
+            header.url or header.place_texts or header.role)):
         return None
     return header
+
+
+def _is_work_place(text: str) -> bool:
+    """A first field that is surely a place or work mode ("Remote (EU)", "Berlin"), not a
+    company that shares its name with a small town."""
+    if is_remote_word(text):
+        return True
+    line = read_place_line(text)
+    return line.is_location and not line.unknown and (line.remote or line.modes > 0 or all(
+        place_kind(place) in {"major", "country"} for place in line.places))
+
+
+def _is_role(text: str, role_words: re.Pattern[str]) -> bool:
+    """A role phrase ends with its role word ("Senior Engineer", "Head of Data"), so
+    "Architect Financial Technologies" is a name."""
+    words = TRAILING_PARENS.sub("", text).split()
+    return bool(words) and bool(role_words.search(words[-1]) or (
+        " of " in text and role_words.search(text)))
