@@ -15,7 +15,13 @@ from urllib.parse import urlsplit
 
 from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
 from tui.parsing.front_matter import meta_text
-from tui.parsing.header_words import is_not_name, is_section_heading, words, words_key
+from tui.parsing.header_words import (
+    is_not_name,
+    is_section_heading,
+    label_alternation,
+    words,
+    words_key,
+)
 from tui.parsing.markdown_text import BARE_URL, heading_level, links, plain_line
 from tui.parsing.pipe_header import read_pipe_header
 from tui.parsing.places import place_kind, read_place_line
@@ -32,26 +38,12 @@ from tui.query import fold
 
 HEADER_LINES = 15
 SHORT_POSTING = 3000  # characters: a comment, not a copied job page
-TITLE_PREFIX = re.compile(
-    r"^(?:job\s+title|title|role|position|job|vacancy|opening|puesto|vacante|cargo|vaga|"
-    r"posi[cç][aã]o|вакансия|должность|позиция|poste|stelle|stanowisko|ruolo|posizione|"
-    r"посада|職種|募集職種)\s*[:：–-]\s*",
-    re.IGNORECASE,
-)
-COMPANY_LABEL = re.compile(
-    r"^(?:company|company name|employer|virksomhed|organi[sz]ation|hiring company|client|empresa|"
-    r"compañía|compania|companhia|empregador|компания|работодатель|организация|"
-    r"unternehmen|firma|entreprise|société|societ[àa]|azienda|pracodawca|компанія|"
-    r"роботодавець|会社名|企業名|社名)\s*[:：]\s*(.+)$",
-    re.IGNORECASE,
-)
-APPLY_LABEL = re.compile(r"^(?:apply|apply here|apply at|how to apply|url|link)\s*[:：]\s*",
-                         re.IGNORECASE)
-APPLY_TEXT = re.compile(
-    r"apply|aplica|aplikuj|postula|candidat|inscr[ií]b|inscrev|отклик|bewerb|postuler|"
-    r"s[øö]g|ans[öo]k|solliciteer|応募|エントリー|reach out|candidatar|cadastr",
-    re.IGNORECASE,
-)
+# "Label: value" lines: the label words per language are data (tui/data/field_labels.json).
+TITLE_PREFIX = re.compile(rf"^(?:{label_alternation('title')})\s*[:：–-]\s*", re.IGNORECASE)
+COMPANY_LABEL = re.compile(rf"^(?:{label_alternation('company')})\s*[:：]\s*(.+)$",
+                           re.IGNORECASE)
+APPLY_LABEL = re.compile(rf"^(?:{label_alternation('apply')})\s*[:：]\s*", re.IGNORECASE)
+APPLY_TEXT = re.compile(label_alternation("apply_words"), re.IGNORECASE)
 ROLE_WORDS = re.compile(
     r"\b(?:engineer|engineering manager|developer|programmer|architect|designer|manager|"
     r"analyst|scientist|administrator|consultant|specialist|intern|tester|qa|sre|devops|"

@@ -30,6 +30,20 @@ def words_key(text: str) -> str:
     return INNER_SPACE.sub(" ", fold(text)).strip(EDGE_PUNCTUATION)
 
 
+@cache
+def _labels() -> dict[str, dict[str, list[str]]]:
+    raw = json.loads(resources.files("tui.data").joinpath("field_labels.json").read_text("utf-8"))
+    return {name: table for name, table in raw.items() if not name.startswith("_")}
+
+
+def label_alternation(field: str) -> str:
+    """The label words of ``field`` in every language, as one regex alternation (longest
+    first, so "company name" wins over "company")."""
+    every = {word for words in _labels()[field].values() for word in words}
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+")
+                    for word in sorted(every, key=len, reverse=True))
+
+
 def words(name: str) -> frozenset[str]:
     return _vocab()[name]
 
