@@ -222,3 +222,15 @@ def test_careers_pages_in_a_long_copy_paste_are_not_the_posting_link() -> None:
     posting = parse(f"# Agronomy Data Scientist\n\n{prose}\n\n"
                     "Read about our benefits at https://acre.example/careers/benefits\n")
     assert posting.url == ""
+
+
+def test_cjk_heading_joins_company_and_role_with_hyphens() -> None:
+    posting = parse("## 云杉数据-前端开发工程师-上海\n\n职责\n1、负责前端开发。\n")
+    assert posting.company == "云杉数据"
+    assert posting.title.startswith("前端开发工程师")
+
+
+def test_an_exclamation_heading_gives_way_to_the_roles_listed() -> None:
+    posting = parse("# HEADS UP!\n\nWe are also hiring interns every summer.\n\n"
+                    "Open roles:\n\n  * Kotlin developer\n  * Swift developer\n")
+    assert posting.title == "Kotlin developer"

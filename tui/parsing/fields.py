@@ -53,7 +53,10 @@ ROLE_WORDS = re.compile(
     r"desarrollador|desarrolladora|ingeniero|ingeniera|programador|analista|arquitecto|"
     r"desenvolvedor|desenvolvedora|engenheiro|engenheira|arquiteto|cientista|"
     r"entwickler|ingenieur|développeur|développeuse|ingénieur|chef de projet|"
-    r"programista|inżynier|エンジニア|開発者|プログラマー)",
+    r"programista|inżynier)"
+    # CJK has no word boundaries between characters: these match anywhere.
+    r"|エンジニア|開発者|プログラマー|工程师|工程師|开发|開發|程序员|设计师|架构师|产品经理|"
+    r"测试|运维|研究员",
     re.IGNORECASE,
 )
 SENIORITY = (
@@ -226,9 +229,9 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
         _company_from_description(meta, header)
     _split_title(header, lines, title_at)
     if not header.title or _is_weak_title(header.title):
-        header.title = title_from_prose(lines, ROLE_WORDS) or header.title
-    if not header.title:
-        header.title = title_from_role_line(lines, ROLE_WORDS)
+        header.title = (title_from_prose(lines, ROLE_WORDS)
+                        or title_from_role_line(lines, ROLE_WORDS)
+                        or title_from_prose(lines, ROLE_WORDS, lower_case=True) or header.title)
     if header.company and is_not_name(header.company):
         header.company = ""
     if not header.company:
@@ -243,7 +246,8 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
 
 def _is_weak_title(title: str) -> bool:
     """A title line that is a sentence or a section name, not a role."""
-    return is_section_heading(title) or (len(title) > 80 and not ROLE_WORDS.search(title[:80]))
+    return is_section_heading(title) or (len(title) > 80 and not ROLE_WORDS.search(
+        title[:80])) or (title.endswith("!") and not ROLE_WORDS.search(title))  # "ATTENTION!"
 
 
 def _company_from_description(meta: dict[str, object], header: Header) -> None:

@@ -52,9 +52,12 @@ PROSE_LINES = 12
 
 
 def title_from_prose(lines: list[str], role_words: re.Pattern[str],
-                     lead_only: bool = False) -> str:
+                     lead_only: bool = False, lower_case: bool = False) -> str:
     """The role a sentence near the top says is wanted, as the posting capitalises it;
-    with ``lead_only``, only where the verb opens the line ("Wir suchen eine*n …")."""
+    with ``lead_only``, only where the verb opens the line ("Wir suchen eine*n …"); with
+    ``lower_case``, a role written in lower case ("hiring senior data engineers to…")."""
+    if lower_case:
+        return _lower_case_title(lines, role_words)
     for line in [plain_line(line) for line in lines] if lead_only else _prose(lines, 30):
         for match in SEEKING.finditer(line):
             if lead_only and len(line[:match.start()].split()) > 3:
@@ -69,8 +72,10 @@ def title_from_prose(lines: list[str], role_words: re.Pattern[str],
                 title = title[:title.rfind("(")].strip()
             if role_words.search(title) and 2 <= len(title) <= 100:
                 return title
-    if lead_only:
-        return ""
+    return ""
+
+
+def _lower_case_title(lines: list[str], role_words: re.Pattern[str]) -> str:
     for line in _prose(lines, 30):  # "we're hiring senior software developers with…"
         for match in SEEKING.finditer(line):
             title = _lower_case_role(line[match.end():match.end() + 120], role_words)

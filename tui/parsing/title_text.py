@@ -20,6 +20,7 @@ from tui.parsing.header_words import (
 )
 from tui.parsing.places import place_kind, read_place_line
 
+CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 LEADING_TAG = re.compile(r"^\s*[\[(（【]([^\])）】]{1,60})[\])）】]\s*")
 TRAILING_TAG = re.compile(r"\s*[\[(（【]([^\])）】]{1,60})[\])）】]\s*$")
 # "Porto ou Remoto", "Berlin / Remote", "London or NYC": alternatives in one slot.
@@ -65,6 +66,7 @@ def split_title(text: str, role_words: re.Pattern[str]) -> TitleParts:
     _strip_suffixes(parts)
     _take_tags(parts)
     _take_company(parts, role_words)
+    _take_cjk_company(parts, role_words)
     _strip_suffixes(parts)
     _take_place_segments(parts, role_words)
     _take_tags(parts)
@@ -125,6 +127,16 @@ def _take_company(parts: TitleParts, role_words: re.Pattern[str]) -> None:
             prefix.group(1)):
         parts.company = prefix.group(1).strip()
         parts.title = parts.title[prefix.end():]
+
+
+def _take_cjk_company(parts: TitleParts, role_words: re.Pattern[str]) -> None:
+    """"字节跳动-后端工程师-北京": CJK titles join company and role with bare hyphens."""
+    if parts.company or " " in parts.title.strip() or not CJK.search(parts.title):
+        return
+    head, dash, rest = parts.title.partition("-")
+    if dash and rest and not role_words.search(head) and role_words.search(rest) and len(
+            head) <= 20:
+        parts.company, parts.title = head, rest
 
 
 def _take_place_segments(parts: TitleParts, role_words: re.Pattern[str]) -> None:
