@@ -160,6 +160,9 @@ def test_copy_paste_that_opens_with_prose_about_the_company() -> None:
      "Principal Software Engineer", "Quorvex"),
     ("# Analista de Dados na Maré Alta\n\nA Maré Alta é uma empresa de logística.",
      "Analista de Dados", "Maré Alta"),
+    ("# Back-end Developer @Quintal\n\nOi.", "Back-end Developer", "Quintal"),
+    ("# Search Engineer (Solr) // Remote\n\nHallo.", "Search Engineer (Solr)", ""),
+    ("# Mobile Engineer (Flutter), Remote\n\nHello.", "Mobile Engineer (Flutter)", ""),
 ])
 def test_decorated_titles_are_taken_apart(text: str, title: str, company: str) -> None:
     posting = parse(text)

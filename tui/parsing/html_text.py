@@ -32,7 +32,7 @@ KNOWN_TAGS = (
 )
 # Tags, or the entities Hacker News escapes every slash and quote with ("&#x2F;", "&#x27;").
 HAS_HTML = re.compile(
-    rf"<(?:{KNOWN_TAGS})(?:\s[^<>]*)?/?>|</(?:{KNOWN_TAGS})\s*>|&(?:#x2F|#x27|#39|quot|amp);",
+    rf"<(?:{KNOWN_TAGS})(?:\s[^<>]*)?/?>|</(?:{KNOWN_TAGS})\s*>|&(?:#x2F|#x27|#39|quot|amp);|<!--",
     re.IGNORECASE,
 )
 # "<" that does not open a known tag or a comment is text ("<5 years", "<https://…>").

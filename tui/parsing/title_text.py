@@ -27,8 +27,10 @@ TRAILING_TAG = re.compile(r"\s*[\[(（【]([^\])）】]{1,60})[\])）】]\s*$")
 ALTERNATIVES = re.compile(r"\s*(?:/|,|&|\+|\b(?:ou|or|o|oder|или|lub)\b)\s*", re.IGNORECASE)
 TAG_WORDS = re.compile(r"^\s*[^\W\d_][\w\s,./&'’+-]*$")
 # "Role @ Company", "Role at Company", "Desenvolvedor na Empresa": the company is capitalised.
-AT_COMPANY = re.compile(r"\s+(?:@|(?i:at|em|en|bei|chez|в)|na|no|für)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ0-9])")
-SEPARATOR = re.compile(r"\s+(?:—|–|-|\||·|•|/)\s+")
+AT_COMPANY = re.compile(
+    r"\s+(?:@\s*|(?:(?i:at|em|en|bei|chez|в)|na|no|für)\s+)(?=[A-ZÀ-ÖØ-ÞА-ЯЁ0-9])")
+SEPARATOR = re.compile(r"\s+(?:—|–|-|\||·|•|//?)\s+")
+TRAILING_COMMA_PART = re.compile(r"\s*,\s*([^,]{2,40})$")
 ORG_PREFIX = re.compile(r"^([^:]{2,40}):\s+(?=\S)")
 SENIORITY_TAG = re.compile(
     r"^(?:(?:jr|pl|sr|junior|pleno|senior|s[êe]nior|mid|middle|lead|staff|intern|trainee|"
@@ -142,10 +144,14 @@ def _take_cjk_company(parts: TitleParts, role_words: re.Pattern[str]) -> None:
 def _take_place_segments(parts: TitleParts, role_words: re.Pattern[str]) -> None:
     """"Fullstack Developer - Home Office - Canada": trailing segments that are places."""
     pieces = SEPARATOR.split(parts.title)
-    if len(pieces) < 2 or not role_words.search(pieces[0]):
+    if not role_words.search(pieces[0]):
         return
     while len(pieces) > 1 and (is_place_text(pieces[-1]) or is_employment_word(pieces[-1])):
         tail = pieces.pop()
         if not is_employment_word(tail):
             parts.place_texts.insert(0, tail.strip())
         parts.title = parts.title[:parts.title.rfind(tail)].rstrip(" -–—|·•/")
+    comma = TRAILING_COMMA_PART.search(parts.title)  # "Data Engineer (Python), Remote"
+    if comma and is_place_text(comma.group(1)) and role_words.search(parts.title[:comma.start()]):
+        parts.place_texts.insert(0, comma.group(1).strip())
+        parts.title = parts.title[:comma.start()]
