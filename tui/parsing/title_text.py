@@ -27,8 +27,9 @@ TRAILING_TAG = re.compile(r"\s*[\[(（【]([^\])）】]{1,60})[\])）】]\s*$")
 ALTERNATIVES = re.compile(r"\s*(?:/|,|&|\+|\b(?:ou|or|o|oder|или|lub)\b)\s*", re.IGNORECASE)
 TAG_WORDS = re.compile(r"^\s*[^\W\d_][\w\s,./&'’+-]*$")
 # "Role @ Company", "Role at Company", "Desenvolvedor na Empresa": the company is capitalised.
+# "@" is a marker strong enough on its own: "Dev Laravel @acme.social" names the company.
 AT_COMPANY = re.compile(
-    r"\s+(?:@\s*|(?:(?i:at|em|en|bei|chez|в)|na|no|für)\s+)(?=[A-ZÀ-ÖØ-ÞА-ЯЁ0-9])")
+    r"\s+(?:@\s*(?=\w)|(?:(?i:at|em|en|bei|chez|в)|na|no|für)\s+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ0-9]))")
 SEPARATOR = re.compile(r"\s+(?:—|–|-|\||·|•|//?)\s+")
 TRAILING_COMMA_PART = re.compile(r"\s*,\s*([^,]{2,40})$")
 ORG_PREFIX = re.compile(r"^([^:]{2,40}):\s+(?=\S)")
@@ -118,8 +119,9 @@ def _take_company(parts: TitleParts, role_words: re.Pattern[str]) -> None:
         role, company = parts.title[:match.start()], parts.title[match.end():]
         company = SEPARATOR.split(company)[0] if not role_words.search(company) else ""
         company = TRAILING_TAG.sub("", company) if TRAILING_TAG.sub("", company) else company
-        if role_words.search(role) and company and not is_place_text(company) and len(
-                company.split()) <= 6:
+        strong = match.group().strip().startswith("@")
+        if (strong or role_words.search(role)) and role.strip() and company and not (
+                is_place_text(company)) and len(company.split()) <= 6:
             rest = parts.title[match.end():].removeprefix(company).lstrip(" )")
             rest = "" if TRAILING_TAG.fullmatch(" " + rest.strip()) else rest
             parts.title, parts.company = role + rest, company.strip()
