@@ -237,3 +237,14 @@ def test_an_exclamation_heading_gives_way_to_the_roles_listed() -> None:
     posting = parse("# HEADS UP!\n\nWe are also hiring interns every summer.\n\n"
                     "Open roles:\n\n  * Kotlin developer\n  * Swift developer\n")
     assert posting.title == "Kotlin developer"
+
+
+@pytest.mark.parametrize("closing", [
+    "Pellmoor is an equal opportunity employer.",
+    "Thanks,\n\n— The Pellmoor Team",
+    "## Why join Pellmoor?\n\nGood pay.",
+])
+def test_company_named_only_at_the_end_or_in_a_why_join_heading(closing: str) -> None:
+    posting = parse("# Data Engineer\n\nWe make maps and we ship them to the cities that "
+                    f"need them.\n\n{closing}\n")
+    assert posting.company == "Pellmoor"

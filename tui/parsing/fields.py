@@ -26,6 +26,7 @@ from tui.parsing.markdown_text import BARE_URL, heading_level, links, plain_line
 from tui.parsing.pipe_header import read_pipe_header
 from tui.parsing.places import place_kind, read_place_line
 from tui.parsing.prose_fields import (
+    company_from_closing,
     company_from_email,
     company_from_prose,
     title_from_prose,
@@ -94,7 +95,9 @@ NOT_COMPANY = re.compile(
     re.IGNORECASE,
 )
 ABOUT = re.compile(
-    r"^(?:(?:about|sobre|acerca de|о компании|über|à propos de|o firmie|про)\s+(.{2,40})"
+    r"^(?:(?:about|sobre|acerca de|о компании|über|à propos de|o firmie|про|why join|why|"
+    r"life at|working at|work at|careers at|benefits at|perks at|trabalhar na|trabajar en|"
+    r"travailler chez|arbeiten bei)\s+(.{2,40}?)\??"
     r"|(?:关于|關於)\s*(.{2,20}))$",
     re.IGNORECASE,
 )
@@ -239,6 +242,8 @@ def find_header(lines: list[str], meta: dict[str, object]) -> Header:
     if not header.company:
         _subject_company(lines, title_at, header)
     if not header.company:
+        header.company = company_from_closing(lines, ROLE_WORDS)
+    if not header.company:
         header.company = company_from_email("\n".join(lines[:400]))
     header.url = _choose_url(lines, meta, header)
     return header
@@ -373,8 +378,9 @@ def _find_company(
         return
     for number, line in first[:8]:
         text = plain_line(line)
-        name = LEGAL_FORM.sub(" ", text).strip(" «»\"“”,")
-        if number not in header.used and name != text and _looks_like_company(name) and (
+        bare = text.strip(" «»\"“”,")  # "Thanks," is not "Thanks" plus a legal form
+        name = LEGAL_FORM.sub(" ", bare).strip(" «»\"“”,")
+        if number not in header.used and name != bare and _looks_like_company(name) and (
                 len(text) <= 80 and not ROLE_WORDS.search(text)):
             header.company = text
             header.used.add(number)

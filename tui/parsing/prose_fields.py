@@ -141,6 +141,42 @@ def company_from_prose(lines: list[str], role_words: re.Pattern[str]) -> str:
     return ""
 
 
+NAME = r"((?:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9][\w&.'’+-]*)(?:\s(?:[A-ZÀ-ÖØ-ÞА-ЯЁ&][\w&.'’+-]*|of|de|and)){0,4})"
+# "Acme is an equal opportunity employer", "Acme is proud to be an EOE": US postings end so.
+EQUAL_OPPORTUNITY = re.compile(
+    rf"(?:^|[.!]\s+)(?:At\s+)?{NAME},?\s+(?i:(?:is|are)\s+(?:proud(?:ly)?\s+(?:to be\s+)?|"
+    r"committed to being\s+|an?\s+proud\s+)?(?:an?\s+)?(?:equal\s+(?:opportunity|employment)|"
+    r"eoe\b|affirmative action))",
+)
+# "— The Acme Team", "Acme Recruiting Team", "Equipe Acme", "Команда Acme": a signature.
+SIGNATURE = re.compile(
+    rf"^(?:[-—–~]+\s*)?(?i:the\s+|das\s+|l'|la\s+|el\s+)?{NAME}[\s-]+(?i:team|hiring team|"
+    r"recruiting team|talent team|people team|crew|family)[.!]?$"
+    rf"|^(?i:equipe|équipe|equipo|команда|das team von|l'équipe)\s+{NAME}[.!]?$",
+)
+LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s")
+SIGNATURE_LINES = 8
+
+
+def company_from_closing(lines: list[str], role_words: re.Pattern[str]) -> str:
+    """A name the end of a posting gives: an equal-opportunity statement or a signature."""
+    tail = [plain_line(line) for line in lines[-60:] if line.strip() and not LIST_ITEM.match(
+        line)]
+    for text in tail[-SIGNATURE_LINES:]:
+        match = SIGNATURE.match(text)
+        name = (match.group(1) or match.group(2)) if match else ""
+        if name and _is_name(name, role_words):
+            return name.strip(" .,")
+    for line in lines:
+        if "qual" not in line and "EOE" not in line and "ffirmative" not in line:
+            continue
+        match = EQUAL_OPPORTUNITY.search(plain_line(line))
+        name = ARTICLE.sub("", match.group(1)) if match else ""
+        if name and _is_name(name, role_words):
+            return name.strip(" .,")
+    return ""
+
+
 def company_from_email(text: str) -> str:
     """A last resort: the name in a contact address's domain, spelt as the text spells it
     elsewhere ("jobs@acme.io" and "Acme" in the text give "Acme")."""
