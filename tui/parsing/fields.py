@@ -1,10 +1,15 @@
-"""Find a posting's title, company, apply link, seniority and salary in its first lines.
+"""Find a posting's title, company, apply link, seniority and salary.
 
-Heuristics over the structures real boards use, strongest first: front matter,
-a markdown title heading (often a link to the application), ``Label: value``
-lines in several languages, an "at Company" byline, a "Company · Place" line,
-a "Company | Title | Place | URL" one-liner, and finally the first line that
-reads like a job title.
+Readers of the shapes real postings come in go first: front matter (keys in
+``tui/data/front_matter_keys.json``), a Hacker News ``Company | Role | Place`` header
+(:mod:`pipe_header`), a markdown title heading (often a link to the application),
+``Label: value`` lines (label words per language in ``tui/data/field_labels.json``),
+ATS bylines ("at Company"), "Company · Place" lines. Decorated titles are taken apart
+(:mod:`title_text`): board suffixes off, "[Remote]"-style tags to the place texts,
+"Role @ Company" split. Then heuristics over the body, weakest last: a role named in
+prose, an "About Company" section, the subject of the first sentences, a closing
+equal-opportunity line or signature, a contact address's domain. Section names and
+pronouns are never titles or companies (``tui/data/header_vocab.json``).
 """
 
 from __future__ import annotations
@@ -209,6 +214,7 @@ def _looks_like_company(text: str) -> bool:
         and not text[:1].islower() and not text.endswith(":") and ":" not in text[:30]
         and not (text.endswith(".") and len(text.split()) > 3)  # a sentence, not "Acme Inc."
         and not read_place_line(text).is_location and not is_not_name(text)
+        and not MONEY.search(text)  # "$170,000/yr - $220,000/yr": a board's pay chip
     )
 
 

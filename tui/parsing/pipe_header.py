@@ -20,6 +20,7 @@ from tui.parsing.title_text import is_place_text
 PIPE = re.compile(r"\s+[|｜]\s+|\s*[|｜]\s*(?=\S)")
 DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+ROLE_SEGMENT = re.compile(r"\s+[-–—]+\s+|,\s*|\s*\(|\s*/\s*")
 EMPTY_PARENS = re.compile(r"\(\s*\)")
 DESCRIPTION = re.compile(r"\s+[-–—]\s+(?=[a-z]).*$")
 SENTENCE_END = re.compile(r"(?<=[!?.:])\s+")
@@ -113,6 +114,10 @@ def _is_work_place(text: str) -> bool:
 def _is_role(text: str, role_words: re.Pattern[str]) -> bool:
     """A role phrase ends with its role word ("Senior Engineer", "Head of Data"), so
     "Architect Financial Technologies" is a name."""
-    words = TRAILING_PARENS.sub("", text).split()
-    return bool(words) and bool(role_words.search(words[-1]) or (
-        " of " in text and role_words.search(text)))
+    if " of " in text and role_words.search(text):
+        return True
+    for segment in ROLE_SEGMENT.split(TRAILING_PARENS.sub("", text)):  # "Engineer -- Infra"
+        words = segment.split()
+        if words and role_words.search(words[-1]):
+            return True
+    return False
