@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
@@ -168,8 +169,19 @@ PROSE_COMPANY = re.compile(
 )
 
 
+_last_header: list[object] = [None, 0, []]  # (lines, limit, found): asked twice per posting
+
+
 def header_lines(lines: list[str], limit: int = HEADER_LINES) -> list[tuple[int, str]]:
     """The first ``limit`` meaningful lines: not blank, not a rule, not boilerplate."""
+    if _last_header[0] is lines and _last_header[1] == limit:
+        return list(_last_header[2])  # type: ignore[call-overload]
+    found = _header_lines(lines, limit)
+    _last_header[:] = [lines, limit, found]
+    return list(found)
+
+
+def _header_lines(lines: list[str], limit: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for number, line in enumerate(lines):
         text = plain_line(line)
@@ -473,6 +485,9 @@ def _subject_name(text: str) -> str:
     return name
 
 
+_folded = lru_cache(maxsize=8192)(fold)  # a posting's lines are folded for several names
+
+
 def _named_again(name: str, number: int, lines: list[str], times: int = 1) -> bool:
     """Does the posting name ``name`` (accents and case aside, in a domain too: "Vórtx" in
     vortx.com) ``times`` times anywhere but on line ``number``?"""
@@ -482,8 +497,8 @@ def _named_again(name: str, number: int, lines: list[str], times: int = 1) -> bo
     pattern = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
     seen = 0
     for n, line in enumerate(lines):
-        if (n != number and wanted[:3] in line.lower()) or (n != number and not line.isascii()):
-            seen += len(pattern.findall(fold(line)))
+        if n != number and (wanted[:3] in line.lower() or not line.isascii()):
+            seen += len(pattern.findall(_folded(line)))
             if seen >= times:
                 return True
     return False

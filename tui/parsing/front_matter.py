@@ -173,16 +173,27 @@ def meta_value(meta: dict[str, Any], field: str) -> Any:
     """The value of the first key of ``field``'s key list that ``meta`` has and fills."""
     if not meta:
         return None
-    folded = {fold_key(key): value for key, value in meta.items()}
-    # Top-level keys first, then one table down ("[links] apply = …", "job: {title: …}").
-    tables = [folded] + [{fold_key(str(key)): item for key, item in value.items()}
-                         for value in folded.values() if isinstance(value, dict)]
-    for table in tables:
+    for table in _tables(meta):
         for key in _key_table()[field]:
             value = table.get(key)
             if value not in (None, "", [], {}):
                 return value
     return None
+
+
+_last_tables: list[Any] = [None, []]  # (meta, its tables): a posting asks four times
+
+
+def _tables(meta: dict[str, Any]) -> list[dict[str, Any]]:
+    """``meta`` with folded keys: top-level keys first, then one table down ("[links]
+    apply = …", "job: {title: …}")."""
+    if _last_tables[0] is meta:
+        return _last_tables[1]
+    folded = {fold_key(key): value for key, value in meta.items()}
+    tables = [folded] + [{fold_key(str(key)): item for key, item in value.items()}
+                         for value in folded.values() if isinstance(value, dict)]
+    _last_tables[:] = [meta, tables]
+    return tables
 
 
 def meta_text(meta: dict[str, Any], field: str) -> str:

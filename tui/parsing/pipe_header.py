@@ -46,6 +46,8 @@ def read_pipe_header(line: str, role_words: re.Pattern[str],
                      first_line: bool = False) -> PipeHeader | None:
     """The fields of a pipe-separated header line, or None when ``line`` is not one. Two
     fields are enough on the posting's first line ("Acme | Remote (US)")."""
+    if "|" not in line and "｜" not in line:
+        return None  # most lines: decided without reading them
     text = plain_line(line)
     fields = [part.strip() for part in PIPE.split(text) if part.strip()]
     if len(fields) < (2 if first_line else 3) or len(text) > 400:
