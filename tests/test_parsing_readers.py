@@ -248,3 +248,10 @@ def test_company_named_only_at_the_end_or_in_a_why_join_heading(closing: str) ->
     posting = parse("# Data Engineer\n\nWe make maps and we ship them to the cities that "
                     f"need them.\n\n{closing}\n")
     assert posting.company == "Pellmoor"
+
+
+def test_pipe_header_with_a_labelled_company_field_and_an_anonymous_one() -> None:
+    labelled = parse("Platform Lead | Company: Orrin Labs | Lyon | Hybrid<p>We build things.")
+    assert (labelled.title, labelled.company) == ("Platform Lead", "Orrin Labs")
+    anonymous = parse("Stealth | Robotics Engineer | Remote<p>We build things quietly.")
+    assert (anonymous.title, anonymous.company) == ("Robotics Engineer", "")

@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.parsing.header_words import is_employment_word, is_not_name, is_remote_word
+from tui.parsing.header_words import (
+    is_employment_word,
+    is_not_name,
+    is_remote_word,
+    label_alternation,
+)
 from tui.parsing.markdown_text import BARE_URL, links, plain_line
 from tui.parsing.places import place_kind, read_place_line
 from tui.parsing.sanitize import safe_url
@@ -20,6 +25,7 @@ from tui.parsing.title_text import is_place_text
 PIPE = re.compile(r"\s+[|｜]\s+|\s*[|｜]\s*(?=\S)")
 DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+COMPANY_LABEL = re.compile(rf"^(?:{label_alternation('company')})\s*[:：]\s*", re.IGNORECASE)
 ROLE_SEGMENT = re.compile(r"\s+[-–—]+\s+|,\s*|\s*\(|\s*/\s*")
 EMPTY_PARENS = re.compile(r"\(\s*\)")
 DESCRIPTION = re.compile(r"\s+[-–—]\s+(?=[a-z]).*$")
@@ -56,6 +62,7 @@ def read_pipe_header(line: str, role_words: re.Pattern[str],
     for _, target in links(line):
         header.url = header.url or safe_url(target)
     leftover: list[str] = []
+    anonymous = False
     for position, part in enumerate(fields):
         url = BARE_URL.search(part)
         if url:
@@ -65,9 +72,16 @@ def read_pipe_header(line: str, role_words: re.Pattern[str],
                 continue
         if position == 0:  # "We're hiring! Acme": the name after the exclamation
             part = SENTENCE_END.split(part)[-1]
+            if is_not_name(part):
+                anonymous = True  # "Stealth | …": a header that withholds the name
+                continue
             part = DESCRIPTION.sub("", part)  # "Acme - building robots for farms"
             if part.count("(") > part.count(")"):
                 part = part[:part.rfind("(")].strip()
+        labelled = COMPANY_LABEL.match(part)  # "Role | Company: Acme | Place"
+        if labelled and not header.company:
+            header.company = part[labelled.end():].strip()
+            continue
         if DOMAIN.match(part):
             if not leftover and not header.company:
                 header.company = part  # "acme.io | Engineer | …": the domain names it
@@ -97,7 +111,7 @@ def read_pipe_header(line: str, role_words: re.Pattern[str],
     # ("Bay Area", "Remote + 2 days a month in Paris"), but not a technology list.
     header.place_texts.extend(part for part in leftover if len(part) <= 60 and not _names_tech(
         part))
-    if not (header.role or header.company) or (len(fields) == 2 and not (
+    if not (header.role or header.company or anonymous) or (len(fields) == 2 and not (
             header.url or header.place_texts or header.role)):
         return None
     return header
