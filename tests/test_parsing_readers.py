@@ -182,6 +182,11 @@ def test_title_tags_go_to_the_places() -> None:
     assert posting.remote
 
 
+def test_nested_bracket_tags_go_whole_and_markup_lookalikes_stay() -> None:
+    assert parse("# [Recife (Híbrido)] Analista de Dados\n\nOi.\n").title == "Analista de Dados"
+    assert parse("# [bold red]Evil[/] Dev\n\nHi.\n").title == "[bold red]Evil[/] Dev"
+
+
 # -- companies that are not named --------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -30,9 +30,11 @@ KNOWN_TAGS = (
     "big|caption|tfoot|picture|source|video|audio|address|aside|hgroup|dfn|var|samp|"
     "fieldset|legend|select|option|textarea|dialog|menu|wbr|nobr|template|object|embed"
 )
-# Tags, or the entities Hacker News escapes every slash and quote with ("&#x2F;", "&#x27;").
+# Tags, or the entities Hacker News escapes every slash and apostrophe with ("&#x2F;",
+# "&#x27;"). Other references alone leave a text as it is: "&#x202E;" in a markdown posting
+# is shown as written, not decoded.
 HAS_HTML = re.compile(
-    rf"<(?:{KNOWN_TAGS})(?:\s[^<>]*)?/?>|</(?:{KNOWN_TAGS})\s*>|&(?:#x2F|#x27|#39|quot|amp);|<!--",
+    rf"<(?:{KNOWN_TAGS})(?:\s[^<>]*)?/?>|</(?:{KNOWN_TAGS})\s*>|&#(?:x2F|x27|39);|<!--",
     re.IGNORECASE,
 )
 # "<" that does not open a known tag or a comment is text ("<5 years", "<https://…>").

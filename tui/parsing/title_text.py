@@ -21,11 +21,14 @@ from tui.parsing.header_words import (
 from tui.parsing.places import place_kind, read_place_line
 
 CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-LEADING_TAG = re.compile(r"^\s*[\[(（【]([^\])）】]{1,60})[\])）】]\s*")
-TRAILING_TAG = re.compile(r"\s*[\[(（【]([^\])）】]{1,60})[\])）】]\s*$")
+# A bracketed tag; brackets pair up, so "[BH (Híbrido)]" is one tag.
+BRACKETED = (r"(?:\[(?P<a>[^\]]{1,60})\]|\((?P<b>[^()]{1,60})\)|（(?P<c>[^）]{1,60})）"
+             r"|【(?P<d>[^】]{1,60})】)")
+LEADING_TAG = re.compile(rf"^\s*{BRACKETED}\s*")
+TRAILING_TAG = re.compile(rf"\s*{BRACKETED}\s*$")
 # "Porto ou Remoto", "Berlin / Remote", "London or NYC": alternatives in one slot.
 ALTERNATIVES = re.compile(r"\s*(?:/|,|&|\+|\b(?:ou|or|o|oder|или|lub)\b)\s*", re.IGNORECASE)
-TAG_WORDS = re.compile(r"^\s*[^\W\d_][\w\s,./&'’+-]*$")
+TAG_WORDS = re.compile(r"^\s*[^\W\d_][\w\s,./&'’+()-]*$")
 # "Role @ Company", "Role at Company", "Desenvolvedor na Empresa": the company is capitalised.
 # "@" is a marker strong enough on its own: "Dev Laravel @acme.social" names the company.
 AT_COMPANY = re.compile(
@@ -92,17 +95,33 @@ def _strip_suffixes(parts: TitleParts) -> None:
 
 def _take_tags(parts: TitleParts) -> None:
     while match := LEADING_TAG.match(parts.title):
-        if not parts.title[match.end():].strip() or not TAG_WORDS.match(match.group(1)):
-            return  # "[@click=…]", "[/opt]": not a tag in words; the title as written
-        _file_tag(match.group(1), parts)
+        if not parts.title[match.end():].strip() or not _is_tag(_inside(match)):
+            return  # "[@click=…]", "[bold red]": not a board's tag; the title as written
+        _file_tag(_inside(match), parts)
         parts.title = parts.title[match.end():]
     while match := TRAILING_TAG.search(parts.title):
-        tag = match.group(1).strip()
+        tag = _inside(match).strip()
         if not (is_place_text(tag) or is_employment_word(tag)) or not parts.title[
                 :match.start()].strip():
             return  # "(m/w/d)", "(Ruby / Elixir)": part of the title as written
         _file_tag(tag, parts)
         parts.title = parts.title[:match.start()]
+
+
+def _inside(match: re.Match[str]) -> str:
+    return next(text for text in match.group("a", "b", "c", "d") if text is not None)
+
+
+def _is_tag(tag: str) -> bool:
+    """A board's title tag: a place, a work mode, seniority, an employment word."""
+    if not TAG_WORDS.match(tag):
+        return False
+    tag = tag.strip()
+    if SENIORITY_TAG.match(tag) or GENDER_TAG.match(tag) or is_employment_word(tag):
+        return True
+    if is_place_text(tag) or read_place_line(tag).is_location:
+        return True
+    return any(is_remote_word(word) for word in re.split(r"[^\w-]+", tag) if word)
 
 
 def _file_tag(tag: str, parts: TitleParts) -> None:
