@@ -621,6 +621,8 @@ def find_salary(lines: list[str], meta: dict[str, object]) -> str:
     if stated:
         return stated[:80]
     for line in lines:
+        if ":" not in line and "：" not in line:
+            continue  # the label needs its colon; most lines are decided here
         match = SALARY_LABEL.match(plain_line(line))
         if match:
             return match.group(1).strip()[:80]
