@@ -1,53 +1,69 @@
-"""Find a posting's title, company, apply link, seniority and salary in its first lines.
+"""Find a posting's title, company, apply link, seniority and salary.
 
-Heuristics over the structures real boards use, strongest first: front matter,
-a markdown title heading (often a link to the application), ``Label: value``
-lines in several languages, an "at Company" byline, a "Company · Place" line,
-a "Company | Title | Place | URL" one-liner, and finally the first line that
-reads like a job title.
+Readers of the shapes real postings come in go first: front matter (keys in
+``tui/data/front_matter_keys.json``), a Hacker News ``Company | Role | Place`` header
+(:mod:`pipe_header`), a markdown title heading (often a link to the application),
+``Label: value`` lines (label words per language in ``tui/data/field_labels.json``),
+ATS bylines ("at Company"), "Company · Place" lines. Decorated titles are taken apart
+(:mod:`title_text`): board suffixes off, "[Remote]"-style tags to the place texts,
+"Role @ Company" split. Then heuristics over the body, weakest last: a role named in
+prose, an "About Company" section, the subject of the first sentences, a closing
+equal-opportunity line or signature, a contact address's domain. Section names and
+pronouns are never titles or companies (``tui/data/header_vocab.json``).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
+from tui.parsing.front_matter import meta_text
+from tui.parsing.header_words import (
+    is_not_name,
+    is_section_heading,
+    label_alternation,
+    words,
+    words_key,
+)
 from tui.parsing.markdown_text import BARE_URL, heading_level, links, plain_line
+from tui.parsing.pipe_header import read_pipe_header
 from tui.parsing.places import place_kind, read_place_line
+from tui.parsing.prose_fields import (
+    company_from_closing,
+    company_from_email,
+    company_from_prose,
+    title_from_prose,
+    title_from_role_line,
+)
 from tui.parsing.sanitize import safe_url
 from tui.parsing.stack import vocabulary
+from tui.parsing.title_text import split_title
+from tui.query import fold
 
 HEADER_LINES = 15
-TITLE_PREFIX = re.compile(
-    r"^(?:job\s+title|title|role|position|job|vacancy|opening|puesto|vacante|cargo|vaga|"
-    r"posi[cç][aã]o|вакансия|должность|позиция|poste|stelle|stanowisko|ruolo|posizione|"
-    r"посада|職種|募集職種)\s*[:：–-]\s*",
-    re.IGNORECASE,
-)
-COMPANY_LABEL = re.compile(
-    r"^(?:company|company name|employer|virksomhed|organi[sz]ation|hiring company|client|empresa|"
-    r"compañía|compania|companhia|empregador|компания|работодатель|организация|"
-    r"unternehmen|firma|entreprise|société|societ[àa]|azienda|pracodawca|компанія|"
-    r"роботодавець|会社名|企業名|社名)\s*[:：]\s*(.+)$",
-    re.IGNORECASE,
-)
-APPLY_LABEL = re.compile(r"^(?:apply|apply here|apply at|how to apply|url|link)\s*[:：]\s*",
-                         re.IGNORECASE)
-APPLY_TEXT = re.compile(
-    r"apply|aplica|aplikuj|postula|candidat|inscr[ií]b|inscrev|отклик|bewerb|postuler|"
-    r"s[øö]g|ans[öo]k|solliciteer|応募|エントリー",
-    re.IGNORECASE,
-)
+SHORT_POSTING = 3000  # characters: a comment, not a copied job page
+# "Label: value" lines: the label words per language are data (tui/data/field_labels.json).
+TITLE_PREFIX = re.compile(rf"^(?:{label_alternation('title')})\s*[:：–-]\s*", re.IGNORECASE)
+COMPANY_LABEL = re.compile(rf"^(?:{label_alternation('company')})\s*[:：]\s*(.+)$",
+                           re.IGNORECASE)
+APPLY_LABEL = re.compile(rf"^(?:{label_alternation('apply')})\s*[:：]\s*", re.IGNORECASE)
+APPLY_TEXT = re.compile(label_alternation("apply_words"), re.IGNORECASE)
 ROLE_WORDS = re.compile(
     r"\b(?:engineer|engineering manager|developer|programmer|architect|designer|manager|"
     r"analyst|scientist|administrator|consultant|specialist|intern|tester|qa|sre|devops|"
-    r"lead|head of|director|cto|researcher|technician|writer|product owner|"
+    r"lead|head of|director|cto|researcher|technician|writer|product owner|coach|recruiter|"
+    r"officer|marketer|editor|coordinator|representative|accountant|strategist|mle|"
     r"разработчик|инженер|программист|аналитик|архитектор|тестировщик|руководитель|"
     r"desarrollador|desarrolladora|ingeniero|ingeniera|programador|analista|arquitecto|"
     r"desenvolvedor|desenvolvedora|engenheiro|engenheira|arquiteto|cientista|"
     r"entwickler|ingenieur|développeur|développeuse|ingénieur|chef de projet|"
-    r"programista|inżynier|エンジニア|開発者|プログラマー)",
+    r"programista|inżynier)"
+    # CJK has no word boundaries between characters: these match anywhere.
+    r"|エンジニア|開発者|プログラマー|工程师|工程師|开发|開發|程序员|设计师|架构师|产品经理|"
+    r"测试|运维|研究员",
     re.IGNORECASE,
 )
 SENIORITY = (
@@ -84,7 +100,13 @@ NOT_COMPANY = re.compile(
     r"employment type|job type|department|team|salary|compensation|job details)$",
     re.IGNORECASE,
 )
-ABOUT = re.compile(r"^(?:about|sobre|acerca de|о компании)\s+(.{2,40})$", re.IGNORECASE)
+ABOUT = re.compile(
+    r"^(?:(?:about|sobre|acerca de|о компании|über|à propos de|o firmie|про|why join|why|"
+    r"life at|working at|work at|careers at|benefits at|perks at|trabalhar na|trabajar en|"
+    r"travailler chez|arbeiten bei)\s+(.{2,40}?)\??"
+    r"|(?:关于|關於)\s*(.{2,20}))$",
+    re.IGNORECASE,
+)
 NOT_ABOUT = re.compile(r"^(?:us|you|the .*|this .*|our .*|nós|nosotros|la empresa|a empresa)$",
                        re.IGNORECASE)
 HIRING = re.compile(
@@ -110,12 +132,19 @@ TITLE_SEPARATOR = re.compile(r"\s+(?:—|–|-|\||@|·)\s+")
 # "Wattle Pay is building…" as the first sentence of the posting: its subject is the company.
 SUBJECT_COMPANY = re.compile(
     r"^((?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w&.'’-]*)(?:\s(?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ&][\w&.'’-]*)){0,3})\s+"
-    r"(?:is|builds|makes|helps|develops|creates|runs|operates|designs|es|est|ist|é|є)\s"
+    r"(?:is|was|has|builds|makes|helps|develops|creates|runs|operates|designs|provides|offers|"
+    r"uses|enables|empowers|powers|serves|delivers|believes|exists|es|est|ist|é|є|"
+    r"является|это|—|-|–)\s"
+    r"|^((?:[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][\w&.-]*)(?:\s[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ&][\w&.-]*){0,3})['’]s\s"
+    r"(?:mission|goal|vision|purpose|platform|team|product)\b"
 )
+LEADING_CLAUSE = re.compile(r"^(?:since|founded in|in|seit|desde|depuis|с)\s+\d{4},?\s+",
+                            re.IGNORECASE)
 NOT_SUBJECT = frozenset(
     "we our the this you your join at in as a an if with since here it they there what who "
     "remote hiring nosotros somos nous wir мы".split()
 )
+TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 BYLINE = re.compile(r"^(?:at|@|em|en|в компании|bei|chez)\s+(.{2,60})$", re.IGNORECASE)
 
 
@@ -126,8 +155,12 @@ class Header:
     url: str = ""
     used: set[int] = field(default_factory=set)  # line numbers the header consumed
     place_texts: list[str] = field(default_factory=list)  # place lines found on the way
+    short: bool = False  # a one-line header of a comment-sized posting (Hacker News)
 
 
+TEMPLATE_LINE = re.compile(
+    r"^\s*(?:\{[%{#].*[%}#]\}\s*$|<!--.*-->\s*$|import\s+\S.*\bfrom\s+['\"]|export\s+(?:const|default)\b)"
+)
 BREADCRUMB = re.compile(r"\s(?:›|»|>|→)\s")
 PROSE_COMPANY = re.compile(
     r"(?:^|[.!?]\s)(?:At|En|Em|В|Bei|Chez)\s+((?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w&.'’-]*\s?){1,4}?),?\s+"
@@ -136,14 +169,27 @@ PROSE_COMPANY = re.compile(
 )
 
 
+_last_header: list[object] = [None, 0, []]  # (lines, limit, found): asked twice per posting
+
+
 def header_lines(lines: list[str], limit: int = HEADER_LINES) -> list[tuple[int, str]]:
     """The first ``limit`` meaningful lines: not blank, not a rule, not boilerplate."""
+    if _last_header[0] is lines and _last_header[1] == limit:
+        return list(_last_header[2])  # type: ignore[call-overload]
+    found = _header_lines(lines, limit)
+    _last_header[:] = [lines, limit, found]
+    return list(found)
+
+
+def _header_lines(lines: list[str], limit: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for number, line in enumerate(lines):
         text = plain_line(line)
         if not text or re.fullmatch(r"[-=*_~\s]+", line.strip()) or is_boilerplate(line) or (
                 is_header_chrome(line)):
             continue
+        if TEMPLATE_LINE.match(line):
+            continue  # "{% media(...) %}", "import X from '…'": site machinery, not text
         if BREADCRUMB.search(text) and heading_level(line) == 0:
             continue  # "Home › Engineering › Product Engineer": site navigation
         found.append((number, line))
@@ -162,7 +208,16 @@ def strip_title(text: str) -> str:
 
 
 def _looks_like_title(text: str) -> bool:
-    return 2 <= len(text) <= 120 and not text.endswith((".", ":")) and not COMPANY_LABEL.match(text)
+    return 2 <= len(text) <= 120 and not text.endswith((".", ":")) and not COMPANY_LABEL.match(
+        text) and not _is_field_line(text)
+
+
+def _is_field_line(text: str) -> bool:
+    """"Date de Parution: 1er Juillet 2023": a label and its value, not a title (but
+    "Acme: Senior Engineer" names the role after its colon)."""
+    label, colon, value = text.partition(":")
+    return bool(colon) and 0 < len(label.split()) <= 4 and not TITLE_PREFIX.match(
+        text) and not ROLE_WORDS.search(value)
 
 
 def _looks_like_company(text: str) -> bool:
@@ -170,26 +225,89 @@ def _looks_like_company(text: str) -> bool:
         1 <= len(text) <= 60 and len(text.split()) <= 6 and not NOT_COMPANY.match(text)
         and not text[:1].islower() and not text.endswith(":") and ":" not in text[:30]
         and not (text.endswith(".") and len(text.split()) > 3)  # a sentence, not "Acme Inc."
-        and not read_place_line(text).is_location
+        and not read_place_line(text).is_location and not is_not_name(text)
+        and not MONEY.search(text)  # "$170,000/yr - $220,000/yr": a board's pay chip
     )
 
 
 def find_header(lines: list[str], meta: dict[str, object]) -> Header:
     header = Header()
-    first = header_lines(lines)
+    # A generic first heading ("Careers", "Who We Are", "Вакансии") is never the title.
+    first = [(number, line) for number, line in header_lines(lines)
+             if not is_section_heading(plain_line(line))]
     _from_pipes(first, header)
     title_at = _find_title(first, header)
     hiring = HIRING.match(header.title)
     if hiring and ROLE_WORDS.search(hiring.group(2)) and _looks_like_company(hiring.group(1)):
         header.company, header.title = hiring.group(1).strip(), strip_title(hiring.group(2))
     _find_company(lines, first, title_at, header)
-    if not header.url:
-        header.url = find_apply_url(lines)
     _apply_meta(meta, header)
+    _take_title_apart(header)
+    if header.title:  # "We are looking for a Data Engineer": the role the sentence names
+        said = title_from_prose([header.title], ROLE_WORDS, lead_only=True)
+        header.title = said or header.title
+    if not header.company:
+        _company_from_description(meta, header)
     _split_title(header, lines, title_at)
+    if not header.title or _is_weak_title(header.title):
+        header.title = (title_from_prose(lines, ROLE_WORDS)
+                        or title_from_role_line(lines, ROLE_WORDS)
+                        or title_from_prose(lines, ROLE_WORDS, lower_case=True) or header.title)
+    if header.company and is_not_name(header.company):
+        header.company = ""
+    if not header.company:
+        header.company = company_from_prose(lines, ROLE_WORDS)
     if not header.company:
         _subject_company(lines, title_at, header)
+    if not header.company:
+        header.company = company_from_closing(lines, ROLE_WORDS)
+    if not header.company:
+        header.company = company_from_email("\n".join(lines[:400]))
+    header.url = _choose_url(lines, meta, header)
     return header
+
+
+def _is_weak_title(title: str) -> bool:
+    """A title line that is a sentence or a section name, not a role."""
+    return is_section_heading(title) or (len(title) > 80 and not ROLE_WORDS.search(
+        title[:80])) or (title.endswith("!") and not ROLE_WORDS.search(title))  # "ATTENTION!"
+
+
+def _company_from_description(meta: dict[str, object], header: Header) -> None:
+    """A front-matter description written as a decorated title ("Role @ Company (…)")."""
+    description = _text(meta.get("description") or meta.get("summary"))
+    if description and len(description) <= 200:
+        company = split_title(description, ROLE_WORDS).company
+        if company and not is_not_name(company) and _looks_like_company(company):
+            header.company = company
+
+
+def _take_title_apart(header: Header) -> None:
+    """Board decoration off the title; its company and place tags where they belong."""
+    if not header.title:
+        return
+    parts = split_title(header.title, ROLE_WORDS)
+    if not parts.title:
+        return
+    header.title = parts.title
+    header.place_texts.extend(parts.place_texts)
+    if parts.company and not header.company:
+        header.company = "" if is_not_name(parts.company) else parts.company
+
+
+def _choose_url(lines: list[str], meta: dict[str, object], header: Header) -> str:
+    """The apply link if there is one, else the posting's own link. A job-looking link
+    in the text stands for the posting only in a short one (a Hacker News comment): a long
+    page's "careers" links are the company's site."""
+    return (
+        safe_url(meta_text(meta, "apply_url"))
+        or find_apply_url(lines)
+        or safe_url(meta_text(meta, "url"))
+        or header.url
+        or find_source_url(lines)
+        or (find_job_link(lines) if header.short or sum(map(len, lines)) < SHORT_POSTING
+            else "")
+    )
 
 
 def _split_title(header: Header, lines: list[str], title_at: int) -> None:
@@ -216,31 +334,24 @@ def _split_title(header: Header, lines: list[str], title_at: int) -> None:
 
 def _from_pipes(first: list[tuple[int, str]], header: Header) -> None:
     """HN-style one-liner: ``Acme | Senior Engineer | Berlin | ONSITE | https://…``."""
-    for number, line in first[:3]:  # noqa: B007 - the line found is used below
-        parts = [part.strip() for part in plain_line(line).split("|")]
-        role = next((p for p in parts if ROLE_WORDS.search(p) and not BARE_URL.search(p)), "")
-        if len(parts) >= 3 and role:
-            break
-    else:
+    for position, (number, line) in enumerate(first[:3]):
+        found = read_pipe_header(line, ROLE_WORDS, first_line=position == 0)
+        if found is None:
+            continue
+        header.title = strip_title(found.role)
+        company = found.company.strip("_* ")
+        header.company = company if 1 <= len(company) <= 60 and not is_not_name(company) else ""
+        # A bare homepage in the header is the company's site, not the posting's link.
+        header.url = found.url if urlsplit(found.url).path.strip("/") else ""
+        header.place_texts.extend(found.place_texts)
+        header.used.add(number)
+        header.short = True
         return
-    header.title = strip_title(role)
-    header.company = parts[0] if parts[0] != role and _looks_like_company(parts[0]) else ""
-    if not header.company and parts.index(role) + 1 < len(parts):
-        following = parts[parts.index(role) + 1]  # "Title | Company | Place"
-        if _looks_like_company(following) and not MONEY.search(following):
-            header.company = following
-    for part in parts:
-        url = BARE_URL.search(part)
-        if url and not header.url:
-            header.url = safe_url(url.group())
-        elif part not in {role, parts[0], header.company} and not MONEY.search(part):
-            header.place_texts.append(part)
-    header.used.add(number)
 
 
 def _find_title(first: list[tuple[int, str]], header: Header) -> int:
     """Fill in the title; return the line number it came from (-1 when none)."""
-    if header.title:
+    if header.title or header.short:  # a pipe header without a role field: no title line
         return next(iter(header.used))
     for position, (number, line) in enumerate(first[:3]):
         if (heading_level(line) and position == 0) or heading_level(line) == 1:
@@ -285,8 +396,9 @@ def _find_company(
         return
     for number, line in first[:8]:
         text = plain_line(line)
-        name = LEGAL_FORM.sub(" ", text).strip(" «»\"“”,")
-        if number not in header.used and name != text and _looks_like_company(name) and (
+        bare = text.strip(" «»\"“”,")  # "Thanks," is not "Thanks" plus a legal form
+        name = LEGAL_FORM.sub(" ", bare).strip(" «»\"“”,")
+        if number not in header.used and name != bare and _looks_like_company(name) and (
                 len(text) <= 80 and not ROLE_WORDS.search(text)):
             header.company = text
             header.used.add(number)
@@ -295,7 +407,7 @@ def _find_company(
     if after:
         number, line = after[0]
         text = plain_line(line)
-        byline = BYLINE.match(text)
+        byline = BYLINE.match(TRAILING_PARENS.sub("", text))  # "at Acme (View all jobs)"
         if byline and _looks_like_company(byline.group(1)):
             header.company = byline.group(1).strip()
         elif " · " in text:
@@ -330,38 +442,126 @@ def _find_company(
         if not (stripped.startswith(("#", "**", "__"))):
             continue
         about = ABOUT.match(plain_line(line).rstrip(":"))
-        if about and not NOT_ABOUT.match(about.group(1)) and _looks_like_company(about.group(1)):
-            header.company = about.group(1).strip()
+        name = (about.group(1) or about.group(2)).strip() if about else ""
+        if name and not NOT_ABOUT.match(name) and _looks_like_company(name):
+            header.company = name
             return
 
 
 def _subject_company(lines: list[str], title_at: int, header: Header) -> bool:
-    """The subject of the posting's first sentence of prose, when it reads as a name."""
-    prose = next((line for line in lines[title_at + 1:] if is_prose(line)), "")
-    match = SUBJECT_COMPANY.match(plain_line(prose))
+    """The subject of one of the first sentences of prose, or of the first sentence under an
+    "About us" heading, when it reads as a name ("Acme is…", "Acme's mission is…")."""
+    prose = [line for line in lines[title_at + 1:title_at + 60] if is_prose(line)][:3]
+    about = _about_section_prose(lines)
+    candidates = [(about, True)] if about else []
+    candidates += [(line, position == 0) for position, line in enumerate(prose)]
+    for line, trusted in candidates:
+        name = _subject_name(plain_line(line))
+        if name and (trusted or _named_again(name, -1, lines, times=2)):
+            header.company = name
+            return True
+    return False
+
+
+def _about_section_prose(lines: list[str]) -> str:
+    headings = words("about_headings")
+    for number, line in enumerate(lines):
+        if (heading_level(line) or line.strip().startswith(("**", "__"))) and words_key(
+                plain_line(line)) in headings:
+            return next((text for text in lines[number + 1:number + 6] if is_prose(text)), "")
+    return ""
+
+
+def _subject_name(text: str) -> str:
+    match = SUBJECT_COMPANY.match(LEADING_CLAUSE.sub("", text))
     if not match:
-        return False
-    name = match.group(1).strip()
+        return ""
+    name = (match.group(1) or match.group(2)).strip()
     vocab = vocabulary()
     if name.split()[0].lower() in NOT_SUBJECT or ROLE_WORDS.search(name) or not (
             _looks_like_company(name)) or place_kind(name) or (
             name.lower() in vocab.aliases or name in vocab.exact):
-        return False  # "Python is…", "Berlin is…": not a company
-    header.company = name
-    return True
+        return ""  # "Python is…", "Berlin is…": not a company
+    return name
 
 
-def _named_again(name: str, number: int, lines: list[str]) -> bool:
-    """Does the posting name ``name`` anywhere but on line ``number``?"""
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-    return any(pattern.search(line) for n, line in enumerate(lines) if n != number)
+_folded = lru_cache(maxsize=8192)(fold)  # a posting's lines are folded for several names
+
+
+def _named_again(name: str, number: int, lines: list[str], times: int = 1) -> bool:
+    """Does the posting name ``name`` (accents and case aside, in a domain too: "Vórtx" in
+    vortx.com) ``times`` times anywhere but on line ``number``?"""
+    wanted = fold(name)
+    if not wanted:
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+    seen = 0
+    for n, line in enumerate(lines):
+        if n != number and (wanted[:3] in line.lower() or not line.isascii()):
+            seen += len(pattern.findall(_folded(line)))
+            if seen >= times:
+                return True
+    return False
+
+
+SOURCE_LABEL = re.compile(r"^\W*([^\W\d][^:：]{0,30}?)\s*[:：]\s*$")
+
+
+def find_source_url(lines: list[str]) -> str:
+    """A link under a "Source:"/"Fonte:"/"Original:" label: where the posting was found."""
+    labels = words("source_labels")
+    for line in lines:
+        if "http" not in line:
+            continue
+        url = BARE_URL.search(line)
+        found = links(line)
+        target = safe_url(url.group()) if url else safe_url(found[0][1]) if found else ""
+        if not target:
+            continue
+        lead = plain_line(line[:url.start()] if url else line[:line.find("](")].split("[")[0])
+        label = SOURCE_LABEL.match(lead.rstrip(":：") + ":") if lead else None
+        if label and words_key(label.group(1)) in labels:
+            return target
+    return ""
+
+
+def find_job_link(lines: list[str]) -> str:
+    """The first link that looks like a job page (a careers path, an applicant-tracking
+    host): the posting's own link when nothing says "apply"."""
+    cues = words("job_link_words")
+    for line in lines:
+        if "http" not in line:
+            continue
+        targets = [target for _, target in links(line)] + BARE_URL.findall(line)
+        for target in targets:
+            url = safe_url(target.rstrip(".,;:!?)"))
+            if not url:
+                continue
+            lowered = url.lower().split("://", 1)[-1]
+            host, _, path = lowered.partition("/")
+            pieces = set(re.split(r"[/.?#=&_-]+", path)) | set(host.split("."))
+            if pieces & cues or any(host.endswith(cue) for cue in cues if "." in cue):
+                return url
+    return ""
 
 
 def find_apply_url(lines: list[str]) -> str:
     """The application link: a link whose text says apply, a URL on a line that does, or
     a URL alone on the line under a short "How to apply" label."""
-    previous = ""
+    previous = ""  # the last non-blank line, as written
+    in_apply_section = False
     for line in lines:
+        if _is_section_label(line):
+            in_apply_section = bool(APPLY_TEXT.search(plain_line(line)))
+        if "http" not in line:  # most lines: no link to weigh (measured: 2x faster)
+            if line.strip():
+                previous = line
+            continue
+        if in_apply_section and not _is_section_label(line):
+            found = [target for _, target in links(line)] + BARE_URL.findall(line)
+            url = next((safe_url(t) for t in found if safe_url(t)), "")
+            if url:
+                return url
         for text, target in links(line):
             if APPLY_TEXT.search(text) and safe_url(target):
                 return safe_url(target)
@@ -370,11 +570,24 @@ def find_apply_url(lines: list[str]) -> str:
             lead = plain_line(line[:url.start()])
             if (APPLY_TEXT.search(lead) or APPLY_LABEL.match(lead)) and len(lead) <= 60:
                 return safe_url(url.group())
-            if not lead and APPLY_TEXT.search(previous) and len(previous) <= 60:
+            said = plain_line(previous)
+            if not lead and APPLY_TEXT.search(said) and len(said) <= 60:
                 return safe_url(url.group())
         if line.strip():
-            previous = plain_line(line)
+            previous = line
     return ""
+
+
+def _is_section_label(line: str) -> bool:
+    """A heading, a bold line or a short "Label:" line: where a section starts."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 80 or not (
+            stripped[0] in "#*_" or stripped.endswith((":", "：", "**", "__"))):
+        return False  # most lines: decided without looking further
+    if "://" in stripped or len(plain_line(line)) > 60:
+        return False
+    return bool(heading_level(line)) or stripped.startswith(("**", "__")) or stripped.endswith(
+        (":", "："))
 
 
 def _text(value: object) -> str:
@@ -384,19 +597,13 @@ def _text(value: object) -> str:
 
 
 def _apply_meta(meta: dict[str, object], header: Header) -> None:
-    for key in ("title", "position", "role", "job_title", "job"):
-        if _text(meta.get(key)).strip():
-            header.title = strip_title(_text(meta[key]))
-            break
-    for key in ("company", "organization", "organisation", "employer", "hiring_organization"):
-        if _text(meta.get(key)).strip():
-            header.company = plain_line(_text(meta[key]))
-            break
-    for key in ("url", "apply_url", "apply", "link", "application_url", "source_url"):
-        url = safe_url(_text(meta.get(key)))
-        if url:
-            header.url = url
-            break
+    """Front matter names the fields outright (keys: ``tui/data/front_matter_keys.json``)."""
+    title = meta_text(meta, "title")
+    if title and not is_section_heading(title):
+        header.title = strip_title(title)
+    company = plain_line(meta_text(meta, "company"))
+    if company and not is_not_name(company):
+        header.company = company
 
 
 def find_seniority(title: str, meta: dict[str, object]) -> str:
@@ -414,6 +621,8 @@ def find_salary(lines: list[str], meta: dict[str, object]) -> str:
     if stated:
         return stated[:80]
     for line in lines:
+        if ":" not in line and "：" not in line:
+            continue  # the label needs its colon; most lines are decided here
         match = SALARY_LABEL.match(plain_line(line))
         if match:
             return match.group(1).strip()[:80]

@@ -1,4 +1,11 @@
-"""YAML front matter, read with python-frontmatter and a loader that cannot be abused.
+"""YAML and TOML front matter, read with loaders that cannot be abused, and its fields.
+
+TOML (``+++`` fences, or TOML written between ``---`` fences, as some static-site
+generators allow) is read with the stdlib's tomllib. Which key holds which field
+(``companyName``, ``hiringOrganization: {name: …}``, ``applyUrl``…) is data:
+``tui/data/front_matter_keys.json``, read by :func:`meta_text`.
+
+YAML is read with python-frontmatter and a loader that cannot be abused.
 
 The loader is PyYAML's *safe* loader with two guards: aliases are refused (a
 few hundred bytes of "billion laughs" anchors expand to gigabytes), and
@@ -12,7 +19,11 @@ reads a yes/no field such as ``remote``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import tomllib
+from functools import cache
+from importlib import resources
 from typing import Any, ClassVar
 
 import frontmatter
@@ -21,6 +32,11 @@ import yaml
 MAX_FRONT_MATTER = 64 * 1024
 MAX_DEPTH = 20
 OPENING = re.compile(r"\A-{3,}[ \t]*\n")
+TOML_OPENING = re.compile(r"\A\+{3}[ \t]*\n")
+TOML_CLOSING = re.compile(r"^\+{3}[ \t]*$", re.MULTILINE)
+# A first line "key = value" (not "key: value"): TOML, whatever the fences.
+TOML_FIRST_LINE = re.compile(r"\A-{3,}[ \t]*\n\s*[\w.\"-]+\s*=\s*\S")
+KEY_FOLD = re.compile(r"[\s_.-]+")
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -100,8 +116,12 @@ def flag(value: Any) -> bool | None:
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, str | None]:
     """``(metadata, body, warning)``. Broken front matter is dropped with a warning,
     never rendered: the body is what follows it."""
+    if TOML_OPENING.match(text):
+        return _split_toml(text, TOML_CLOSING)
     if not OPENING.match(text):
         return {}, text, None
+    if TOML_FIRST_LINE.match(text):
+        return _split_toml(text, re.compile(r"^-{3,}[ \t]*$", re.MULTILINE))
     try:
         # parse(), not loads(): loads() passes the keys to Post(**metadata), so a
         # field named "content" or "handler" would throw all the metadata away.
@@ -120,3 +140,78 @@ def _after_front_matter(text: str) -> str:
     # No closing line: the metadata runs to the first blank line.
     blank = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
     return "\n".join(lines[blank + 1:])
+
+
+def _split_toml(text: str, closing: re.Pattern[str]) -> tuple[dict[str, Any], str, str | None]:
+    start = text.index("\n") + 1
+    end = closing.search(text, start)
+    if end is None:
+        return {}, text, None  # a "+++" line that opens nothing: ordinary text
+    block, body = text[start:end.start()], text[end.end():].removeprefix("\n")
+    if len(block) > MAX_FRONT_MATTER:
+        return {}, body, "front matter ignored: front matter is too large"
+    try:
+        metadata = tomllib.loads(block)
+    except (tomllib.TOMLDecodeError, RecursionError) as error:
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return {}, body, f"front matter ignored: {reason[:120]}"
+    return {str(k).lower(): plain(v) for k, v in metadata.items()}, body, None
+
+
+@cache
+def _key_table() -> dict[str, tuple[str, ...]]:
+    raw = json.loads(resources.files("tui.data").joinpath("front_matter_keys.json").read_text(
+        "utf-8"))
+    return {name: tuple(keys) for name, keys in raw.items() if not name.startswith("_")}
+
+
+def fold_key(key: str) -> str:
+    return KEY_FOLD.sub("", key).lower()
+
+
+def meta_value(meta: dict[str, Any], field: str) -> Any:
+    """The value of the first key of ``field``'s key list that ``meta`` has and fills."""
+    if not meta:
+        return None
+    for table in _tables(meta):
+        for key in _key_table()[field]:
+            value = table.get(key)
+            if value not in (None, "", [], {}):
+                return value
+    return None
+
+
+_last_tables: list[Any] = [None, []]  # (meta, its tables): a posting asks four times
+
+
+def _tables(meta: dict[str, Any]) -> list[dict[str, Any]]:
+    """``meta`` with folded keys: top-level keys first, then one table down ("[links]
+    apply = …", "job: {title: …}")."""
+    if _last_tables[0] is meta:
+        return _last_tables[1]
+    folded = {fold_key(key): value for key, value in meta.items()}
+    tables = [folded] + [{fold_key(str(key)): item for key, item in value.items()}
+                         for value in folded.values() if isinstance(value, dict)]
+    _last_tables[:] = [meta, tables]
+    return tables
+
+
+def meta_text(meta: dict[str, Any], field: str) -> str:
+    """``field`` (a name in the key table: title, company, url, apply_url, date, location)
+    as one line of text; a nested value is read through its name-like keys, a list joined."""
+    return _as_text(meta_value(meta, field), depth=0)
+
+
+def _as_text(value: Any, depth: int) -> str:
+    if depth > 3 or value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, dict):
+        folded = {fold_key(str(key)): item for key, item in value.items()}
+        for key in _key_table()["nested"]:
+            text = _as_text(folded.get(key), depth + 1)
+            if text:
+                return text
+        return ""
+    if isinstance(value, list):
+        return ", ".join(text for item in value if (text := _as_text(item, depth + 1)))
+    return str(value).strip()

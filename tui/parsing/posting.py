@@ -13,6 +13,7 @@ from tui.parsing.boilerplate import collapse_repeats, strip_boilerplate, tidy
 from tui.parsing.decode import decode_bytes
 from tui.parsing.fields import find_header, find_salary, find_seniority
 from tui.parsing.front_matter import split_front_matter
+from tui.parsing.html_text import has_html, html_to_markdown
 from tui.parsing.layout import drop_title_lines, is_plain_text, structure_plain_text
 from tui.parsing.locations import find_locations
 from tui.parsing.sanitize import clean_line, clean_text, safe_url
@@ -36,6 +37,8 @@ def parse_posting(raw: bytes, source: str) -> ParseResult:
     meta, body, problem = split_front_matter(text)
     if problem:
         warnings.append(problem)
+    if has_html(body):  # HN comments, ATS copy-pastes: HTML becomes markdown before anything
+        body = clean_text(html_to_markdown(body))
     lines = body.split("\n")
     header = find_header(lines, meta)
     where = find_locations(lines, meta, header.used, header.place_texts)
