@@ -41,7 +41,7 @@ from tui.parsing.prose_fields import (
 from tui.parsing.sanitize import safe_url
 from tui.parsing.stack import vocabulary
 from tui.parsing.title_text import split_title
-from tui.query import fold
+from tui.text import fold
 
 HEADER_LINES = 15
 SHORT_POSTING = 3000  # characters: a comment, not a copied job page
@@ -565,14 +565,14 @@ def find_apply_url(lines: list[str]) -> str:
         for text, target in links(line):
             if APPLY_TEXT.search(text) and safe_url(target):
                 return safe_url(target)
-        url = BARE_URL.search(line)
-        if url and safe_url(url.group()):
-            lead = plain_line(line[:url.start()])
+        bare = BARE_URL.search(line)
+        if bare and safe_url(bare.group()):
+            lead = plain_line(line[:bare.start()])
             if (APPLY_TEXT.search(lead) or APPLY_LABEL.match(lead)) and len(lead) <= 60:
-                return safe_url(url.group())
+                return safe_url(bare.group())
             said = plain_line(previous)
             if not lead and APPLY_TEXT.search(said) and len(said) <= 60:
-                return safe_url(url.group())
+                return safe_url(bare.group())
         if line.strip():
             previous = line
     return ""

@@ -11,7 +11,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from tui.query import fold
+from tui.text import fold
 
 EDGE_PUNCTUATION = " \t:：!¡?¿.,;-–—|*#_[](){}「」【】"
 INNER_SPACE = re.compile(r"\s+")
