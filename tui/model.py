@@ -34,11 +34,15 @@ class Posting:
     content_hash: str = ""
     added: str = ""
     body: str = ""
+    # The regions, countries, continents and areas (EMEA, DACH…) the locations lie in,
+    # stored so that ``loc:europe`` finds Berlin without resolving places at start-up.
+    areas: tuple[str, ...] = ()
 
     def to_dict(self, *, with_body: bool = False) -> dict[str, Any]:
         data = asdict(self)
         data["locations"] = list(self.locations)
         data["stack"] = list(self.stack)
+        data["areas"] = list(self.areas)
         if not with_body:
             data.pop("body")
         return data
@@ -50,7 +54,7 @@ class Posting:
             get("id", ""), get("title", ""), get("company", ""), tuple(get("locations", ())),
             get("remote", False), get("remote_scope", ""), tuple(get("stack", ())),
             get("url", ""), get("seniority", ""), get("salary", ""), get("source", ""),
-            get("content_hash", ""), get("added", ""), get("body", ""),
+            get("content_hash", ""), get("added", ""), get("body", ""), tuple(get("areas", ())),
         )
 
 

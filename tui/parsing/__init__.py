@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 # Bump when parsing changes what it produces: every cached posting is parsed again.
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 
 if TYPE_CHECKING:
     from tui.parsing.decode import SkipFile
