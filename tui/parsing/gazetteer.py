@@ -50,7 +50,8 @@ def candidates(text: str, *, code: bool = False) -> list[Place]:
         return []
     if len(key) <= 3 and text.strip().islower():
         return []  # "us", "la": words, while "US", "LA" are places
-    found = _names().get(("=" if code else "") + key)
+    prefix = "=" if code else ""
+    found = _names().get(prefix + key) or _names().get(prefix + fold(text.strip(" ,;:*_`")))
     return [place(int(row)) for row in found.split(",")] if found else []
 
 
