@@ -167,6 +167,8 @@ def main() -> None:
                 table.spell(alternate, row)
     for target, spellings in EXTRAS["aliases"].items():
         row = table.by_key.get(f"city:{target}", table.by_key.get(f"name:{target}"))
+        if row is None:
+            raise SystemExit(f"place_extras.json: no place named {target!r}")
         for spelling in spellings:
             table.spell(spelling, row, first=True)
 

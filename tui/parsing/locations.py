@@ -250,7 +250,8 @@ STRUCK = re.compile(r"<del>.*?</del>|<s>.*?</s>|~~[^~\n]+~~", re.IGNORECASE | re
 
 
 def _says_remote(text: str) -> bool:
-    text = STRUCK.sub(" ", text)  # a struck-out perk is one no longer offered
+    if "~~" in text or "<" in text:
+        text = STRUCK.sub(" ", text)  # a struck-out perk is one no longer offered
     if ONSITE_TAG.search(text) and not REMOTE_TAG.search(text):
         return False
     if REMOTE_TAG.search(text):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from tui.parsing import gazetteer
@@ -121,8 +121,17 @@ def read_place_line(text: str, *, trusted: bool = False) -> PlaceLine:
     """Split ``text`` into places and work-mode words. ``trusted``: the line is a location
     slot (a ``Location:`` value, a front-matter field), so a place may also be found
     inside a longer part ("Gdańsk Wrzeszcz", "Tennessee Tri-Cities")."""
+    found = _read_place_line(text, trusted)  # callers may change what they get: a copy
+    return PlaceLine(list(found.places), list(found.areas), found.remote, found.scope,
+                     found.modes, list(found.unknown), found.cities)
+
+
+@lru_cache(maxsize=4096)  # the header reader and this module ask about the same lines
+def _read_place_line(text: str, trusted: bool) -> PlaceLine:
     result = PlaceLine()
-    text = PICTOGRAPHS.sub(" ", text).replace("`", " ").strip()
+    if not text.isascii():
+        text = PICTOGRAPHS.sub(" ", text)
+    text = text.replace("`", " ").strip()
     both = BOTH_MODES.search(text)
     if both:
         text = f"{text[:both.start()]} hybrid {text[both.end():]}".strip()
@@ -132,6 +141,8 @@ def read_place_line(text: str, *, trusted: bool = False) -> PlaceLine:
         pieces = chunk.split(",")  # an address: the street before the town is not a place
         parts = [p for i, p in enumerate(pieces) if not (STREET.match(p) and i + 1 < len(pieces))]
         _read_chunk([part for part in (_trim(p) for p in parts) if part], result, trusted)
+        if result.unknown and not trusted:
+            return result  # not a location line: the rest cannot change that
     for inner in inners:
         _read_parenthesis(inner, result, trusted)
     return result
@@ -171,6 +182,8 @@ def _read_chunk(parts: list[str], result: PlaceLine, trusted: bool) -> None:
         first_city = first_city or (index == 0 and place is not None and place.kind in CITY_KINDS)
         previous = place or previous
         index += 1
+        if result.unknown and not trusted and not first_city:
+            return
 
 
 def _is_code(part: str) -> bool:
@@ -199,6 +212,14 @@ def _display(name: str) -> str:
 def _read_part(part: str, result: PlaceLine, trusted: bool, near: Place | None = None
                ) -> Place | None:
     """Read one part into ``result``; return the place it named, if any."""
+    # Most parts are a place name or not one at all: one dict lookup settles the first
+    # case before the work-mode patterns run (no mode word is also a place name).
+    place = gazetteer.resolve(part, near=near) if len(part) <= 60 else None
+    if place is not None:
+        if result.remote and place.kind not in CITY_KINDS:
+            result.scope = result.scope or place.name
+        result.add(place)
+        return place
     if DEPARTMENTS.match(part):
         return None  # "Berlin · Hybrid · Full time · Engineering": the team, not a place
     if REMOTE_WORDS.match(part) or WORLDWIDE_WORDS.match(part):
