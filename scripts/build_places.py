@@ -93,6 +93,7 @@ def main() -> None:
         row = table.add("country", name, sorted(set(parents)), f"country:{code}")
         table.spell(name, row)
         table.spell(country["name"], row)
+        table.spell("=" + code, row)  # "Hamburg, DE": trusted only after a city
     translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
                     for lang in EXTRAS["translations"]]
     for entry in pycountry.countries:
@@ -134,8 +135,11 @@ def main() -> None:
             continue
         parent = region_of.get((code, city["admin1code"]), country_row)
         major = city["population"] >= MAJOR or (code, city["name"]) in capitals
-        row = table.add("major" if major else "city", city["name"], [parent],
+        english = EXTRAS["english_names"].get(city["name"], city["name"]) if major or city[
+            "population"] >= ALTERNATES_FROM else city["name"]
+        row = table.add("major" if major else "city", english, [parent],
                         f"city:{city['geonameid']}")
+        table.spell(english, row)
         table.spell(city["name"], row)
         table.by_key.setdefault(f"city:{city['name']}", row)
         city_rows.append((row, city))
@@ -171,6 +175,9 @@ def main() -> None:
             raise SystemExit(f"place_extras.json: no place named {target!r}")
         for spelling in spellings:
             table.spell(spelling, row, first=True)
+
+    for word in EXTRAS["not_places"]:
+        table.names.pop(fold(word), None)
 
     PLACES.write_text("".join(
         f"{kind}\t{name}\t{','.join(map(str, parents))}\n" for kind, name, parents in table.rows),

@@ -54,8 +54,9 @@ BOTH_MODES = re.compile(
     rf"{_REMOTE}\s+(?:and|y|e|und|и|et|i|\+|&)\s+{_ONSITE})(?!\w)",
     re.IGNORECASE,
 )
-REMOTE_PREFIX = re.compile(r"^(?:remote|remoto|remota|fully remote|100\s?% remote)\s*[-–:,]?\s+"
-                           r"(?:in\s+|from\s+|within\s+|only\s+)?(.+)$", re.IGNORECASE)
+REMOTE_PREFIX = re.compile(r"^(?:remote|remoto|remota|fully remote|100\s?% remote)"
+                           r"(?:\s*[-–:,]\s*|\s+)(?:in\s+|from\s+|within\s+|only\s+)?(.+)$",
+                           re.IGNORECASE)
 REMOTE_SUFFIX = re.compile(r"^(.+?)\s*[-–,]?\s+(?:remote|remoto|remota)(?:\s+only)?$",
                            re.IGNORECASE)
 ONLY = re.compile(r"\s+(?:only|based|residents?)$|^(?:only|anywhere) in\s+", re.IGNORECASE)
@@ -63,6 +64,8 @@ POSTAL_CODE = re.compile(r"(?<!\w)(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{4})(?!\w)")
 DIGIT = re.compile(r"\d")
 PROPER_NAME = re.compile(r"^[^\W\d_][\w .'’-]{1,40}$")
 MAX_WORDS = 5  # a part longer than this is prose, not a place name
+AFTER_REMOTE = re.compile(r"(?:remote|remoto|remota|удал[её]нн?о|t[ée]l[ée]travail|anywhere)"
+                          r"\W{0,3}$", re.IGNORECASE)
 # "5600 Main Street" before a town: an address's street, not a place
 STREET = re.compile(r"^\s*\d{1,6}[a-z]?\s+[^\d\s,]+\s+[^\d,]{2,40}$", re.IGNORECASE)
 EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -114,7 +117,7 @@ def _trim(part: str) -> str:
     """A part without decoration or a postal code ("OH 43215", "10115 Berlin")."""
     if DIGIT.search(part) and not part.isdigit():
         part = " ".join(POSTAL_CODE.sub(" ", part).split())
-    return part.strip(" .:`*_-–\"'“”«»")
+    return part.strip(" .:!?`*_-–\"'“”«»")
 
 
 def read_place_line(text: str, *, trusted: bool = False) -> PlaceLine:
@@ -135,7 +138,9 @@ def _read_place_line(text: str, trusted: bool) -> PlaceLine:
     both = BOTH_MODES.search(text)
     if both:
         text = f"{text[:both.start()]} hybrid {text[both.end():]}".strip()
-    inners = PARENTHESES.findall(text)
+    # "(EU)" after "Remote" is the remote scope; "(Netherlands)" after a city is a place
+    inners = [(m.group(1), bool(AFTER_REMOTE.search(text[:m.start()])))
+              for m in PARENTHESES.finditer(text)]
     text = PARENTHESES.sub(" , ", text)
     for chunk in SEPARATORS.split(text):
         pieces = chunk.split(",")  # an address: the street before the town is not a place
@@ -143,8 +148,8 @@ def _read_place_line(text: str, trusted: bool) -> PlaceLine:
         _read_chunk([part for part in (_trim(p) for p in parts) if part], result, trusted)
         if result.unknown and not trusted:
             return result  # not a location line: the rest cannot change that
-    for inner in inners:
-        _read_parenthesis(inner, result, trusted)
+    for inner, after_remote in inners:
+        _read_parenthesis(inner, result, trusted, after_remote)
     return result
 
 
@@ -199,8 +204,8 @@ def _regions(part: str) -> list[Place]:
     """The regions or countries ``part`` may name when written after a city."""
     if _is_code(part):
         coded = gazetteer.candidates(part, code=True)
-        if coded:
-            return coded
+        if coded:  # "Smalltown, CA": a state before a country with that ISO code
+            return sorted(coded, key=lambda place: place.kind != "region")
     return [p for p in gazetteer.candidates(part)[:3] if p.kind not in CITY_KINDS]
 
 
@@ -290,28 +295,32 @@ def _places_in_east_asian(text: str) -> list[Place]:
 
 
 def _place_within(text: str) -> Place | None:
-    """The longest run of words in ``text`` that names a place: "Gdańsk Wrzeszcz" → Gdańsk."""
+    """The longest run of words in ``text`` that names a place: a town before its district
+    ("Gdańsk Wrzeszcz" → Gdańsk), or a wide place anywhere ("possible depuis l'Europe").
+    A lesser town elsewhere in the text is taken for a word ("Chalmers University")."""
     tokens = re.split(r"[\s-]+", re.sub(r"(?<!\w)[ldLD]['’]", "", text))
     for size in range(len(tokens) - 1, 0, -1):
         for start in range(len(tokens) - size + 1):
             run = " ".join(tokens[start:start + size])
             if len(run) >= 4 and run[:1].isupper():
                 found = gazetteer.resolve(run)
-                if found is not None:
+                if found is not None and (start == 0 or found.kind not in {"city"}):
                     return found
     return None
 
 
-def _read_parenthesis(inner: str, result: PlaceLine, trusted: bool) -> None:
+def _read_parenthesis(inner: str, result: PlaceLine, trusted: bool, after_remote: bool
+                      ) -> None:
     """"(EU)", "(Remote)", "(US only)", "(Hybrid, 3 days)": scope, mode or place."""
     for part in (_trim(p) for p in re.split(r"[,/;|]|\bor\b|\bou\b", inner)):
         if not part:
             continue
-        remote_before = result.remote
-        unknown = len(result.unknown)
+        unknown, scope = len(result.unknown), result.scope
         place = _read_part(part, result, trusted)
         del result.unknown[unknown:]  # "(3 days a week)": an aside, not a wrong place
-        if place is not None and remote_before:
+        if not after_remote:
+            result.scope = scope  # "Amsterdam (Netherlands), Remote": no scope
+        elif place is not None:
             result.scope = result.scope or place.name
 
 
