@@ -52,6 +52,8 @@ def candidates(text: str, *, code: bool = False) -> list[Place]:
         return []  # "us", "la": words, while "US", "LA" are places
     prefix = "=" if code else ""
     found = _names().get(prefix + key) or _names().get(prefix + fold(text.strip(" ,;:*_`")))
+    if not found and "." in key:  # "U.S" once a sentence's full stop was trimmed off
+        found = _names().get(prefix + key + ".")
     return [place(int(row)) for row in found.split(",")] if found else []
 
 

@@ -157,8 +157,8 @@ def find_locations(
             label_waiting = False
             found.append(_trusted(text))
             continue
-        if strip_label(text.rstrip(":") + ":")[1] and not strip_label(text)[0].strip() and (
-                len(text) < 40):
+        label_only = strip_label(text.rstrip(":： ") + ":")
+        if label_only[1] and not label_only[0].strip() and len(text) < 40:
             label_waiting = True
             continue
         rest, labelled = strip_label(text)

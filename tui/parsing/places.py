@@ -39,7 +39,8 @@ REMOTE_WORDS = _whole("remote_words")
 WORLDWIDE_WORDS = _whole("worldwide")
 OTHER_MODES = _whole("other_modes")
 DEPARTMENTS = _whole("departments")
-LABEL = re.compile(rf"^(?:{'|'.join(words()['location_labels'])})\s*[:：]\s*", re.IGNORECASE)
+# A label may follow one lowercase word: "good location: …", "current location: …"
+LABEL = re.compile(rf"^(?:[a-z]{{2,12}}\s)?(?i:{'|'.join(words()['location_labels'])})\s*[:：]\s*")
 SEPARATORS = re.compile(
     r"\s*(?:/|\||·|•|;|，|、|。|\s[-–—]\s|\s(?:or|ou|o|и|или|and|y|e|oder|und|et)\s|&|\+)\s*",
     re.IGNORECASE,
@@ -59,7 +60,8 @@ REMOTE_PREFIX = re.compile(r"^(?:remote|remoto|remota|fully remote|100\s?% remot
                            re.IGNORECASE)
 REMOTE_SUFFIX = re.compile(r"^(.+?)\s*[-–,]?\s+(?:remote|remoto|remota)(?:\s+only)?$",
                            re.IGNORECASE)
-ONLY = re.compile(r"\s+(?:only|based|residents?)$|^(?:only|anywhere) in\s+", re.IGNORECASE)
+ONLY = re.compile(r"\s+(?:only|based|residents?)$|^(?:(?:only|anywhere|remote|based) )?in\s+"
+                  r"(?:the\s+)?|^the\s+", re.IGNORECASE)
 POSTAL_CODE = re.compile(r"(?<!\w)(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{4})(?!\w)")
 DIGIT = re.compile(r"\d")
 PROPER_NAME = re.compile(r"^[^\W\d_][\w .'’-]{1,40}$")
@@ -250,6 +252,13 @@ def _read_part(part: str, result: PlaceLine, trusted: bool, near: Place | None =
                 result.scope = result.scope or WORLDWIDE
             return None
     bare = ONLY.sub("", part).strip()
+    if bare != part and len(bare.split()) <= MAX_WORDS:
+        place = gazetteer.resolve(bare, near=near)  # "anywhere in the U.S.", "EU only"
+        if place is not None:
+            if result.remote and place.kind not in CITY_KINDS:
+                result.scope = result.scope or place.name
+            result.add(place)
+            return place
     place = gazetteer.resolve(bare, near=near) if len(bare.split()) <= MAX_WORDS else None
     if place is None and WIDE_SUFFIX.search(bare):  # "deutschlandweit", "nationwide"
         place = gazetteer.resolve(WIDE_SUFFIX.sub("", bare))
@@ -262,7 +271,7 @@ def _read_part(part: str, result: PlaceLine, trusted: bool, near: Place | None =
             result.add(other)
         if found or REMOTE_SUBSTRINGS.search(bare):
             return found[0] if found else None
-    if place is None and trusted and len(bare.split()) <= MAX_WORDS:
+    if place is None and trusted and len(bare.split()) <= 2 * MAX_WORDS:
         place = _place_within(bare)
     if place is not None:
         if result.remote and place.kind not in CITY_KINDS:
