@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench accuracy screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(QUICK),--quick,)
+
+# Field-by-field accuracy on the hand-labelled real postings in ../shared/corpus.
+accuracy: $(STAMP)
+	$(BIN)/python -m scripts.accuracy $(ARGS)
 
 screenshots: $(STAMP)
 	$(BIN)/python -m scripts.export_screenshots

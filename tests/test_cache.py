@@ -100,7 +100,7 @@ def test_a_parser_upgrade_reparses_everything_and_keeps_ids(tmp_path, folder, mo
     cache = make_cache(tmp_path, folder)
     cache.build()
     before = ids_by_source(cache)
-    monkeypatch.setattr(cache_module, "PARSER_VERSION", "a-newer-parser")
+    monkeypatch.setattr(cache_module, "parser_version", lambda: "a-newer-parser")
     again = make_cache(tmp_path, folder)
     assert again.build().parsed == 3
     assert ids_by_source(again) == before

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-# Bump when parsing changes what it produces: every cached posting is parsed again.
-PARSER_VERSION = "5"
-
 if TYPE_CHECKING:
     from tui.parsing.decode import SkipFile
     from tui.parsing.posting import ParseResult, identity_key, parse_posting
+    from tui.parsing.version import parser_version
 
-__all__ = ["PARSER_VERSION", "ParseResult", "SkipFile", "identity_key", "parse_posting"]
+__all__ = ["ParseResult", "SkipFile", "identity_key", "parse_posting", "parser_version"]
 
 
 def __getattr__(name: str) -> Any:
@@ -23,6 +21,10 @@ def __getattr__(name: str) -> Any:
         from tui.parsing.decode import SkipFile
 
         return SkipFile
+    if name == "parser_version":
+        from tui.parsing.version import parser_version
+
+        return parser_version
     if name in {"ParseResult", "identity_key", "parse_posting"}:
         from tui.parsing import posting
 

@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 from tui.model import Posting, SkippedFile
-from tui.parsing import PARSER_VERSION
+from tui.parsing.version import parser_version
 from tui.paths import cache_path
 from tui.store.bodies import BodyStore
 from tui.store.collector import long_lived_allocations
@@ -234,7 +234,7 @@ class PostingCache:
     ) -> BuildReport:
         """Parse what changed, then write the whole cache anew."""
         meta, previous = self._read()
-        reuse = meta.get("parser_version") == PARSER_VERSION
+        reuse = meta.get("parser_version") == parser_version()
         report = BuildReport(total=len(stats))
 
         entries: dict[str, dict[str, Any]] = {}
@@ -367,7 +367,7 @@ class PostingCache:
             delta_stamp: list[int] | None = [delta.st_size, delta.st_mtime_ns]
         except OSError:
             delta_stamp = None
-        return [SCHEMA, PARSER_VERSION, str(self._root()), self._base_stamp(), delta_stamp]
+        return [SCHEMA, parser_version(), str(self._root()), self._base_stamp(), delta_stamp]
 
     def _write(self, entries: dict[str, dict[str, Any]]) -> None:
         postings: dict[str, Any] = {}
@@ -375,7 +375,7 @@ class PostingCache:
         for entry in entries.values():
             table = postings if "posting" in entry else skipped
             table[str(len(table) + 1)] = entry
-        meta = {"schema": SCHEMA, "parser_version": PARSER_VERSION,
+        meta = {"schema": SCHEMA, "parser_version": parser_version(),
                 "postings_dir": str(self._root())}
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self._storage().write({"meta": {"1": meta}, "postings": postings, "skipped": skipped})
