@@ -10,7 +10,7 @@ file reads and two dict builds, done once per process on first use.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from tui.query import fold
@@ -27,9 +27,14 @@ class Place:
 
 
 @cache
-def _rows() -> list[list[str]]:
-    text = resources.files("tui.data").joinpath("places.tsv").read_text("utf-8")
-    return [line.split("\t") for line in text.splitlines()]
+def _lines() -> list[str]:
+    return resources.files("tui.data").joinpath("places.tsv").read_text("utf-8").splitlines()
+
+
+@lru_cache(maxsize=8192)  # lines are split when first asked for: most never are
+def _row(row: int) -> tuple[str, str, str]:
+    kind, name, parents = _lines()[row].split("\t")
+    return kind, name, parents
 
 
 @cache
@@ -39,7 +44,7 @@ def _names() -> dict[str, str]:
 
 
 def place(row: int) -> Place:
-    kind, name, _ = _rows()[row]
+    kind, name, _ = _row(row)
     return Place(row, kind, name)
 
 
@@ -95,12 +100,12 @@ def _inside(city: Place, region: Place) -> bool:
         return True
     parents = _ancestor_rows(region.row)
     return region.kind == "region" and bool(parents) and parents[0] in within and not any(
-        _rows()[row][0] == "region" for row in within)
+        _row(row)[0] == "region" for row in within)
 
 
 @cache
 def _ancestor_rows(row: int) -> tuple[int, ...]:
-    parents = _rows()[row][2]
+    parents = _row(row)[2]
     found: list[int] = []
     for parent in (int(p) for p in parents.split(",") if p):
         for ancestor in (parent, *_ancestor_rows(parent)):
@@ -111,7 +116,7 @@ def _ancestor_rows(row: int) -> tuple[int, ...]:
 
 def ancestors(place: Place) -> tuple[str, ...]:
     """Names of the places ``place`` lies in, nearest first: Berlin → Germany, Europe, DACH…"""
-    return tuple(_rows()[row][1] for row in _ancestor_rows(place.row))
+    return tuple(_row(row)[1] for row in _ancestor_rows(place.row))
 
 
 def canonical(text: str) -> str:
