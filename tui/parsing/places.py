@@ -66,6 +66,7 @@ POSTAL_CODE = re.compile(r"(?<!\w)(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{4})(?!\w)")
 DIGIT = re.compile(r"\d")
 PROPER_NAME = re.compile(r"^[^\W\d_][\w .'’-]{1,40}$")
 MAX_WORDS = 5  # a part longer than this is prose, not a place name
+MAX_NAME_WORDS = 4  # "Rio Grande do Sul": place names inside longer text are no longer
 AFTER_REMOTE = re.compile(r"(?:remote|remoto|remota|удал[её]нн?о|t[ée]l[ée]travail|anywhere)"
                           r"\W{0,3}$", re.IGNORECASE)
 # "5600 Main Street" before a town: an address's street, not a place
@@ -308,10 +309,11 @@ def _place_within(text: str) -> Place | None:
     ("Gdańsk Wrzeszcz" → Gdańsk), or a wide place anywhere ("possible depuis l'Europe").
     A lesser town elsewhere in the text is taken for a word ("Chalmers University")."""
     tokens = re.split(r"[\s-]+", re.sub(r"(?<!\w)[ldLD]['’]", "", text))
-    for size in range(len(tokens) - 1, 0, -1):
-        for start in range(len(tokens) - size + 1):
+    starts = [i for i, token in enumerate(tokens) if token[:1].isupper()]  # names are capitalised
+    for size in range(min(len(tokens) - 1, MAX_NAME_WORDS), 0, -1):
+        for start in starts:
             run = " ".join(tokens[start:start + size])
-            if len(run) >= 4 and run[:1].isupper():
+            if start + size <= len(tokens) and len(run) >= 4:
                 found = gazetteer.resolve(run)
                 if found is not None and (start == 0 or found.kind not in {"city"}):
                     return found
