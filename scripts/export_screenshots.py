@@ -64,6 +64,14 @@ async def filter_location(app: JobTuiApp, pilot: Pilot) -> None:
     await press(app, pilot, "escape", "escape")
 
 
+async def filter_region(app: JobTuiApp, pilot: Pilot) -> None:
+    """Narrow the Location facet to the Americas: countries and continents are values too,
+    marked "(region)"; tick the first, so loc: matches every place that lies in it."""
+    await press(app, pilot, "l")
+    await type_text(pilot, "americ")
+    await press(app, pilot, "space")
+
+
 async def status_picker(app: JobTuiApp, pilot: Pilot) -> None:
     """The status picker open on the first posting."""
     await press(app, pilot, "s")
@@ -85,6 +93,7 @@ SCENES: list[tuple[str, Scene, tuple[int, int]]] = [
     ("main.svg", main_view, SIZE),
     ("filter-stack.svg", filter_stack, SIZE),
     ("filter-location.svg", filter_location, SIZE),
+    ("filter-region.svg", filter_region, SIZE),
     ("status-picker.svg", status_picker, SIZE),
     ("help.svg", help_screen, SIZE),
     ("narrow.svg", narrow, (100, 32)),

@@ -55,8 +55,10 @@ async def test_rows_show_title_company_places_and_stack_beside_sidebar_and_detai
         detail, listing = app.query_one(DetailPane).region, app.query_one(PostingList).region
         assert detail.x >= listing.right  # side by side at 160 columns
         row = next(row for row in list_rows(app) if "Serotonin" in row)
-        for shown in ("Senior ZK Rust", "Serotonin", "Remote, New York", "bitcoin"):
+        for shown in ("Senior ZK Rust", "Serotonin", "Remote", "bitcoin"):
             assert shown in row
+        # New York City is the second place: shown, or counted when the column is too narrow
+        assert "Remote, New York City" in row or "Remote +1" in row
         app.main.search_box.value = "loc:berlin"  # the place searched for comes first
         await settle(app, pilot)
         assert "Berlin" in list_rows(app)[0] and "Chainlink" in list_rows(app)[0]

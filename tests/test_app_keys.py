@@ -161,10 +161,10 @@ async def test_typing_narrows_a_facet_and_backspace_widens_it(tmp_path: Path) ->
         await pilot.press("l")
         facet = app.query_one("#facet-loc", FacetList)
         all_places = facet.option_count
-        await type_text(pilot, "mexico")  # accent-insensitive
-        assert facet.option_count == 1 and facet.highlighted_option.id == "Ciudad de México"
-        assert "mexico" in str(facet.border_title)
-        await pilot.press(*["backspace"] * 6)
+        await type_text(pilot, "sao")  # accent-insensitive
+        assert facet.option_count == 1 and facet.highlighted_option.id == "São Paulo"
+        assert "sao" in str(facet.border_title)
+        await pilot.press(*["backspace"] * 3)
         assert facet.option_count == all_places
         await pilot.press("t")  # typed into the facet: letters narrow it
         assert facet.narrowing == "t"

@@ -168,7 +168,7 @@ def test_typed_yaml_values_become_the_text_that_was_written() -> None:
 
 @pytest.mark.parametrize(("value", "remote", "scope"), [
     ("yes", True, ""), ("true", True, ""), ("on", True, ""), ("'yes'", True, ""),
-    ("no", False, ""), ("false", False, ""), ("off", False, ""), ("EU", True, "EU"),
+    ("no", False, ""), ("false", False, ""), ("off", False, ""), ("EU", True, "Europe"),
 ])
 def test_front_matter_remote_flag_reads_every_yaml_spelling(value, remote, scope) -> None:
     posting = parse(f"---\ntitle: T\nremote: {value}\n---\nWe are fully remote.\n").posting

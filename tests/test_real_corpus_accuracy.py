@@ -18,8 +18,8 @@ from scripts.accuracy import corpus_dir
 from tui.parsing import parse_posting
 
 # Raised as the parser improves; the bar is mean >= 0.95, every field >= 0.90.
-FLOORS = {"title": 0.70, "company": 0.48, "remote": 0.65, "url": 0.61,
-          "locations": 0.25, "stack": 0.83}
+FLOORS = {"title": 0.70, "company": 0.48, "remote": 0.90, "url": 0.61,
+          "locations": 0.70, "stack": 0.83}
 MEAN_FLOOR = 0.58
 
 

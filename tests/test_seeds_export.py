@@ -21,10 +21,13 @@ def test_chainlink_cross_chain(exported) -> None:
     assert record["title"] == "Senior Software Engineer, Rust (Cross Chain)"
     assert record["company"] == "Chainlink Labs"
     assert record["remote"] is True
+    # Places are canonical English names since issue 10: "Ciudad de México" is Mexico City,
+    # and the chip's "Remote" is listed as a place.
     assert record["locations"] == [
-        "Toronto", "Ciudad de México", "São Paulo", "Buenos Aires", "Berlin", "Madrid",
-        "London", "Amsterdam", "Lisbon",
+        "Toronto", "Mexico City", "São Paulo", "Buenos Aires", "Berlin", "Madrid",
+        "London", "Amsterdam", "Lisbon", "Remote",
     ]
+    assert {"Canada", "Mexico", "Germany", "Europe", "South America"} <= set(record["areas"])
     assert {"rust", "go", "typescript", "solidity", "postgres", "terraform", "aws"} <= set(
         record["stack"]
     )
@@ -61,7 +64,7 @@ def test_serotonin(exported) -> None:
     record = exported["004"]
     assert (record["title"], record["company"], record["remote"]) == (
         "Senior ZK Rust Engineer (External)", "Serotonin", True)
-    assert record["locations"] == ["New York"]
+    assert record["locations"] == ["New York City", "Remote"]
     assert {"rust", "c++"} <= set(record["stack"])
 
 

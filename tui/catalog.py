@@ -18,6 +18,7 @@ from itertools import chain, compress
 from typing import overload
 
 from tui.model import STATUSES, Posting, Tracking
+from tui.parsing.gazetteer import canonical as canonical_place
 from tui.parsing.stack import canonical_tech
 from tui.query import Clause, Query, fold
 from tui.store.collector import long_lived_allocations
@@ -34,12 +35,16 @@ FACETS = ("loc", "stack", "status", "company")
 # Sorting by status: furthest along first, then the closed ones, untracked last.
 STATUS_ORDER = ("offer", "interviewing", "applied", "rejected", "withdrawn", "none")
 PREFIX_MIN = 3  # words this long or longer also match as prefixes ("kube" finds kubernetes)
+# loc: values shorter than this match whole names only ("us" is not inside "Russia").
+LOC_SUBSTRING_MIN = 4
+AREA = "area"  # FacetValue.kind of a region, country or continent that a place lies in
 
 
 @dataclass(frozen=True, slots=True)
 class FacetValue:
     value: str  # what a clause carries and the sidebar shows
     count: int
+    kind: str = ""  # AREA for a location value only known as what places lie in
 
 
 class Selection(Sequence[str]):
@@ -151,8 +156,12 @@ class Catalog:
             p.id: i for i, p in zip(ints, self._postings, strict=True)}
         self._tracking: dict[str, Tracking] = dict(tracking)
         remote = (REMOTE,)
-        self._locations = _ValueIndex(
-            [p.locations + remote if p.remote else p.locations for p in self._postings], ints)
+        # A posting's places and every region, country and continent they lie in, so that
+        # loc:germany and loc:europe find Berlin (areas come stored with each posting).
+        self._locations = _ValueIndex([
+            (p.locations + remote if p.remote and REMOTE not in p.locations else p.locations)
+            + p.areas for p in self._postings], ints)
+        self._named_places = {fold(v) for p in self._postings for v in p.locations}
         self._stack = _ValueIndex([p.stack for p in self._postings], ints)
         self._companies = _ValueIndex(
             [(p.company,) if p.company else () for p in self._postings], ints)
@@ -276,7 +285,7 @@ class Catalog:
     def _clause_matches(self, clause: Clause) -> set[int]:
         name, value = clause.field, clause.value
         if name == "loc":
-            return self._locations.matching(value, substring=True)
+            return self._location_matches(value)
         if name == "company":
             return self._companies.matching(value, substring=True)
         if name == "stack":
@@ -286,6 +295,19 @@ class Catalog:
         if name == "is":
             return set({"remote": self._remote, "bookmarked": self._bookmarked}.get(value, ()))
         return self._text_matches(value)
+
+    def _location_matches(self, value: str) -> set[int]:
+        """``loc:`` at any level, in any spelling: a place, region, country or continent
+        ("loc:europe" finds Berlin and "Remote (EU)"; "loc:москва" finds Moscow)."""
+        key = fold(value)
+        found = self._locations.matching(value, substring=len(key) >= LOC_SUBSTRING_MIN)
+        if key not in self._locations.positions and (not found or len(key) < LOC_SUBSTRING_MIN):
+            # Not a name as stored: resolve the spelling. This loads the place tables
+            # (0.2-0.4 s, +26 MB, once), so only for a value nothing else matched.
+            name = canonical_place(value.upper() if len(key) <= 3 else value)  # "uk", "eu"
+            if name:
+                found |= self._locations.matching(name, substring=False)
+        return found
 
     def matching(self, query: Query) -> set[int] | frozenset[int]:
         """Positions matching ``query``: AND across fields and words, OR within a facet."""
@@ -334,6 +356,10 @@ class Catalog:
         active = {fold(canonical_tech(v) if name == "stack" else v) for v in query.values(name)}
         # Values in use first, so what is selected is always in view.
         ranked = sorted(counts.items(), key=lambda item: (item[0] not in active, -item[1], item[0]))
+        if name == "loc":
+            places = self._named_places | {fold(REMOTE)}
+            return [FacetValue(index.display.get(key, key), count, "" if key in places else AREA)
+                    for key, count in ranked]
         return [FacetValue(index.display.get(key, key), count) for key, count in ranked]
 
     def facet_is_counts(self, scope: set[int] | frozenset[int]) -> dict[str, int]:

@@ -6,6 +6,7 @@ TinyDB documents (the store converts at its edge).
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -34,11 +35,15 @@ class Posting:
     content_hash: str = ""
     added: str = ""
     body: str = ""
+    # The regions, countries, continents and areas (EMEA, DACH…) the locations lie in,
+    # stored so that ``loc:europe`` finds Berlin without resolving places at start-up.
+    areas: tuple[str, ...] = ()
 
     def to_dict(self, *, with_body: bool = False) -> dict[str, Any]:
         data = asdict(self)
         data["locations"] = list(self.locations)
         data["stack"] = list(self.stack)
+        data["areas"] = list(self.areas)
         if not with_body:
             data.pop("body")
         return data
@@ -53,6 +58,7 @@ class Posting:
             url=get("url", ""), seniority=get("seniority", ""), salary=get("salary", ""),
             source=get("source", ""), content_hash=get("content_hash", ""),
             added=get("added", ""), body=get("body", ""),
+            areas=tuple(map(sys.intern, get("areas", ()))),  # a few names shared by 100k
         )
 
 

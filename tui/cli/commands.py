@@ -132,7 +132,8 @@ def cmd_list(context: Context, args: argparse.Namespace) -> int:
     for name in ("id", "", "status", "title", "company", "locations", "stack"):
         table.add_column(name, overflow="fold" if name == "title" else "ellipsis")
     for item in records:
-        locations = list(item["locations"]) + (["Remote"] if item["remote"] else [])
+        locations = [p for p in item["locations"] if p != "Remote"] + (
+            ["Remote"] if item["remote"] else [])  # "Remote" is also a place a slot names
         table.add_row(
             Text(item["id"]), Text("★" if item["bookmarked"] else ""),
             Text(item["status"] if item["status"] != "none" else ""),

@@ -1,46 +1,60 @@
-"""Where a posting's job is: places, whether it is remote, and the remote scope."""
+"""Where a posting's job is: places, whether it is remote, and the remote scope.
+
+Places come only from location slots: front-matter fields (key table in
+``tui/data/place_words.json``), ``Location:``-style lines in many languages,
+header lines that read as a list of places and work modes, and the place texts
+the header reader found (HN header fields, title tags). Every place is
+resolved to its canonical name; text that names no place is dropped. A slot
+that says "Remote" (or "Worldwide") puts "Remote" among the places.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from tui.parsing.fields import HEADER_LINES, header_lines
 from tui.parsing.front_matter import flag
 from tui.parsing.markdown_text import PICTOGRAPHS, plain_line
 from tui.parsing.places import (
     BOTH_MODES,
-    SCOPES,
+    REMOTE,
+    WORLDWIDE,
     PlaceLine,
+    canonical_scope,
     place_kind,
     read_place_line,
     strip_label,
+    words,
 )
-from tui.text import fold
 
-REMOTE_PHRASES = re.compile(
-    r"\b(?:fully remote|100\s?% remote|remote[- ]first|remote[- ]friendly|remote position|"
-    r"remote role|remote job|this role is remote|work from anywhere|fully distributed|"
-    r"trabajo remoto|100\s?% remoto|trabalho remoto|totalmente remoto|remoto desde|"
-    r"t[ée]l[ée]travail (?:total|complet|à 100)|віддалена робота|"
-    r"удал[её]нн(?:ая|ый|о)\s+(?:работа|формат)|полностью удал[её]нн)",
-    re.IGNORECASE,
-)
-NEGATION = re.compile(
-    r"\b(?:not|no|don't|doesn't|cannot|can't|unable|isn't|aren't|won't|never|não|nao|nem|"
-    r"не|нет|sin|ni|pas|kein|keine)\b|n't\b",
-    re.IGNORECASE,
-)
-REMOTE_LABEL = re.compile(
-    r"^(?:remote|remote work|remote policy|work mode|work model|working model|"
-    r"t[ée]l[ée]travail|teletrabajo|trabajo remoto|remoto|trabalho remoto|modalidad|modelo|"
-    r"formato|формат работы|удал[её]нка|удал[её]нная работа|tryb pracy|praca zdalna|"
-    r"arbeitsmodell|arbeitsweise|homeoffice|modalit[àa] di lavoro|werkvorm|"
-    r"リモートワーク|リモート|在宅勤務|勤務形態)\s*[:：]\s*(.+)$",
-    re.IGNORECASE,
-)
-LOCATION_CUES = re.compile(r"[`]|" + PICTOGRAPHS.pattern)
 MAX_LINE = 300
+LOCATION_CUES = re.compile(r"[`]|" + PICTOGRAPHS.pattern)
+REMOTE_TAG = re.compile(r"#LI-Remote\b|\[(?:remote|remoto|remota|t[ée]l[ée]travail)\]",
+                        re.IGNORECASE)
+ONSITE_TAG = re.compile(r"#LI-(?:Onsite|Hybrid)\b", re.IGNORECASE)
+# A board chip or pin: "`🌎 Berlin, Germany`", "📍London / UK Remote | 💰 …"
+CHIP = re.compile(rf"(?:{'|'.join(words()['location_marks'])})\ufe0f?\s*([^`|*\n<>]+)")
+TITLE_TAGS = re.compile(r"^\s*(?:#+\s*)?((?:\[[^\]]{1,60}\]\s*)+)")
+TITLE_TAIL = re.compile(r"\s[-–—|]\s")
+CHIP_LINES = 12  # chips sit in a posting's first lines
+
+
+def _any(name: str, whole: bool = False) -> re.Pattern[str]:
+    body = "|".join(words()[name])
+    return re.compile(rf"^(?:{body})$" if whole else rf"(?:{body})", re.IGNORECASE)
+
+
+REMOTE_PHRASES = re.compile(rf"(?<!\w)(?:{'|'.join(words()['remote_phrases'])})",
+                            re.IGNORECASE)
+NEGATION = re.compile(rf"(?<!\w)(?:{'|'.join(words()['negations'])})(?!\w)|n't\b",
+                      re.IGNORECASE)
+REMOTE_LABEL = re.compile(rf"^(?:{'|'.join(words()['remote_labels'])})\s*[:：]\s*(.+)$",
+                          re.IGNORECASE)
+OFFICE_ONLY = _any("office_only_values", whole=True)
+OTHER_MODE_VALUE = _any("other_mode_values")
+REMOTE_VALUE = _any("remote_values")
 
 
 @dataclass(slots=True)
@@ -48,14 +62,33 @@ class Where:
     places: list[str] = field(default_factory=list)
     remote: bool = False
     scope: str = ""
+    areas: list[str] = field(default_factory=list)  # regions, countries, continents of places
+
+
+def _key(name: object) -> str:
+    return re.sub(r"[\W_]+", "", str(name).casefold())
+
+
+@cache
+def _keys(name: str) -> frozenset[str]:
+    return frozenset(_key(k) for k in words()[name])
+
+
+def _texts(value: object) -> list[str]:
+    """Strings inside a front-matter value: a string, a list, a mapping, nested."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if isinstance(value, dict):
+        parts = [t for v in value.values() for t in _texts(v)]
+        return [", ".join(parts)] if parts else []
+    if isinstance(value, list | tuple):
+        return [t for v in value for t in _texts(v)]
+    return []
 
 
 def _trusted(text: str) -> PlaceLine:
-    """A line the posting says is a location: unknown parts are places as written."""
-    line = read_place_line(text)
-    for part in line.unknown:
-        if len(part.split()) <= 5 and not re.search(r"\d{3}", part):
-            line.places.append(" ".join(part.split()))
+    """A line the posting says is a location: parts that name no place are dropped."""
+    line = read_place_line(text, trusted=True)
     line.unknown = []
     return line
 
@@ -66,18 +99,46 @@ def _plausible(raw: str, line: PlaceLine) -> bool:
         return False
     if line.remote or line.modes or len(line.places) >= 2 or LOCATION_CUES.search(raw):
         return True
-    return any(place_kind(p) in {"major", "country"} or "," in p for p in line.places)
+    return any(place_kind(p) in {"major", "country"} for p in line.places)
+
+
+def _from_meta(meta: dict[str, object]) -> tuple[list[PlaceLine], bool | None, str]:
+    """Slots of the front matter; whether it states remote (None: it does not); its scope."""
+    found: list[PlaceLine] = []
+    stated: bool | None = None
+    scope = ""
+    location_keys, remote_keys, scope_keys = (
+        _keys("location_keys"), _keys("remote_keys"), _keys("scope_keys"))
+    for key, value in meta.items():
+        name = _key(key)
+        if name in location_keys:
+            found += [_trusted(text) for text in _texts(value)]
+        elif name in remote_keys:
+            as_flag = flag(value) if not isinstance(value, str) or len(value) < 8 else None
+            if as_flag is not None:
+                stated = as_flag if stated is None else stated or as_flag
+            else:
+                for text in _texts(value):
+                    line = _remote_line(text)
+                    found.append(line)
+                    stated = line.remote if stated is None else stated or line.remote
+        elif name in scope_keys:
+            scope = scope or next((canonical_scope(t) for t in _texts(value)
+                                   if canonical_scope(t)), "")
+    return found, stated, scope
 
 
 def find_locations(
     lines: list[str], meta: dict[str, object], skip: set[int], extra: list[str]
 ) -> Where:
-    found: list[PlaceLine] = []
-    for key in ("locations", "location", "city", "cities", "office", "offices", "place"):
-        value = meta.get(key)
-        values = value if isinstance(value, list) else [value]
-        found += [_trusted(item) for item in values if isinstance(item, str) and item.strip()]
+    found, stated, meta_scope = _from_meta(meta)
     found += [_trusted(text) for text in extra]
+    found += _title_slots([meta.get("title"), next((line for line in lines if line.strip()), "")])
+    for raw in lines[:CHIP_LINES]:
+        found += [_trusted(chip) for chip in CHIP.findall(raw)]
+    whole = "\n".join(lines)
+    if REMOTE_TAG.search(whole):  # "#LI-Remote": the board's own location field
+        found.append(PlaceLine(remote=True, modes=1))
     order = [number for number, _ in header_lines(lines, HEADER_LINES)]
     header = set(order)
     modes_at: set[int] = set()  # header lines (by position) that state a work mode
@@ -96,8 +157,8 @@ def find_locations(
             label_waiting = False
             found.append(_trusted(text))
             continue
-        if strip_label(text.rstrip(":") + ":")[1] and not strip_label(text)[0].strip() and (
-                len(text) < 40):
+        label_only = strip_label(text.rstrip(":： ") + ":")
+        if label_only[1] and not label_only[0].strip() and len(text) < 40:
             label_waiting = True
             continue
         rest, labelled = strip_label(text)
@@ -119,33 +180,54 @@ def find_locations(
     for position, candidate in lone_cities.items():
         if {position - 1, position + 1} & modes_at:
             found.append(candidate)
+    return _combine(found, stated, meta_scope, whole)
 
+
+def _title_slots(titles: list[object]) -> list[PlaceLine]:
+    """"[Porto ou Remoto] Golang Developer", "Desenvolvedor - Home Office - Canadá": tags and
+    tail segments of a title that read wholly as places or work modes."""
+    found: list[PlaceLine] = []
+    for title in titles:
+        if not isinstance(title, str) or not title.strip():
+            continue
+        text = plain_line(title)
+        tags = TITLE_TAGS.match(title.strip()) or TITLE_TAGS.match(text)
+        pieces = re.findall(r"\[([^\]]*)\]", tags.group(1)) if tags else []
+        pieces += TITLE_TAIL.split(text[tags.end():] if tags and TITLE_TAGS.match(text) else text
+                                   )[1:]
+        for piece in pieces:
+            line = read_place_line(piece)
+            if line.is_location:
+                found.append(line)
+    return found
+
+
+def _combine(found: list[PlaceLine], stated: bool | None, meta_scope: str, text: str) -> Where:
     where = Where()
     ranked = sorted(found, key=lambda line: -len(line.places))  # the fullest list sets the order
-    seen: set[str] = set()
     for line in ranked:
         for place in line.places:
-            if fold(place) not in seen:
-                seen.add(fold(place))
+            if place not in where.places:
                 where.places.append(place)
+        for area in line.areas:
+            if area not in where.areas:
+                where.areas.append(area)
+    slot_remote = any(line.remote for line in found)
+    where.remote = slot_remote or bool(stated)
     for line in found:
-        where.remote = where.remote or line.remote
-        where.scope = where.scope or (line.scope if line.remote else "")
-    remote = meta.get("remote")
-    stated = flag(remote) if "remote" in meta else None
-    if stated is not None:
-        where.remote = where.remote or stated
-    elif isinstance(remote, str) and remote.strip():  # "remote: EU" states a scope
-        where.remote = True
-        scope = SCOPES.get(fold(remote))
-        where.scope = where.scope or (scope or "")
-    for key in ("remote_scope", "scope"):
-        if isinstance(meta.get(key), str) and not where.scope:
-            where.scope = str(meta[key]).strip()
+        if line.remote and line.scope and not where.scope:
+            where.scope = line.scope
+    where.scope = where.scope or meta_scope
     if not where.remote and stated is not False:  # "remote: no" is not second-guessed
-        where.remote = _says_remote("\n".join(lines))
+        where.remote = _says_remote(text)
+    if slot_remote or stated:
+        where.places.append(REMOTE)
     if where.scope and not where.remote:
         where.scope = ""
+    if where.remote and not where.scope and where.places == [REMOTE]:
+        where.scope = ""
+    if where.scope == WORLDWIDE:
+        where.areas = [a for a in where.areas if a]
     return where
 
 
@@ -160,31 +242,33 @@ def table_row_as_label(raw: str) -> str:
 def _negated(text: str, start: int, end: int) -> bool:
     """Is the phrase at ``start:end`` denied ("we don't hire fully remote")?"""
     before = re.split(r"[.!?;\n]", text[max(0, start - 60):start])[-1]
-    after = re.split(r"[.!?;\n]", text[end:end + 40])[0]
+    after = re.split(r"[.!?;,\n]|\s(?:and|but|y|e|et|und|и)\s", text[end:end + 40])[0]
     return bool(NEGATION.search(before) or NEGATION.search(after))
 
 
+STRUCK = re.compile(r"<del>.*?</del>|<s>.*?</s>|~~[^~\n]+~~", re.IGNORECASE | re.DOTALL)
+
+
 def _says_remote(text: str) -> bool:
+    if "~~" in text or "<" in text:
+        text = STRUCK.sub(" ", text)  # a struck-out perk is one no longer offered
+    if ONSITE_TAG.search(text) and not REMOTE_TAG.search(text):
+        return False
+    if REMOTE_TAG.search(text):
+        return True
     return any(not _negated(text, m.start(), m.end()) for m in REMOTE_PHRASES.finditer(text))
 
 
 def _remote_line(value: str) -> PlaceLine:
     """``Remote: yes (EU only)``, ``Télétravail : 100 % possible depuis l'Europe``."""
-    line = read_place_line(value)
-    folded = fold(value)
-    if NEGATION.search(value) or OFFICE_ONLY.search(folded) or BOTH_MODES.search(value):
-        return PlaceLine(places=line.places, modes=1)
-    mode_only = OTHER_MODE_VALUE.search(folded) and not REMOTE_VALUE.search(folded)
-    if mode_only:
-        return PlaceLine(places=line.places, modes=1)
-    scope = line.scope or next(
-        (name for key, name in SCOPES.items() if re.search(rf"(?<!\w){re.escape(key)}(?!\w)",
-                                                           folded)), "")
-    return PlaceLine(places=line.places, remote=True, scope=scope, modes=1)
-
-
-OFFICE_ONLY = re.compile(r"^(?:офис|office|onsite|on-site|presencial|bureau)$")
-OTHER_MODE_VALUE = re.compile(r"hybrid|hibrid|ibrid|гибрид|гібрид|офис|офіс|office|onsite|"
-                              r"on-site|presencial|vor ort|stacjonar|hybryd|ufficio|in sede|出社")
-REMOTE_VALUE = re.compile(r"remot|удал|віддал|t[ée]l[ée]travail|100 ?%|possible|yes|sí|sim|да|"
-                          r"anywhere|zdaln|リモート|在宅")
+    line = read_place_line(value, trusted=True)
+    line.unknown = []
+    text = value.strip()
+    if NEGATION.search(text) or OFFICE_ONLY.match(text) or BOTH_MODES.search(text):
+        return PlaceLine(places=line.places, areas=line.areas, modes=1)
+    if OTHER_MODE_VALUE.search(text) and not REMOTE_VALUE.search(text):
+        return PlaceLine(places=line.places, areas=line.areas, modes=1)
+    if not (line.remote or REMOTE_VALUE.search(text) or line.places):
+        return PlaceLine(modes=1)
+    scope = line.scope or (line.places[0] if line.places else "")
+    return PlaceLine(places=line.places, areas=line.areas, remote=True, scope=scope, modes=1)

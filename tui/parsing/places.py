@@ -1,59 +1,51 @@
 """Read a line of places ("Toronto / Remote / Ciudad de México", "Austin, TX or Remote (US)")
-into the places, whether remote work is offered, and its scope.
+into resolved places, whether remote work is offered, and its scope.
 
-Place names are checked against ``tui/data/places.tsv`` (cities, countries,
-states and provinces from GeoNames, rebuilt by ``scripts/build_places.py``),
-so a line qualifies as a location line only when its parts are real places or
-work-mode words; a line under a ``Location:`` label is trusted as written.
+Each part is resolved by :mod:`tui.parsing.gazetteer` to a canonical place
+("Ciudad de México" → Mexico City, "TX" after a city → Texas); "City, Country"
+gives both places. A part that names no place and no work mode goes in
+``unknown``: it never becomes a place (the caller decides whether the line is a
+location line at all). Work-mode and label words per language live in
+``tui/data/place_words.json``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
+from tui.parsing import gazetteer
+from tui.parsing.gazetteer import CITY_KINDS, Place
 from tui.parsing.markdown_text import PICTOGRAPHS
 from tui.text import fold
 
-REMOTE_WORDS = re.compile(
-    r"^(?:(?:fully|full|100\s*%|100%)\s+)?(?:remote(?:[- ]first| friendly| only| ok)?|remotely|"
-    r"anywhere|remoto|remota|remote work|trabajo remoto|trabalho remoto|t[ée]l[ée]travail|"
-    r"удал[её]нн?о|удал[её]нка|удал[её]нная работа|дистанционно|home ?office|wfh|"
-    r"work from (?:home|anywhere)|можно удал[её]нно|удал[её]нная работа возможна|"
-    r"віддалено|віддалена робота|дистанційно|дистанційна робота|praca zdalna|zdalnie)"
-    r"(?:\s+(?:total|totale|complet|completo|integral|100\s?%))?$",
-    re.IGNORECASE,
-)
-OTHER_MODES = re.compile(
-    r"^(?:hybrid|h[íi]brido|hybride|гибрид|onsite|on-site|on site|in[- ]office|office|"
-    r"presencial|presencialmente|офис|в офисе|relocation|relocate|visa sponsorship|"
-    r"full[- ]time|part[- ]time|contract|contractor|freelance|permanent|temporary|internship|"
-    r"tempo integral|tiempo completo|полная занятость|полный рабочий день|fuldtid|vollzeit|"
-    r"teilzeit|temps plein|cdi|cdd|vor ort|stacjonarnie|w biurze|praca stacjonarna|"
-    r"(?:vaga )?efetiv[oa]|clt|pj|b2b|uop|feste anstellung|festanstellung|unbefristet|"
-    r"正社員|契約社員|jornada completa|contrato indefinido|indefinido|ibrido|ibrida|in sede|"
-    r"tempo indeterminato|офіс|гібрид|повна зайнятість)$",
-    re.IGNORECASE,
-)
-SCOPES = {
-    "worldwide": "Worldwide", "global": "Worldwide", "globally": "Worldwide",
-    "anywhere": "Worldwide", "anywhere in the world": "Worldwide", "весь мир": "Worldwide",
-    "mundial": "Worldwide", "en todo el mundo": "Worldwide", "todo el mundo": "Worldwide",
-    "eu": "EU", "european union": "EU", "europe": "Europe", "emea": "EMEA", "apac": "APAC",
-    "us": "US", "usa": "US", "u.s.": "US", "united states": "US", "us only": "US",
-    "us-only": "US", "north america": "North America", "americas": "Americas",
-    "latam": "LATAM", "latin america": "LATAM", "latinoamerica": "LATAM",
-    "america latina": "LATAM", "uk": "UK", "canada": "Canada", "cet": "CET", "est": "EST",
-    "europa": "Europe", "l'europe": "Europe", "европа": "Europe",
-    "latam only": "LATAM", "eu only": "EU", "uk only": "UK", "europe only": "Europe",
-    "снг": "CIS", "cis": "CIS",
-}
+REMOTE = "Remote"
+WORLDWIDE = "Worldwide"
+
+
+@cache
+def words() -> dict[str, list[str]]:
+    return json.loads(resources.files("tui.data").joinpath("place_words.json").read_text("utf-8"))
+
+
+def _whole(name: str, suffix: str = "") -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(words()[name])}){suffix}$", re.IGNORECASE)
+
+
+REMOTE_WORDS = _whole("remote_words")
+WORLDWIDE_WORDS = _whole("worldwide")
+OTHER_MODES = _whole("other_modes")
+DEPARTMENTS = _whole("departments")
+# A label may follow one lowercase word: "good location: …", "current location: …"
+LABEL = re.compile(rf"^(?:[a-z]{{2,12}}\s)?(?i:{'|'.join(words()['location_labels'])})\s*[:：]\s*")
 SEPARATORS = re.compile(
-    r"\s*(?:/|\||·|•|;|\s[-–—]\s|\s(?:or|ou|o|и|или|and|y|e|oder|und)\s|&)\s*", re.IGNORECASE
+    r"\s*(?:/|\||·|•|;|，|、|。|\s[-–—]\s|\s(?:or|ou|o|и|или|and|y|e|oder|und|et)\s|&|\+)\s*",
+    re.IGNORECASE,
 )
-PARENTHESES = re.compile(r"\(([^()]*)\)")
+PARENTHESES = re.compile(r"[(\[（]([^()\[\]（）]*)[)\]）]")
 # "Presencial y remoto", "office and remote": both at once is hybrid, not a remote job
 # (while "Berlin or Remote" offers remote work).
 _ONSITE = r"(?:presencial|on-?site|in[- ]office|office|офис|в офисе|vor ort|stacjonarn\w*|biuro)"
@@ -63,166 +55,303 @@ BOTH_MODES = re.compile(
     rf"{_REMOTE}\s+(?:and|y|e|und|и|et|i|\+|&)\s+{_ONSITE})(?!\w)",
     re.IGNORECASE,
 )
-LABEL = re.compile(
-    r"^(?:job\s+)?(?:locations?|location\(s\)|based in|office|offices|where|city|cities|"
-    r"ubicaci[oó]n|ubicaciones|localiza[cç][aã]o|local|lugar|ciudad|cidade|sede|"
-    r"местоположение|локация|город|расположение|место работы|standort|arbeitsort|lieu|"
-    r"localisation|onsite|on-site|hybrid|in[- ]office|h[íi]brido|arbejdssted|"
-    r"местоположение и тип занятости|lokalizacja|miejsce pracy|勤務地|勤務場所|"
-    r"locatie|standplaats|sijainti|sted|plats|sede de trabajo|lieu de travail)\s*[:：]\s*",
-    re.IGNORECASE,
-)
-
-
-@cache
-def place_kinds() -> dict[str, str]:
-    text = resources.files("tui.data").joinpath("places.tsv").read_text("utf-8")
-    return dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+REMOTE_PREFIX = re.compile(r"^(?:remote|remoto|remota|fully remote|100\s?% remote)"
+                           r"(?:\s*[-–:,]\s*|\s+)(?:in\s+|from\s+|within\s+|only\s+)?(.+)$",
+                           re.IGNORECASE)
+REMOTE_SUFFIX = re.compile(r"^(.+?)\s*[-–,]?\s+(?:remote|remoto|remota)(?:\s+only)?$",
+                           re.IGNORECASE)
+ONLY = re.compile(r"\s+(?:only|based|residents?)$|^(?:(?:only|anywhere|remote|based) )?in\s+"
+                  r"(?:the\s+)?|^the\s+", re.IGNORECASE)
+POSTAL_CODE = re.compile(r"(?<!\w)(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{4})(?!\w)")
+DIGIT = re.compile(r"\d")
+PROPER_NAME = re.compile(r"^[^\W\d_][\w .'’-]{1,40}$")
+MAX_WORDS = 5  # a part longer than this is prose, not a place name
+MAX_NAME_WORDS = 4  # "Rio Grande do Sul": place names inside longer text are no longer
+AFTER_REMOTE = re.compile(r"(?:remote|remoto|remota|удал[её]нн?о|t[ée]l[ée]travail|anywhere)"
+                          r"\W{0,3}$", re.IGNORECASE)
+# "5600 Main Street" before a town: an address's street, not a place
+STREET = re.compile(r"^\s*\d{1,6}[a-z]?\s+[^\d\s,]+\s+[^\d,]{2,40}$", re.IGNORECASE)
+EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+REMOTE_SUBSTRINGS = re.compile("|".join(words()["remote_substrings"]))
+WIDE_SUFFIX = re.compile(rf"(?:{'|'.join(words()['region_wide_suffixes'])})$", re.IGNORECASE)
 
 
 def place_kind(name: str) -> str:
-    """'major', 'city', 'country', 'region', 'code' or '' for a place name."""
-    return place_kinds().get(fold(name.strip(" .")), "")
+    """'major', 'city', 'country', 'region', 'code' or '' for a place name (continents and
+    areas count as 'country': a place as wide as a country or wider)."""
+    found = gazetteer.candidates(name.strip(" ."))
+    if found:
+        kind = found[0].kind
+        return "country" if kind in gazetteer.WIDE_KINDS else kind
+    return "code" if gazetteer.candidates(name.strip(" ."), code=True) else ""
 
 
 @dataclass(slots=True)
 class PlaceLine:
-    places: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # canonical names, "Remote" not included
+    areas: list[str] = field(default_factory=list)  # what the places lie in
     remote: bool = False
     scope: str = ""
     modes: int = 0  # how many work-mode words (remote, hybrid, onsite…) were seen
     unknown: list[str] = field(default_factory=list)  # parts that are neither
+    cities: int = 0  # how many of the places are cities
 
     @property
     def is_location(self) -> bool:
         return not self.unknown and (bool(self.places) or self.remote or self.modes > 0)
 
+    def add(self, place: Place) -> None:
+        if place.name not in self.places:
+            self.places.append(place.name)
+            self.cities += place.kind in CITY_KINDS
+        for area in gazetteer.ancestors(place):
+            if area not in self.areas:
+                self.areas.append(area)
 
-POSTAL_CODE = re.compile(r"(?<!\w)(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{4})(?!\w)")
-DIGIT = re.compile(r"\d")
-ABBREVIATION = re.compile(r"(?:^|\W)(?:\w\.)+\w$")  # "D.C", "U.S": keep their last dot
+    def add_named(self, name: str, within: Place) -> None:
+        """A town the tables do not know, beside a region they do ("Smalltown, Ohio")."""
+        if name not in self.places:
+            self.places.append(name)
+            self.cities += 1
+        self.add(within)
 
 
-def _trim(part: str, chars: str = " .:`*_-–") -> str:
-    """A part without decoration, a postal code ("OH 43215", "10115 Berlin") or a final
-    full stop, unless that stop ends an abbreviation ("Bogotá, D.C.")."""
-    stripped = part
+def _trim(part: str) -> str:
+    """A part without decoration or a postal code ("OH 43215", "10115 Berlin")."""
     if DIGIT.search(part) and not part.isdigit():
-        stripped = " ".join(POSTAL_CODE.sub(" ", part).split())
-    trimmed = stripped.strip(chars)
-    if trimmed != stripped and stripped.rstrip(" ").endswith(".") and ABBREVIATION.search(trimmed):
-        trimmed += "."
-    return trimmed
+        part = " ".join(POSTAL_CODE.sub(" ", part).split())
+    return part.strip(" .:!?`*_-–\"'“”«»")
 
 
-def _display(name: str) -> str:
-    name = " ".join(_trim(name, " .,:;`*_").split())
-    return name.title() if name.islower() else name
+def read_place_line(text: str, *, trusted: bool = False) -> PlaceLine:
+    """Split ``text`` into places and work-mode words. ``trusted``: the line is a location
+    slot (a ``Location:`` value, a front-matter field), so a place may also be found
+    inside a longer part ("Gdańsk Wrzeszcz", "Tennessee Tri-Cities")."""
+    found = _read_place_line(text, trusted)  # callers may change what they get: a copy
+    return PlaceLine(list(found.places), list(found.areas), found.remote, found.scope,
+                     found.modes, list(found.unknown), found.cities)
 
 
-def read_place_line(text: str) -> PlaceLine:
-    """Split ``text`` into places and work-mode words; parts that are neither go in
-    ``unknown`` (the caller decides whether to trust the line anyway)."""
+@lru_cache(maxsize=4096)  # the header reader and this module ask about the same lines
+def _read_place_line(text: str, trusted: bool) -> PlaceLine:
     result = PlaceLine()
-    text = PICTOGRAPHS.sub(" ", text).replace("`", " ").strip()
+    if not text.isascii():
+        text = PICTOGRAPHS.sub(" ", text)
+    text = text.replace("`", " ").strip()
     both = BOTH_MODES.search(text)
     if both:
         text = f"{text[:both.start()]} hybrid {text[both.end():]}".strip()
-    inners = PARENTHESES.findall(text)
-    text = PARENTHESES.sub(" ", text)
+    # "(EU)" after "Remote" is the remote scope; "(Netherlands)" after a city is a place
+    inners = [(m.group(1), bool(AFTER_REMOTE.search(text[:m.start()])))
+              for m in PARENTHESES.finditer(text)]
+    text = PARENTHESES.sub(" , ", text)
     for chunk in SEPARATORS.split(text):
-        parts = [part for part in (_trim(p) for p in chunk.split(",")) if part]
-        index = 0
-        while index < len(parts):
-            part = parts[index]
-            following = parts[index + 1] if index + 1 < len(parts) else ""
-            if following and _is_pair(part, following):
-                end = index + 2
-                while end < len(parts) and (_region_like(parts[end]) or (
-                        end + 1 < len(parts) and not place_kind(parts[end])
-                        and _region_like(parts[end + 1]))):
-                    end += 1
-                result.places.append(_display(", ".join(parts[index:end])))
-                index = end
-                continue
-            _read_part(part, result)
-            index += 1
-    for inner in inners:
-        _read_parenthesis(inner, result)
-    result.places = list(dict.fromkeys(result.places))
+        pieces = chunk.split(",")  # an address: the street before the town is not a place
+        parts = [p for i, p in enumerate(pieces) if not (STREET.match(p) and i + 1 < len(pieces))]
+        _read_chunk([part for part in (_trim(p) for p in parts) if part], result, trusted)
+        if result.unknown and not trusted:
+            return result  # not a location line: the rest cannot change that
+    for inner, after_remote in inners:
+        _read_parenthesis(inner, result, trusted, after_remote)
     return result
 
 
-def _region_like(part: str) -> bool:
-    kind = place_kind(part)
-    return kind in {"code", "region", "country"} or bool(re.fullmatch(r"[A-Z]{2}", part))
+def _read_chunk(parts: list[str], result: PlaceLine, trusted: bool) -> None:
+    """Comma-separated parts: "San Francisco, CA, USA", "Berlin, Germany", "Remote, EU"."""
+    previous: Place | None = None
+    first_city = False  # the chunk opens with a city: short parts after it qualify it
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        if previous is not None and previous.kind in CITY_KINDS and _is_code(part):
+            region = gazetteer.resolve_code(part, previous)
+            if region is not None:  # "Austin, TX": the city's own state
+                result.add(region)
+                index += 1
+                continue
+        regions = _regions(parts[index + 1]) if index + 1 < len(parts) else []
+        if regions and not _is_mode(part):
+            town = next((t for t in (gazetteer.city_in(part, r) for r in regions) if t), None)
+            if town is not None:  # "Springfield, VA": the Springfield in Virginia
+                result.add(town)
+                result.add(next(r for r in regions if gazetteer.city_in(part, r)))
+                previous = town
+                index += 2
+                continue
+            if trusted and PROPER_NAME.match(part) and not gazetteer.candidates(part) and len(
+                    part.split()) <= 3 and not any(_is_mode(word) for word in part.split()):
+                result.add_named(_display(part), regions[0])  # a town the tables lack
+                index += 2
+                continue
+        place = _read_part(part, result, trusted)
+        if place is None and index and first_city and part in result.unknown and len(
+                part.split()) <= 2 and PROPER_NAME.match(part + "x"):
+            result.unknown.remove(part)  # "Bogotá, D.C.", "Thessaloniki, Central Macedonia"
+        first_city = first_city or (index == 0 and place is not None and place.kind in CITY_KINDS)
+        previous = place or previous
+        index += 1
+        if result.unknown and not trusted and not first_city:
+            return
 
 
-def _is_pair(city: str, region: str) -> bool:
-    if REMOTE_WORDS.match(region) or OTHER_MODES.match(region) or (
-            fold(region) in SCOPES and not _region_like(region)):
-        return False
-    known_city = place_kind(city) in {"city", "major"}
-    region_like = _region_like(region) or (known_city and not place_kind(region)
-                                           and len(region.split()) <= 3 and region[:1].isupper())
-    if REMOTE_WORDS.match(city) or OTHER_MODES.match(city) or fold(city) in SCOPES:
-        return False
-    return place_kind(city) in {"city", "major", ""} and region_like and bool(
-        re.match(r"^[^\W\d_][\w .'’-]*$", city))
+def _is_code(part: str) -> bool:
+    return 2 <= len(part) <= 3 and part.isupper() and part.isalpha()
 
 
-DEPARTMENTS = re.compile(
-    r"^(?:engineering|product|design|data|sales|marketing|operations|finance|research|"
-    r"infrastructure|platform|it|security|support|people|legal)$",
-    re.IGNORECASE,
-)
+def _is_mode(part: str) -> bool:
+    return bool(REMOTE_WORDS.match(part) or WORLDWIDE_WORDS.match(part) or OTHER_MODES.match(
+        part) or DEPARTMENTS.match(part))
 
 
-def _read_part(part: str, result: PlaceLine) -> None:
-    key = fold(part)
+def _regions(part: str) -> list[Place]:
+    """The regions or countries ``part`` may name when written after a city."""
+    if _is_code(part):
+        coded = gazetteer.candidates(part, code=True)
+        if coded:  # "Smalltown, CA": a state before a country with that ISO code
+            return sorted(coded, key=lambda place: place.kind != "region")
+    return [p for p in gazetteer.candidates(part)[:3] if p.kind not in CITY_KINDS]
+
+
+def _display(name: str) -> str:
+    name = " ".join(name.split())
+    return name.title() if name.islower() else name
+
+
+def _read_part(part: str, result: PlaceLine, trusted: bool, near: Place | None = None
+               ) -> Place | None:
+    """Read one part into ``result``; return the place it named, if any."""
+    # Most parts are a place name or not one at all: one dict lookup settles the first
+    # case before the work-mode patterns run (no mode word is also a place name).
+    place = gazetteer.resolve(part, near=near) if len(part) <= 60 else None
+    if place is not None:
+        if result.remote and place.kind not in CITY_KINDS:
+            result.scope = result.scope or place.name
+        result.add(place)
+        return place
     if DEPARTMENTS.match(part):
-        return  # "Berlin · Hybrid · Full time · Engineering": the team, not a place
-    if REMOTE_WORDS.match(part):
+        return None  # "Berlin · Hybrid · Full time · Engineering": the team, not a place
+    if REMOTE_WORDS.match(part) or WORLDWIDE_WORDS.match(part):
         result.remote = True
         result.modes += 1
-    elif OTHER_MODES.match(part):
+        if WORLDWIDE_WORDS.match(part):
+            result.scope = result.scope or WORLDWIDE
+        return None
+    if OTHER_MODES.match(part):
         result.modes += 1
-    elif key.startswith("remote ") and fold(part[7:]) in SCOPES:
-        result.remote = True
-        result.modes += 1
-        result.scope = result.scope or SCOPES[fold(part[7:])]
-    elif key in SCOPES and place_kind(part) not in {"major", "city"}:
-        if result.remote or result.modes:
-            result.scope = result.scope or SCOPES[key]
+        return None
+    scoped = REMOTE_PREFIX.match(part) or REMOTE_SUFFIX.match(part)
+    if scoped:
+        inner = ONLY.sub("", scoped.group(1)).strip()
+        place = gazetteer.resolve(inner) if len(inner.split()) <= MAX_WORDS else None
+        if place is not None or WORLDWIDE_WORDS.match(inner):
+            result.remote = True
+            result.modes += 1
+            if place is not None:
+                result.add(place)
+                result.scope = result.scope or place.name
+            else:
+                result.scope = result.scope or WORLDWIDE
+            return None
+    bare = ONLY.sub("", part).strip()
+    if bare != part and len(bare.split()) <= MAX_WORDS:
+        place = gazetteer.resolve(bare, near=near)  # "anywhere in the U.S.", "EU only"
+        if place is not None:
+            if result.remote and place.kind not in CITY_KINDS:
+                result.scope = result.scope or place.name
+            result.add(place)
+            return place
+    place = gazetteer.resolve(bare, near=near) if len(bare.split()) <= MAX_WORDS else None
+    if place is None and WIDE_SUFFIX.search(bare):  # "deutschlandweit", "nationwide"
+        place = gazetteer.resolve(WIDE_SUFFIX.sub("", bare))
+    if place is None and trusted and EAST_ASIAN.search(bare):
+        if REMOTE_SUBSTRINGS.search(bare) and not NEGATED_CJK.search(bare):
+            result.remote = True
+            result.modes += 1
+        found = _places_in_east_asian(bare)
+        for other in found:
+            result.add(other)
+        if found or REMOTE_SUBSTRINGS.search(bare):
+            return found[0] if found else None
+    if place is None and trusted and len(bare.split()) <= 2 * MAX_WORDS:
+        place = _place_within(bare)
+    if place is not None:
+        if result.remote and place.kind not in CITY_KINDS:
+            result.scope = result.scope or place.name
+        result.add(place)
+        return place
+    result.unknown.append(part)
+    return None
+
+
+NEGATED_CJK = re.compile(r"(?:リモート|在宅|远程)[^、。]{0,4}(?:不可|なし|不)")
+
+
+def _places_in_east_asian(text: str) -> list[Place]:
+    """Place names inside unspaced text ("阿里巴巴杭州西溪园区" → Hangzhou), longest first."""
+    found: list[Place] = []
+    start = 0
+    while start < len(text):
+        for size in (4, 3, 2):
+            run = text[start:start + size]
+            place = gazetteer.resolve(run) if len(run) == size and EAST_ASIAN.match(run) else None
+            if place is not None:
+                if place not in found:
+                    found.append(place)
+                start += size
+                break
         else:
-            result.places.append(_display(part))
-    elif place_kind(part) in {"major", "city", "country", "region"}:
-        result.places.append(_display(part))
-    else:
-        result.unknown.append(part)
+            start += 1
+    return found
 
 
-def _read_parenthesis(inner: str, result: PlaceLine) -> None:
-    for part in (p.strip() for p in re.split(r"[,/;|]|\bor\b", inner)):
+def _place_within(text: str) -> Place | None:
+    """The longest run of words in ``text`` that names a place: a town before its district
+    ("Gdańsk Wrzeszcz" → Gdańsk), or a wide place anywhere ("possible depuis l'Europe").
+    A lesser town elsewhere in the text is taken for a word ("Chalmers University")."""
+    tokens = re.split(r"[\s-]+", re.sub(r"(?<!\w)[ldLD]['’]", "", text))
+    starts = [i for i, token in enumerate(tokens) if token[:1].isupper()]  # names are capitalised
+    for size in range(min(len(tokens) - 1, MAX_NAME_WORDS), 0, -1):
+        for start in starts:
+            run = " ".join(tokens[start:start + size])
+            if start + size <= len(tokens) and len(run) >= 4:
+                found = gazetteer.resolve(run)
+                if found is not None and (start == 0 or found.kind not in {"city"}):
+                    return found
+    return None
+
+
+def _read_parenthesis(inner: str, result: PlaceLine, trusted: bool, after_remote: bool
+                      ) -> None:
+    """"(EU)", "(Remote)", "(US only)", "(Hybrid, 3 days)": scope, mode or place."""
+    for part in (_trim(p) for p in re.split(r"[,/;|]|\bor\b|\bou\b", inner)):
         if not part:
             continue
-        key = fold(part)
-        if REMOTE_WORDS.match(part):
-            result.remote = True
-            result.modes += 1
-        elif OTHER_MODES.match(part):
-            result.modes += 1
-        elif key in SCOPES:
-            result.scope = result.scope or SCOPES[key]
-        elif place_kind(part) and place_kind(part) != "code":
-            if result.remote:  # "Remote (Germany)"; "Berlin (Germany)" says nothing new
-                result.scope = result.scope or _display(part)
-        elif key.startswith("remote ") and fold(part[7:]) in SCOPES:
-            result.remote = True
-            result.scope = result.scope or SCOPES[fold(part[7:])]
+        unknown, scope = len(result.unknown), result.scope
+        place = _read_part(part, result, trusted)
+        del result.unknown[unknown:]  # "(3 days a week)": an aside, not a wrong place
+        if not after_remote:
+            result.scope = scope  # "Amsterdam (Netherlands), Remote": no scope
+        elif place is not None:
+            result.scope = result.scope or place.name
 
 
 def strip_label(line: str) -> tuple[str, bool]:
     """The line without a ``Location:`` style label, and whether it had one."""
     match = LABEL.match(line)
     return (line[match.end():], True) if match else (line, False)
+
+
+def canonical_scope(text: str) -> str:
+    """A remote scope as written ("EU", "US only", "anywhere") as a canonical name."""
+    if WORLDWIDE_WORDS.match(text.strip()):
+        return WORLDWIDE
+    place = gazetteer.resolve(ONLY.sub("", text).strip())
+    return place.name if place else ""
+
+
+def is_remote_word(text: str) -> bool:
+    return bool(REMOTE_WORDS.match(text.strip()) or WORLDWIDE_WORDS.match(text.strip()))
+
+
+def folded_words(name: str) -> list[str]:
+    return [fold(w) for w in words()[name]]

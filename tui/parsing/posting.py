@@ -66,6 +66,7 @@ def parse_posting(raw: bytes, source: str) -> ParseResult:
         source=source,
         content_hash=hashlib.sha256(raw).hexdigest(),
         body=clean_text(cleaned),
+        areas=tuple(where.areas),
     )
     return ParseResult(posting, tuple(warnings))
 

@@ -52,6 +52,13 @@ class TitleParts:
     place_texts: list[str] = field(default_factory=list)
 
 
+def _names_place(part: str) -> bool:
+    """A place name, or a place code written as codes are ("(NY)", not the "(Go)" of a
+    language tag in a title)."""
+    kind = place_kind(part)
+    return bool(kind) and (kind != "code" or part.isupper())
+
+
 def is_place_text(text: str) -> bool:
     """Does ``text`` stand for a place or a work mode ("Remote", "Home Office", "Porto")?"""
     text = text.strip()
@@ -60,7 +67,7 @@ def is_place_text(text: str) -> bool:
     if is_remote_word(text):
         return True
     parts = [p for p in ALTERNATIVES.split(text) if p.strip()]
-    if parts and all(is_remote_word(p) or place_kind(p.strip()) for p in parts):
+    if parts and all(is_remote_word(p) or _names_place(p.strip()) for p in parts):
         return True
     line = read_place_line(text)
     return line.is_location and not line.unknown

@@ -54,7 +54,7 @@ def header_content(posting: Posting, tracking: Tracking, width: int = 0) -> Cont
             parts.extend([(f"{label:<{LABEL_WIDTH}}", "dim"), shown, "\n"])
 
     line("company", posting.company)
-    where = list(posting.locations)
+    where = [place for place in posting.locations if place != "Remote"]  # said once, below
     if posting.remote:
         where.append(f"Remote ({posting.remote_scope})" if posting.remote_scope else "Remote")
     line("where", " · ".join(where))

@@ -22,11 +22,13 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.catalog import FacetValue
+from tui.catalog import AREA, FacetValue
 from tui.query import Clause, fold
 from tui.ui.widgets.row_layout import fit
 
 SCROLLBAR_ROOM = 1  # FacetList's scrollbar-size-vertical in app.tcss
+# A region, country or continent in the Location facet: ticking it selects every place in it.
+AREA_MARK = " (region)"
 VISIBLE_VALUES = 200  # a facet list shows this many values; narrowing finds the rest
 
 
@@ -68,9 +70,11 @@ class FacetList(OptionList):
         for value in shown[:VISIBLE_VALUES]:
             on = fold(value.value) in self.active
             count = str(value.count)
+            mark = AREA_MARK if value.kind == AREA else ""
             prompt = Content.assemble(
                 ("■ " if on else "□ ", "bold $text-accent" if on else "dim"),
-                (fit(value.value, width - 3 - len(count)), "bold" if on else ""),
+                (fit(value.value, width - 3 - len(count) - len(mark)), "bold" if on else ""),
+                (mark, "dim"),
                 " ",
                 (count, "dim"),
             )

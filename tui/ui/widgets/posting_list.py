@@ -142,7 +142,7 @@ class PostingList(ScrollView, can_focus=True):
         self.refresh()
 
     def _places(self, locations: Sequence[str], remote: bool) -> list[str]:
-        places = [*(["Remote"] if remote else []), *locations]
+        places = [*(["Remote"] if remote else []), *(p for p in locations if p != "Remote")]
         if self._place_needles:
             places.sort(key=lambda place: not any(n in fold(place) for n in self._place_needles))
         return places
