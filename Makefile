@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench accuracy screenshots clean
+.PHONY: run test lint bench bench-parse accuracy screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(QUICK),--quick,)
+
+# Parse cost per posting against the parser before the extraction rewrite, same run.
+bench-parse: $(STAMP)
+	$(BIN)/python -m benchmarks.parse_speed $(ARGS)
 
 # Field-by-field accuracy on the hand-labelled real postings in ../shared/corpus.
 accuracy: $(STAMP)
