@@ -214,6 +214,10 @@ class Catalog:
         for sort in ("status", "changed"):
             self._orders.pop(sort, None)
 
+    def tracked(self) -> dict[str, Tracking]:
+        """Every posting's tracking as the catalog holds it."""
+        return dict(self._tracking)
+
     def update_tracking(self, tracking: Tracking) -> None:
         self._tracking[tracking.posting_id] = tracking
         position = self._position.get(tracking.posting_id)

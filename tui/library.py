@@ -150,6 +150,15 @@ class Library:
         return self.store.set_note(posting.id, note, title=posting.title,
                                    company=posting.company, base=base, on_conflict=on_conflict)
 
+    def tracking_stamp(self) -> object:
+        """Changes whenever the tracking file is written, by this process or another."""
+        return self.store.stamp()
+
+    @property
+    def backup_error(self) -> str:
+        """Why the last change could not be backed up ("" when it was)."""
+        return self.store.backup_error or ""
+
     def backups(self) -> list[Path]:
         return self.store.backups()
 

@@ -53,6 +53,19 @@ class JobTuiApp(App[str | None]):
     def on_mount(self) -> None:
         self.sub_title = folder_label(self.library.postings_dir)
 
+    def _fatal_error(self) -> None:
+        """As Textual's, but the traceback shows no local variables: Textual 8 prints them
+        (``show_locals=True``), and here they hold posting text and notes, which must not
+        reach the terminal, a log or a bug report."""
+        from rich.segment import Segments
+        from rich.traceback import Traceback
+
+        self.bell()
+        traceback = Traceback(show_locals=False, width=None)
+        self._exit_renderables.append(
+            Segments(self.console.render(traceback, self.console.options)))
+        self._close_messages_no_wait()
+
     async def action_quit(self) -> None:
         self.quit_saving_view()
 

@@ -66,3 +66,11 @@ class DetailLoaded(Message):
 class TrackingSaved(Message):
     tracking: Tracking
     done: str  # what to tell the user; "" for nothing
+
+
+@dataclass
+class TrackingChanged(Message):
+    """``state.json`` was written by someone else (another jobtui, ``jobtui mark``):
+    every posting's tracking as it now stands."""
+
+    tracking: dict[str, Tracking]

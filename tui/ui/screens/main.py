@@ -42,6 +42,7 @@ from tui.ui.messages import (
     CatalogReady,
     DetailLoaded,
     LoadFailed,
+    TrackingChanged,
     TrackingSaved,
     WordsIndexed,
 )
@@ -57,6 +58,7 @@ DEBOUNCE_SECONDS = 0.06
 DETAIL_DELAY = 0.04  # holding j/k repaints the list at once and the detail when it settles
 FACET_FIELDS = ("is", "loc", "stack", "status", "company")
 PROGRESS_FROM = 200  # files; a smaller build is over before a bar could be read
+TRACKING_POLL_SECONDS = 1.5  # another jobtui's change shows within this; one stat a poll
 
 
 class MainScreen(Screen[None]):
@@ -74,6 +76,7 @@ class MainScreen(Screen[None]):
         super().__init__(id="_default")
         self.library = library
         self.catalog = Catalog([], {})
+        self._tracking_stamp: object = None  # state.json as last read by check_tracking
         self.query_model = Query()
         self.sort = "added"
         self.skipped: list[SkippedFile] = []
@@ -121,6 +124,8 @@ class MainScreen(Screen[None]):
     # -- loading ---------------------------------------------------------------
     def on_mount(self) -> None:
         self.query_one("#progress", ProgressBar).display = False
+        # Another jobtui or `jobtui mark` may change state.json while this one is open.
+        self.set_interval(TRACKING_POLL_SECONDS, self.check_tracking)
         # After the first frame: reading a large cache holds the GIL for seconds
         # (orjson), which would otherwise hold back the first paint.
         self.call_after_refresh(self.load_postings)
@@ -376,6 +381,43 @@ class MainScreen(Screen[None]):
             return None
         return self.catalog.posting(posting_id)
 
+    @work(thread=True, exclusive=True, group="tracking-watch")
+    def check_tracking(self) -> None:
+        """One stat of state.json; when someone else wrote it, read it and show it."""
+        stamp = self.library.tracking_stamp()
+        if stamp == self._tracking_stamp:
+            return
+        self._tracking_stamp = stamp
+        try:
+            everything = self.library.all_tracking()
+        except (StateUnreadable, OSError):
+            return  # said when the user next changes something; nothing to show now
+        self.post_message(TrackingChanged(everything))
+
+    @on(TrackingChanged)
+    def _tracking_changed(self, message: TrackingChanged) -> None:
+        held = self.catalog.tracked()
+        changed = [tracking for posting_id, tracking in message.tracking.items()
+                   if posting_id in self.catalog and held.get(posting_id) != tracking]
+        changed += [Tracking(posting_id) for posting_id in held
+                    if posting_id not in message.tracking and posting_id in self.catalog]
+        if not changed:
+            return
+        for tracking in changed:
+            self.catalog.update_tracking(tracking)
+        current = self._current()
+        if current is not None and any(t.posting_id == current.id for t in changed):
+            self.detail.update_tracking(self.catalog.tracking(current.id))
+        self._tracking_shown()
+
+    def _tracking_shown(self) -> None:
+        """Tracking changed: filters on status re-run, the rest repaint."""
+        if any(c.field in {"status", "is"} for c in self.query_model.clauses):
+            self.apply_query(self.query_model, keep=self.posting_list.highlighted)
+        else:
+            self.posting_list.refresh()
+            self.call_after_refresh(self._update_facets)
+
     @work(thread=True, group="save")
     def save_tracking(self, change: Callable[[Library], Tracking], done: str) -> None:
         try:
@@ -387,6 +429,9 @@ class MainScreen(Screen[None]):
         except OSError as error:
             self.notify(f"Could not save: {error}", severity="error", markup=False, timeout=15)
             return
+        if self.library.backup_error:
+            self.notify(self.library.backup_error, title="Not backed up", severity="warning",
+                        markup=False, timeout=10)
         self.post_message(TrackingSaved(tracking, done))
 
     @on(TrackingSaved)
@@ -394,11 +439,7 @@ class MainScreen(Screen[None]):
         tracking = message.tracking
         self.catalog.update_tracking(tracking)
         self.detail.update_tracking(tracking)
-        if any(c.field in {"status", "is"} for c in self.query_model.clauses):
-            self.apply_query(self.query_model, keep=self.posting_list.highlighted)
-        else:
-            self.posting_list.refresh()
-            self.call_after_refresh(self._update_facets)
+        self._tracking_shown()
         if message.done:
             self.notify(message.done, markup=False, timeout=3)
 
