@@ -99,3 +99,56 @@ def test_remote_scope_is_a_canonical_place_and_findable() -> None:
     assert posting.remote is True
     assert posting.remote_scope == "United States"
     assert "North America" in posting.areas
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Data Engineer\n\nThis role is remote within Canada. We ship weekly.\n",
+     {"Canada", "Remote"}),
+    ("Data Engineer\n\nWe are hiring in Portugal and Greece for this team.\n",
+     {"Portugal", "Greece"}),
+    ("Data Engineer\n\nWe only consider candidates from Chile & Peru.\n", {"Chile", "Peru"}),
+    ("Data Engineer\n\nPerks:\n- Full remote work from anywhere\n- A laptop\n", {"Remote"}),
+    ("Ingeniero de datos\n\n- Trabajo en remoto desde cualquier lugar, con horario flexible.\n",
+     {"Remote"}),
+    ("Data Engineer\n\nYou can work remotely from anywhere in Mexico.\n", {"Mexico", "Remote"}),
+    ("Инженер данных\n\n- Уютный офис в самом центре Казани.\n", {"Kazan"}),
+    ("Engenheiro de dados\n\nTrabalho no nosso escritório em Recife, se preferir.\n",
+     {"Recife"}),
+    ("Datenanalyst (m/w/d)\n\n- Helle Büroräume in Leipzig mit Dachterrasse\n", {"Leipzig"}),
+    ("Инженер данных\n\nПомогаем переехать: релоцируем в Сербию.\n", {"Serbia"}),
+    ("Data Engineer\n\nYou will be based in our Leeds office or remote.\n",
+     {"Leeds", "Remote"}),
+    ("Ingénieur Data\n\nLe poste est basé à Bordeaux. Télétravail partiel.\n", {"Bordeaux"}),
+    ("Data Engineer\n\nWork from our offices in Boston, MA and Denver, CO, or from home.\n",
+     {"Boston", "Massachusetts", "Denver", "Colorado"}),
+    ("Инженер данных\n\nРелоцируем (Сербия, Армения) и оплачиваем переезд.\n",
+     {"Serbia", "Armenia"}),
+])
+def test_a_job_location_stated_in_a_sentence_opens_a_slot(text: str, places: set[str]) -> None:
+    assert set(parse(text).locations) == places
+
+
+@pytest.mark.parametrize("text", [
+    "Data Engineer\nLocation: Remote\n\nOur company is based in Oslo and sells to farms.\n",
+    "Data Engineer\nLocation: Remote\n\nWe are headquartered in Oslo, Norway.\n",
+    "Data Engineer\nLocation: Remote\n\nOur team is based in a quiet corner of the web.\n",
+    "Data Engineer\nLocation: Remote\n\nThe charity maintains offices in Oslo and Bergen.\n",
+    "Data Engineer\nLocation: Remote\n\nAcme Farms is based in Tromsø, Norway.\n",
+    "Data Engineer\nLocation: Remote\n\nSomos 300 colaboradores, com escritório em Natal.\n",
+    "Data Engineer\nLocation: Remote\n\nThis role is not open to remote work in Mexico.\n",
+    "Data Engineer\nLocation: Remote\n\nYou will work from our office in Jackson Square.\n",
+])
+def test_a_cue_phrase_about_the_company_or_before_prose_adds_no_place(text: str) -> None:
+    assert parse(text).locations == ("Remote",)
+
+
+def test_a_work_mode_after_a_dash_in_a_run_on_first_line_is_a_slot() -> None:
+    posting = parse("Acme Farms is hiring data engineers - REMOTE (Canada). We grow kale.\n")
+    assert set(posting.locations) == {"Remote", "Canada"}
+    assert posting.remote is True
+
+
+def test_anywhere_in_a_region_is_a_place_but_not_remote_work() -> None:
+    posting = parse("Data Engineer\n\nThis position may be based anywhere in Ohio.\n")
+    assert posting.locations == ("Ohio",)
+    assert posting.remote is False
