@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.parsing import SkipFile, parse_posting
-from tui.parsing.sanitize import clean_text, safe_url
+from tui.sanitize import clean_text, safe_url
 
 UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u200e\u200f\ufeff]"

@@ -17,9 +17,9 @@ from tests.tui_helpers import SIZE, detail_text, list_rows, make_app, seeds_copy
 from tui.cli import main as cli_main
 from tui.model import Tracking
 from tui.parsing import parse_posting
-from tui.parsing.sanitize import clean_line
 from tui.paths import state_path
 from tui.preview import BLOCK_LIMIT
+from tui.sanitize import clean_line
 from tui.store.state import TrackingStore
 from tui.ui.app import JobTuiApp
 from tui.ui.screens.dialogs import Confirm

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from tui.catalog import Catalog
 from tui.model import Posting, SkippedFile, Tracking
-from tui.parsing.sanitize import clean_line
 from tui.parsing.stack import vocabulary
 from tui.paths import state_path
+from tui.sanitize import clean_line
 from tui.store.cache import BuildReport, PostingCache
 from tui.store.parse_worker import Progress
 from tui.store.state import StateUnreadable, TrackingStore

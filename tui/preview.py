@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-from tui.parsing.sanitize import clean_text
+from tui.sanitize import clean_text
 
 RENDER_LIMIT = 30_000  # characters
 LINE_LIMIT = 800

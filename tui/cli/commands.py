@@ -22,9 +22,9 @@ from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record
 from tui.errors import CommandError
 from tui.library import FILE_GONE, BuildReport, Library, gone
 from tui.model import Posting, Tracking
-from tui.parsing.sanitize import clean_text, visible
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
+from tui.sanitize import clean_text, visible
 from tui.store.state import is_valid_state
 
 

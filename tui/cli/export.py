@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.model import Posting, Tracking
-from tui.parsing.sanitize import clean_line
+from tui.sanitize import clean_line
 
 
 def record(posting: Posting, tracking: Tracking) -> dict[str, Any]:

@@ -8,7 +8,7 @@ import re
 import ftfy
 from ftfy.badness import is_bad
 
-from tui.parsing.sanitize import SEVEN_BIT_SEQUENCE
+from tui.sanitize import SEVEN_BIT_SEQUENCE
 
 MAX_BYTES = 4 * 1024 * 1024
 # Characters that UTF-8 read as Windows-1252/Latin-1 almost always produces; text

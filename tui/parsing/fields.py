@@ -38,9 +38,9 @@ from tui.parsing.prose_fields import (
     title_from_prose,
     title_from_role_line,
 )
-from tui.parsing.sanitize import safe_url
 from tui.parsing.stack import vocabulary
 from tui.parsing.title_text import split_title
+from tui.sanitize import safe_url
 from tui.text import fold
 
 HEADER_LINES = 15

@@ -18,7 +18,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-from tui.parsing.sanitize import safe_url
+from tui.sanitize import safe_url
 
 # Tags real postings use; the cheap test for "is there HTML here at all". A text whose
 # only angle brackets are "Vec<T>" or "<5 years" is left alone.

@@ -18,9 +18,9 @@ from tui.parsing.header_words import (
 )
 from tui.parsing.markdown_text import BARE_URL, links, plain_line
 from tui.parsing.places import place_kind, read_place_line
-from tui.parsing.sanitize import safe_url
 from tui.parsing.stack import vocabulary
 from tui.parsing.title_text import is_place_text
+from tui.sanitize import safe_url
 
 PIPE = re.compile(r"\s+[|｜]\s+|\s*[|｜]\s*(?=\S)")
 DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)

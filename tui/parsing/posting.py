@@ -16,8 +16,8 @@ from tui.parsing.front_matter import split_front_matter
 from tui.parsing.html_text import has_html, html_to_markdown
 from tui.parsing.layout import drop_title_lines, is_plain_text, structure_plain_text
 from tui.parsing.locations import find_locations
-from tui.parsing.sanitize import clean_line, clean_text, safe_url
 from tui.parsing.stack import detect_stack
+from tui.sanitize import clean_line, clean_text, safe_url
 from tui.text import fold
 
 TRACKING_PARAMS = re.compile(r"^(?:utm_.*|ref|referrer|source|src|gh_src|lever-source.*|trk)$",

@@ -23,7 +23,7 @@ def parser_files() -> list[Path]:
     """Every file whose content can change a parsed record: the parsing package, its
     data tables, the record type, and the shared text helpers the parser imports."""
     files = [*PACKAGE.joinpath("parsing").rglob("*.py"), *PACKAGE.joinpath("data").rglob("*")]
-    files += [PACKAGE / name for name in ("model.py", "query.py", "text.py")]
+    files += [PACKAGE / name for name in ("model.py", "query.py", "sanitize.py", "text.py")]
     return sorted(path for path in files if path.is_file() and "__pycache__" not in path.parts)
 
 

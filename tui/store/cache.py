@@ -26,9 +26,9 @@ from typing import Any
 import orjson
 
 from tui.model import Posting, SkippedFile
-from tui.parsing.sanitize import visible
 from tui.parsing.version import parser_version
 from tui.paths import bodies_dir, cache_delta_path, cache_path, file_index_path, ids_path
+from tui.sanitize import visible
 from tui.store.bodies import BodyStore
 from tui.store.collector import long_lived_allocations
 from tui.store.entries import BodyEntry, CacheEntry, Entries

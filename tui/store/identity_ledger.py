@@ -17,7 +17,7 @@ from pathlib import Path
 
 import orjson
 
-from tui.parsing.sanitize import visible
+from tui.sanitize import visible
 from tui.store.identity import derived_id
 from tui.store.jsonstorage import atomic_write_bytes
 

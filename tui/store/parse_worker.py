@@ -19,7 +19,7 @@ from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
-from tui.parsing.sanitize import clean_line
+from tui.sanitize import clean_line
 from tui.store.entries import CacheEntry
 from tui.store.reading import NotRead, read_posting
 from tui.store.scan import FileStat

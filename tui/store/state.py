@@ -29,7 +29,7 @@ from tinydb import TinyDB, where
 from tinydb.table import Document
 
 from tui.model import STATUSES, StatusChange, Tracking
-from tui.parsing.sanitize import visible
+from tui.sanitize import visible
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes, file_lock
 
 SCHEMA = 1

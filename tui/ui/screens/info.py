@@ -11,7 +11,7 @@ from textual.widgets import Label, Log, OptionList
 from textual.widgets.option_list import Option
 
 from tui.model import SkippedFile
-from tui.parsing.sanitize import visible
+from tui.sanitize import visible
 from tui.ui.actions import POSTING_ACTIONS, SCREEN_ACTIONS, help_rows
 
 KEY_WIDTH = 19

@@ -31,9 +31,9 @@ from textual.worker import get_current_worker
 from tui.catalog import SORTS, Catalog, FacetValue
 from tui.library import Library, StateUnreadable, UIState
 from tui.model import Posting, SkippedFile, Tracking
-from tui.parsing.sanitize import safe_url, visible
 from tui.preview import markdown_preview
 from tui.query import Query, parse_query
+from tui.sanitize import safe_url, visible
 from tui.text import fold
 from tui.ui.actions import POSTING_ACTION_IDS, SCREEN_BINDINGS, TYPED_IN_FACETS
 from tui.ui.messages import (

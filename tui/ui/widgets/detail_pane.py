@@ -22,8 +22,8 @@ from textual.widgets import Markdown, Static
 from textual.widgets._markdown import MarkdownTable, MarkdownTableContent
 
 from tui.model import Posting, Tracking
-from tui.parsing.sanitize import clean_line, visible
 from tui.preview import Preview, markdown_preview
+from tui.sanitize import clean_line, visible
 from tui.ui.actions import POSTING_BINDINGS
 
 LABEL_WIDTH = 10
