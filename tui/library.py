@@ -123,6 +123,14 @@ class Library:
         """The posting with its body, or None when there is no such id."""
         return self.cache.get(posting_id)
 
+    def titles(self) -> dict[str, str]:
+        """Id → title of every posting in the folder and every tracked posting whose
+        file has gone: what an id given on the command line may name."""
+        titles = {posting.id: posting.title for posting in self.cache.postings()}
+        for item in gone(self.store.all(), titles):
+            titles[item.posting_id] = item.title or item.posting_id
+        return titles
+
     def body(self, posting_id: str) -> str:
         return self.cache.body(posting_id)
 

@@ -14,13 +14,14 @@ from typing import Any
 import orjson
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 from rich.text import Text
 
 from tui.catalog import Catalog
 from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record
+from tui.cli.ids import match_prefix
+from tui.cli.listing import print_table, write_tsv
 from tui.errors import CommandError
-from tui.library import FILE_GONE, BuildReport, Library, gone
+from tui.library import FILE_GONE, ORPHAN_BODY, BuildReport, Library, gone
 from tui.model import Posting, Tracking
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
@@ -58,11 +59,20 @@ class Context:
             return self.library.refresh(lambda done, total: bar.update(
                 task, completed=done, total=total))
 
+    def resolve_id(self, given: str) -> str:
+        """The id ``given`` names: a whole id, or the start of exactly one posting's (of
+        the folder, or tracked with its file gone, as `jobtui list` shows them)."""
+        if self.library.posting(given) is not None:
+            return given
+        return match_prefix(given, self.library.titles())
+
     def posting_or_fail(self, posting_id: str) -> Posting:
         self.refresh()
+        posting_id = self.resolve_id(posting_id)
         posting = self.library.posting(posting_id)
         if posting is None:
-            raise CommandError(f"no posting with id {posting_id!r} (see `jobtui list`)")
+            raise CommandError(f"the file of posting {posting_id} is gone; its tracking is "
+                               "kept (see `jobtui show`)")
         return posting
 
 
@@ -120,64 +130,70 @@ def _orphans(
     ]
 
 
-def cmd_list(context: Context, args: argparse.Namespace) -> int:
+def _selected(context: Context, args: argparse.Namespace) -> tuple[list[dict[str, Any]], int]:
+    """The records the filters of ``args`` select, in list order, then the tracked postings
+    whose file has gone (for a query about tracking, or for an export with no filter);
+    and how many postings the folder holds."""
     query = _query_from(args)
     catalog, tracking = _catalog(context, with_text=any(c.field == "text" for c in query.clauses))
     records = [record(catalog.posting(pid), catalog.tracking(pid)) for pid in catalog.filter(query)]
-    records += _orphans(catalog, tracking, query)
-    if args.json:
+    exporting_all = args.command == "export" and not query
+    records += _orphans(catalog, tracking, None if exporting_all else query)
+    return records, len(catalog)
+
+
+def cmd_list(context: Context, args: argparse.Namespace) -> int:
+    records, total = _selected(context, args)
+    output = args.format or ("table" if sys.stdout.isatty() else "tsv")
+    if output == "json":
         _print_json(records)
-        return 0
-    table = Table(box=None, header_style="bold", pad_edge=False)
-    for name in ("id", "", "status", "title", "company", "locations", "stack"):
-        table.add_column(name, overflow="fold" if name == "title" else "ellipsis")
-    for item in records:
-        locations = [p for p in item["locations"] if p != "Remote"] + (
-            ["Remote"] if item["remote"] else [])  # "Remote" is also a place a slot names
-        table.add_row(
-            Text(item["id"]), Text("★" if item["bookmarked"] else ""),
-            Text(item["status"] if item["status"] != "none" else ""),
-            Text(item["title"] + (FILE_GONE if item["missing"] else "")),
-            Text(item["company"]), Text(", ".join(locations)), Text(", ".join(item["stack"][:5])),
-        )
-    console = Console(highlight=False)
-    console.print(table)
-    console.print(Text(f"{len(records)} of {len(catalog)} postings", style="dim"))
+    elif output == "tsv":
+        write_tsv(records, sys.stdout)
+    else:
+        print_table(records, total, Console(highlight=False))
     return 0
 
 
 def cmd_show(context: Context, args: argparse.Namespace) -> int:
-    posting = context.posting_or_fail(args.id)
-    data = record(posting, context.library.tracking(posting.id))
-    data["body"] = posting.body
+    context.refresh()
+    posting_id = context.resolve_id(args.id)
+    tracking = context.library.tracking(posting_id)
+    posting = context.library.posting(posting_id)
+    if posting is None:  # tracked, file gone: shown with what the tracking keeps
+        data = orphan_record(tracking)
+        shown = Posting(id=posting_id, title=data["title"] or posting_id,
+                        company=data["company"], body=ORPHAN_BODY)
+    else:
+        data = record(posting, tracking)
+        shown = posting
+    data["body"] = posting.body if posting is not None else ""
     if args.json:
         _print_json(data)
         return 0
     console = Console(highlight=False)
-    console.print(Text(posting.title, style="bold"))
+    console.print(Text(shown.title + (FILE_GONE if posting is None else ""), style="bold"))
     facts = [
-        ("company", posting.company),
-        ("locations", ", ".join(posting.locations)),
-        ("remote", (posting.remote_scope or "yes") if posting.remote else "no"),
-        ("stack", ", ".join(posting.stack)), ("url", posting.url),
+        ("id", shown.id), ("company", shown.company),
+        ("locations", ", ".join(shown.locations)),
+        ("remote", ((shown.remote_scope or "yes") if shown.remote else "no")
+         if posting is not None else ""),
+        ("stack", ", ".join(shown.stack)), ("url", shown.url),
         ("status", data["status"]), ("bookmarked", "yes" if data["bookmarked"] else "no"),
+        ("history", tracking.history_text()),
         # The note is the user's, but may hold pasted escape codes (or a hand-edited
         # state.json may): shown cleaned, kept as written.
-        ("note", clean_text(data["note"])), ("source", visible(posting.source)),
+        ("note", clean_text(data["note"])), ("source", visible(shown.source)),
     ]
     for name, value in facts:
         if value:
             console.print(Text.assemble((f"{name}: ", "dim"), value))
     console.print()
-    console.print(Text(posting.body))
+    console.print(Text(shown.body))
     return 0
 
 
 def cmd_export(context: Context, args: argparse.Namespace) -> int:
-    catalog, tracking = _catalog(context, with_text=False)
-    everything = catalog.filter(Query())
-    records = [record(catalog.posting(pid), catalog.tracking(pid)) for pid in everything]
-    records += _orphans(catalog, tracking, None)
+    records, _total = _selected(context, args)
     if args.format == "json":
         payload = orjson.dumps(records, option=orjson.OPT_INDENT_2) + b"\n"
     else:

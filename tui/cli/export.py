@@ -15,9 +15,17 @@ def record(posting: Posting, tracking: Tracking) -> dict[str, Any]:
         bookmarked=tracking.bookmarked,
         note=tracking.note,
         history=[{"status": change.status, "date": change.date} for change in tracking.history],
+        applied_on=applied_on(tracking),
+        last_change=tracking.history[-1].date if tracking.history else "",
         missing=False,
     )
     return data
+
+
+def applied_on(tracking: Tracking) -> str:
+    """The date the user first marked the posting applied ("" when never): the day they
+    applied, which a later status (interviewing, offer) does not move."""
+    return next((change.date for change in tracking.history if change.status == "applied"), "")
 
 
 def orphan_record(tracking: Tracking) -> dict[str, Any]:
@@ -32,6 +40,7 @@ def orphan_record(tracking: Tracking) -> dict[str, Any]:
 CSV_FIELDS = (
     "id", "title", "company", "locations", "remote", "remote_scope", "stack", "url", "seniority",
     "salary", "source", "added", "status", "bookmarked", "note", "history", "missing",
+    "applied_on", "last_change",
 )
 
 

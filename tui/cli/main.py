@@ -38,37 +38,46 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("build", help="(re)build the cache and report what was parsed or skipped")
 
-    listing = commands.add_parser("list", help="list postings, filtered")
-    listing.add_argument("--location", action="append", default=[], metavar="TEXT",
-                         help="place (substring, accent-insensitive); repeat to allow several")
-    listing.add_argument("--stack", action="append", default=[], metavar="NAME",
-                         help="technology (aliases work: golang, postgresql); repeat for several")
-    listing.add_argument("--remote", action="store_true", help="remote postings only")
-    listing.add_argument("--status", choices=STATUSES, help="postings with this status")
-    listing.add_argument("--bookmarked", action="store_true", help="bookmarked postings only")
-    listing.add_argument("--search", metavar="TEXT",
-                         help="words or a query, as in the TUI search box "
-                         "(e.g. 'rust -stack:java loc:\"new york\"')")
-    listing.add_argument("--json", action="store_true", help="print JSON records")
+    listing = commands.add_parser(
+        "list", help="list postings, filtered",
+        description="List postings, filtered. On a terminal: a table, one line a posting. "
+        "Piped or redirected: tab-separated, one posting a line, no header, columns "
+        "id, status, bookmarked (yes/no), title, company, locations, stack "
+        "(lists joined with '; '; no tab, newline or control character inside a cell).",
+    )
+    add_filter_options(listing)
+    listing.add_argument("--format", choices=LIST_FORMATS, default=None,
+                         help="table (default on a terminal), tsv (default when piped) or json")
+    listing.add_argument("--json", action="store_const", const="json", dest="format",
+                         help="same as --format json")
 
-    show = commands.add_parser("show", help="show one posting")
-    show.add_argument("id")
+    show = commands.add_parser(
+        "show", help="show one posting, with your status history",
+        description="Show one posting: its facts, your status history and note, its text. "
+        "A tracked posting whose file has gone is shown with what is known.")
+    show.add_argument("id", help=ID_HELP)
     show.add_argument("--json", action="store_true", help="print a JSON record (with the body)")
 
-    export = commands.add_parser("export", help="export every posting with its tracking data")
+    export = commands.add_parser(
+        "export", help="export postings with their tracking data (filters as for list)",
+        description="Export postings with your tracking data: every posting, or those the "
+        "filters select (the same filters as list). CSV adds applied_on (the first date "
+        "marked applied) and last_change (the date of the last status change); no cell "
+        "can become a spreadsheet formula.")
+    add_filter_options(export)
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
 
     mark = commands.add_parser("mark", help="set a posting's application status")
-    mark.add_argument("id")
+    mark.add_argument("id", help=ID_HELP)
     mark.add_argument("status", choices=STATUSES)
     mark.add_argument("--note", metavar="TEXT", help="also set the note")
 
     for name, text in (("bookmark", "bookmark a posting"), ("unbookmark", "remove a bookmark")):
-        commands.add_parser(name, help=text).add_argument("id")
+        commands.add_parser(name, help=text).add_argument("id", help=ID_HELP)
 
     note = commands.add_parser("note", help="set a posting's note ('' clears it)")
-    note.add_argument("id")
+    note.add_argument("id", help=ID_HELP)
     note.add_argument("text")
 
     commands.add_parser("skipped", help="list the files the last build skipped, and why")
@@ -81,9 +90,62 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+LIST_FORMATS = ("table", "tsv", "json")
+ID_HELP = "a posting's id, or enough of its start to be unique (as `jobtui list` shows it)"
+
+
+def add_filter_options(parser: argparse.ArgumentParser) -> None:
+    """The filters of ``list``, shared by every command that selects postings (``export``):
+    a filter added here works in all of them (read back by ``commands._query_from``)."""
+    parser.add_argument("--location", action="append", default=[], metavar="TEXT",
+                        help="place (substring, accent-insensitive); repeat to allow several")
+    parser.add_argument("--stack", action="append", default=[], metavar="NAME",
+                        help="technology (aliases work: golang, postgresql); repeat for several")
+    parser.add_argument("--remote", action="store_true", help="remote postings only")
+    parser.add_argument("--status", choices=STATUSES, help="postings with this status")
+    parser.add_argument("--bookmarked", action="store_true", help="bookmarked postings only")
+    parser.add_argument("--search", metavar="TEXT",
+                        help="words or a query, as in the TUI search box "
+                        "(e.g. 'rust -stack:java loc:\"new york\"'; may start with -)")
+
+
+def values_may_start_with_dash(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``--search -stack:java`` as ``--search=-stack:java``: argparse takes a value that
+    starts with "-" for an option and fails ("expected one argument"). Done for every
+    option that takes a value, unless the next word is itself one of the options."""
+    takes_value: set[str] = set()
+    options: set[str] = set()
+    parsers = [parser]
+    while parsers:
+        current = parsers.pop()
+        for action in current._actions:
+            options.update(action.option_strings)
+            if action.option_strings and action.nargs is None and action.const is None:
+                takes_value.update(o for o in action.option_strings if o.startswith("--"))
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.extend(action.choices.values())
+    joined: list[str] = []
+    words = iter(argv)
+    for word in words:
+        if word == "--":
+            joined += [word, *words]
+            break
+        if word in takes_value:
+            value = next(words, None)
+            if value is not None and value.startswith("-") and value.split("=")[0] not in options:
+                joined.append(f"{word}={value}")
+                continue
+            joined += [word] if value is None else [word, value]
+            continue
+        joined.append(word)
+    return joined
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_to_print()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(values_may_start_with_dash(
+        parser, list(sys.argv[1:] if argv is None else argv)))
     try:
         postings_dir = paths.postings_dir(args.postings)
         data_dir = paths.data_dir(args.data_dir)
