@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,7 @@ def test_show_has_the_dated_history_and_shows_a_posting_whose_file_is_gone(
 
 def test_ids_by_unique_prefix_with_clear_errors(folder, capsys) -> None:
     ids = sorted(r["id"] for r in records(capsys, "list"))
-    shared = next(a[0] for a, b in zip(ids, ids[1:], strict=False) if a[0] == b[0])
+    shared = next(a[0] for a, b in pairwise(ids) if a[0] == b[0])
     unique = next(i for i in ids if sum(j.startswith(i[:6]) for j in ids) == 1)
     code, out, _ = run(capsys, "show", unique[:6])
     assert code == 0 and out.strip()

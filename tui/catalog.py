@@ -14,12 +14,13 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, compress
 from typing import overload
 
 from tui.model import STATUSES, Posting, Tracking
 from tui.parsing.gazetteer import canonical as canonical_place
-from tui.parsing.stack import canonical_tech
+from tui.parsing.stack import canonical_tech, vocabulary
 from tui.query import Clause, Query, fold
 from tui.store.collector import long_lived_allocations
 
@@ -45,6 +46,18 @@ class FacetValue:
     value: str  # what a clause carries and the sidebar shows
     count: int
     kind: str = ""  # AREA for a location value only known as what places lie in
+
+
+@lru_cache(maxsize=256)
+def stack_names_like(typed: str) -> frozenset[str]:
+    """The (folded) canonical names of the technologies one of whose names or aliases
+    starts with ``typed``: typing "golang" or "k8s" in the Stack facet finds go and
+    kubernetes, as ``stack:golang`` does."""
+    key = fold(typed)
+    if not key:
+        return frozenset()
+    return frozenset(fold(canonical) for name, canonical in vocabulary().names.items()
+                     if fold(name).startswith(key))
 
 
 class Selection(Sequence[str]):
@@ -254,6 +267,16 @@ class Catalog:
             if posting.id not in seen:  # no body words cached: still find it by title/company
                 for word in fold(f"{posting.title} {posting.company}").split():
                     index.setdefault(word, array("I")).append(position)
+        # The places the parser found, by their canonical names: a place named only in
+        # front matter or a header slot, or in another spelling ("München", "Берлин"),
+        # is found by words as loc: finds it. Folded once per distinct place.
+        for place, positions in self._locations.positions.items():
+            if place in self._named_places:
+                for word in set(place.split()):
+                    found = index.get(word)
+                    if found is None:
+                        index[word] = found = array("I")
+                    found.extend(positions)
         ordered = sorted(index)
         self._text_index = (ordered, [index[word] for word in ordered])
 
@@ -261,10 +284,11 @@ class Catalog:
         words = fold(needle).split()
         if not words:
             return set(self._everything)
-        if not self._text_index[0]:  # no index (yet): title and company only
+        if not self._text_index[0]:  # no index (yet): title, company and places only
             return {
                 position for position, posting in enumerate(self._postings)
-                if all(w in fold(f"{posting.title} {posting.company}") for w in words)
+                if all(w in fold(" ".join((posting.title, posting.company, *posting.locations)))
+                       for w in words)
             }
         result: set[int] | None = None
         for word in words:

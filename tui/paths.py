@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
+from platformdirs import user_data_path, user_downloads_path
 
 DATA_DIR_ENV = "JOBTUI_DATA_DIR"
 POSTINGS_ENV = "JOBTUI_POSTINGS"
@@ -17,6 +17,13 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     path = Path(chosen).expanduser() if chosen else user_data_path("jobtui", appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def screenshot_dirs(data: Path) -> list[Path]:
+    """Where the palette's Screenshot may save, best first: the downloads folder
+    (``~/Downloads``) when it exists, the data folder, the current directory."""
+    downloads = user_downloads_path()
+    return [*([downloads] if downloads.is_dir() else []), data, Path.cwd()]
 
 
 def bundled_seeds() -> Path:

@@ -15,3 +15,9 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.split())
+
+
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """``count`` and ``noun`` agreeing: "1 file", "2 files", "1,024 postings" (``nouns``
+    when the plural is not ``noun`` + "s")."""
+    return f"{count:,} {noun if count == 1 else (nouns or noun + 's')}"

@@ -27,6 +27,7 @@ from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
 from tui.sanitize import clean_text, visible
 from tui.store.state import is_valid_state
+from tui.text import plural
 
 
 @dataclass
@@ -85,7 +86,7 @@ def cmd_build(context: Context, _args: argparse.Namespace) -> int:
     report = context.refresh(show_progress=True)
     out = Console(highlight=False)
     out.print(Text(
-        f"{report.total} files: {report.parsed} parsed, {report.unchanged} unchanged, "
+        f"{plural(report.total, 'file')}: {report.parsed} parsed, {report.unchanged} unchanged, "
         f"{len(report.skipped)} skipped, {report.removed} removed"
     ))
     for skipped in report.skipped:

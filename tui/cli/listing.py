@@ -12,6 +12,7 @@ from rich.text import Text
 
 from tui.library import FILE_GONE
 from tui.sanitize import clean_line
+from tui.text import plural
 
 TSV_COLUMNS = ("id", "status", "bookmarked", "title", "company", "locations", "stack")
 TABLE_STACK_ITEMS = 5  # the table's stack column shows this many; TSV all of them
@@ -84,4 +85,4 @@ def print_table(records: list[dict[str, Any]], total: int, console: Console) -> 
     for row in rows:
         table.add_row(*(row[i] for i in shown))
     console.print(table)
-    console.print(Text(f"{len(records)} of {total} postings", style="dim"))
+    console.print(Text(f"{len(records):,} of {plural(total, 'posting')}", style="dim"))

@@ -1,4 +1,5 @@
-"""What the TUI restores on its next start: the last query, sort, selection and layout.
+"""What the TUI restores on its next start: the last query, sort, selection, layout
+and theme.
 
 Kept in ``ui.json`` beside the user's state. It is a convenience, not user
 data: a missing or unreadable file means defaults, never an error.
@@ -21,6 +22,7 @@ class UIState:
     sort: str = "added"
     selected: str = ""
     sidebar: bool = True
+    theme: str = ""  # "" until the user picks one: Textual's default
 
 
 def load_ui_state(data_dir: Path) -> UIState:

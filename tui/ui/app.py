@@ -5,13 +5,16 @@ is :class:`~tui.ui.screens.main.MainScreen`; the data comes through one
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
-from textual.app import App
+from textual import work
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from tui.library import Library
-from tui.paths import bundled_seeds
+from tui.paths import bundled_seeds, screenshot_dirs
 from tui.ui.palette import JobCommands
 from tui.ui.screens.main import MainScreen
 
@@ -52,6 +55,37 @@ class JobTuiApp(App[str | None]):
 
     def on_mount(self) -> None:
         self.sub_title = folder_label(self.library.postings_dir)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's palette commands, but "Screenshot" saves where it can and says where:
+        Textual's saves into ~/Downloads only, and fails where that does not exist."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Screenshot":
+                # After a moment, as Textual's: the palette has closed by then.
+                yield SystemCommand(
+                    "Screenshot", "Save an SVG screenshot (Downloads, else the data folder)",
+                    lambda: self.set_timer(0.1, self.action_save_screenshot))
+            else:
+                yield command
+
+    def action_save_screenshot(self) -> None:
+        self.write_screenshot(self.export_screenshot(), self.library.data_dir)
+
+    @work(thread=True, group="screenshot")
+    def write_screenshot(self, svg: str, data_dir: Path) -> None:
+        name = f"jobtui_{datetime.now():%Y-%m-%dT%H_%M_%S_%f}.svg"
+        errors = []
+        for folder in screenshot_dirs(data_dir):
+            try:
+                (folder / name).write_text(svg, encoding="utf-8")
+            except OSError as error:
+                errors.append(f"{folder}: {error.strerror or error}")
+                continue
+            self.notify(f"Screenshot saved to {folder / name}", title="Screenshot",
+                        markup=False, timeout=8)
+            return
+        self.notify("Screenshot not saved: " + "; ".join(errors), title="Screenshot",
+                    severity="error", markup=False, timeout=10)
 
     def _fatal_error(self) -> None:
         """As Textual's, but the traceback shows no local variables: Textual 8 prints them

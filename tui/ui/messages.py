@@ -74,3 +74,10 @@ class TrackingChanged(Message):
     every posting's tracking as it now stands."""
 
     tracking: dict[str, Tracking]
+
+
+@dataclass
+class ThemeRestored(Message):
+    """The last session's theme, read before the postings: shown before the first list."""
+
+    theme: str

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.model import SkippedFile
 from tui.sanitize import visible
+from tui.text import plural
 from tui.ui.actions import POSTING_ACTIONS, SCREEN_ACTIONS, help_rows
 
 KEY_WIDTH = 19
@@ -81,9 +82,8 @@ class SkippedScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            count = len(self.skipped)
             yield Label(Content.styled(
-                f"{count} file{'s' if count != 1 else ''} could not be loaded", "bold"))
+                f"{plural(len(self.skipped), 'file')} could not be loaded", "bold"))
             yield OptionList(*[
                 Option(Content.assemble((visible(item.source), "bold"),
                                         ("  " + item.reason, "dim")))

@@ -34,7 +34,8 @@ from tui.model import Posting, SkippedFile, Tracking
 from tui.preview import markdown_preview
 from tui.query import Query, parse_query
 from tui.sanitize import safe_url, visible
-from tui.text import fold
+from tui.text import fold, plural
+from tui.ui import clipboard
 from tui.ui.actions import POSTING_ACTION_IDS, SCREEN_BINDINGS, TYPED_IN_FACETS
 from tui.ui.messages import (
     BuildDone,
@@ -42,6 +43,7 @@ from tui.ui.messages import (
     CatalogReady,
     DetailLoaded,
     LoadFailed,
+    ThemeRestored,
     TrackingChanged,
     TrackingSaved,
     WordsIndexed,
@@ -126,6 +128,7 @@ class MainScreen(Screen[None]):
         self.query_one("#progress", ProgressBar).display = False
         # Another jobtui or `jobtui mark` may change state.json while this one is open.
         self.set_interval(TRACKING_POLL_SECONDS, self.check_tracking)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._remember())
         # After the first frame: reading a large cache holds the GIL for seconds
         # (orjson), which would otherwise hold back the first paint.
         self.call_after_refresh(self.load_postings)
@@ -138,6 +141,8 @@ class MainScreen(Screen[None]):
             self.post_message(LoadFailed(f"jobtui: {error}"))
             return
         restore: list[UIState] = [self.library.load_view()]  # the last session's, once
+        if restore[0].theme:
+            self.post_message(ThemeRestored(restore[0].theme))
         worker = get_current_worker()
 
         def show(catalog: Catalog) -> None:
@@ -160,6 +165,11 @@ class MainScreen(Screen[None]):
     @on(LoadFailed)
     def _load_failed(self, message: LoadFailed) -> None:
         self.app.exit(message.reason)
+
+    @on(ThemeRestored)
+    def _theme_restored(self, message: ThemeRestored) -> None:
+        if message.theme in self.app.available_themes:  # a theme since removed: the default
+            self.app.theme = message.theme
 
     @on(CatalogReady)
     def _catalog_ready(self, message: CatalogReady) -> None:
@@ -203,7 +213,7 @@ class MainScreen(Screen[None]):
         if report.skipped:
             names = ", ".join(visible(item.source) for item in report.skipped[:3])
             more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
-            self.notify(f"{len(report.skipped)} file(s) skipped: {names}{more}. "
+            self.notify(f"{plural(len(report.skipped), 'file')} skipped: {names}{more}. "
                         "Press ! to see why.", severity="warning", markup=False, timeout=8)
         self.index_words(self.catalog)
 
@@ -517,13 +527,22 @@ class MainScreen(Screen[None]):
 
     def action_copy_url(self) -> None:
         if url := self._apply_link():
-            self.app.copy_to_clipboard(url)
-            self.notify(f"Copied {url}", markup=False, timeout=3)
+            self.app.copy_to_clipboard(url)  # OSC 52: the terminal may or may not take it
+            self.copy_by_tool(url)
+
+    @work(thread=True, exclusive=True, group="copy")
+    def copy_by_tool(self, url: str) -> None:
+        """The desktop's clipboard tool (a process: off the UI thread), then say how the
+        link was copied, or that it could not be (never "Copied" when it was not)."""
+        text, warn = clipboard.copy(url).message(url)
+        self.notify(text, markup=False, severity="warning" if warn else "information",
+                    timeout=8 if warn else 4)
 
     # -- what the next start restores ----------------------------------------------
     def view_state(self) -> UIState:
         return UIState(query=self.search_box.value, sort=self.sort,
-                       selected=self.posting_list.highlighted or "", sidebar=self.show_sidebar)
+                       selected=self.posting_list.highlighted or "", sidebar=self.show_sidebar,
+                       theme=self.app.theme)
 
     def _remember(self) -> None:
         """Save the filter, sort, selection and sidebar a moment after they change, not

@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.catalog import AREA, FacetValue
+from tui.catalog import AREA, FacetValue, stack_names_like
 from tui.query import Clause, fold
 from tui.ui.widgets.row_layout import fit
 
@@ -62,7 +62,14 @@ class FacetList(OptionList):
     def _rebuild(self) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         needle = fold(self.narrowing)
-        shown = [v for v in self.values if needle in fold(v.value)] if needle else self.values
+        if needle:
+            # Stack values are canonical names: an alias typed ("golang", "k8s") finds
+            # the name it stands for, as stack:golang does in the search box.
+            also = stack_names_like(needle) if self.field == "stack" else frozenset()
+            shown = [v for v in self.values
+                     if needle in (key := fold(v.value)) or key in also]
+        else:
+            shown = self.values
         # Counts line up on the right edge; the value is cut to make room for them. The
         # width leaves room for the scrollbar whether or not it is shown yet.
         width = max(8, self.size.width - SCROLLBAR_ROOM)

@@ -85,7 +85,10 @@ def fit(text: str, width: int) -> str:
     text = " ".join(text.split())
     if cell_len(text) <= width:
         return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
+    # A wide (CJK) character that would straddle the cut is dropped whole, and
+    # set_cell_size pads its place with a space: the "…" goes right after the text,
+    # the padding after the "…" (was "漢字 …").
+    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
 
 
 def fit_items(items: Sequence[str], width: int, separator: str = ", ") -> str:
