@@ -195,7 +195,7 @@ async def test_every_bad_file_is_notified_by_name_listed_with_bang_and_the_rest_
         await settle(app, pilot)
         assert app.main.catalog and len(app.main.catalog) == 6  # five seeds and the cp1252 one
         shown = " ".join(notifications(app))
-        assert "5 file(s) skipped" in shown and "Press ! to see why" in shown
+        assert "5 files skipped" in shown and "Press ! to see why" in shown
         assert "\x1b" not in shown and "\\x1b[2Jnamed.md" in shown
         await pilot.press("exclamation_mark")
         assert isinstance(app.screen, SkippedScreen)

@@ -85,10 +85,13 @@ def fit(text: str, width: int) -> str:
     text = " ".join(text.split())
     if cell_len(text) <= width:
         return set_cell_size(text, width)
-    # A wide (CJK) character that would straddle the cut is dropped whole, and
-    # set_cell_size pads its place with a space: the "…" goes right after the text,
-    # the padding after the "…" (was "漢字 …").
-    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
+    cut = set_cell_size(text, width - 1)
+    if not text.startswith(cut):
+        # A wide (CJK) character straddled the cut: set_cell_size dropped it and padded
+        # its place with a space. The "…" goes right after the text, the padding after
+        # it (was "漢字 …").
+        cut = cut[:-1]
+    return set_cell_size(cut + "…", width)
 
 
 def fit_items(items: Sequence[str], width: int, separator: str = ", ") -> str:
