@@ -73,17 +73,22 @@ class JobTuiApp(App[str | None]):
 
     @work(thread=True, group="screenshot")
     def write_screenshot(self, svg: str, data_dir: Path) -> None:
-        name = f"jobtui_{datetime.now():%Y-%m-%dT%H_%M_%S_%f}.svg"
+        stamp = f"jobtui_{datetime.now():%Y-%m-%dT%H_%M_%S}"
         errors = []
         for folder in screenshot_dirs(data_dir):
-            try:
-                (folder / name).write_text(svg, encoding="utf-8")
-            except OSError as error:
-                errors.append(f"{folder}: {error.strerror or error}")
-                continue
-            self.notify(f"Screenshot saved to {folder / name}", title="Screenshot",
-                        markup=False, timeout=8)
-            return
+            # "x": two screenshots in one second get -2, -3… rather than one overwriting
+            for path in (folder / f"{stamp}{f'-{n}' if n > 1 else ''}.svg" for n in range(1, 100)):
+                try:
+                    with path.open("x", encoding="utf-8") as file:
+                        file.write(svg)
+                except FileExistsError:
+                    continue
+                except OSError as error:
+                    errors.append(f"{folder}: {error.strerror or error}")
+                    break
+                self.notify(f"Screenshot saved to {path}", title="Screenshot", markup=False,
+                            timeout=8)
+                return
         self.notify("Screenshot not saved: " + "; ".join(errors), title="Screenshot",
                     severity="error", markup=False, timeout=10)
 

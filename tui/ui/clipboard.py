@@ -44,8 +44,8 @@ class CopyReport:
             return (f"Sent to the terminal's clipboard (OSC 52); if it is not there, the "
                     f"terminal does not accept OSC 52. Link: {text}", False)
         if self.tmux_buffer:
-            return (f"Not in the system clipboard ({self.why_not}); put in tmux's paste "
-                    f"buffer: paste with prefix ]. Link: {text}", True)
+            return (f"Not in the system clipboard: {self.why_not}. Put in tmux's paste "
+                    f"buffer instead (paste with prefix ]): {text}", True)
         return (f"Not copied: {self.why_not}, and no clipboard tool (wl-copy, xclip, xsel, "
                 f"pbcopy) was found. Link: {text}", True)
 
@@ -63,12 +63,12 @@ def osc52_held_back(env: Mapping[str, str]) -> str:
     if env.get("TMUX"):
         answer = _run(["tmux", "show-options", "-gv", "set-clipboard"])
         if answer is None or answer.returncode != 0:
-            return "tmux could not be asked whether it passes OSC 52 on"
+            return "tmux could not be asked whether it passes OSC 52 to the terminal"
         if answer.stdout.strip() == "off":
-            return "tmux passes no OSC 52 on (set-clipboard off)"
+            return "tmux's set-clipboard is off, so OSC 52 stops at tmux"
         return ""
     if env.get("STY"):
-        return "GNU screen passes no OSC 52 on"
+        return "GNU screen does not pass OSC 52 to the terminal"
     return ""
 
 
