@@ -12,7 +12,7 @@ import pytest
 
 from tui.cli import main
 from tui.cli.ids import match_prefix
-from tui.cli.listing import tsv_cell
+from tui.cli.listing import ellipsize, tsv_cell
 from tui.errors import CommandError
 
 # Written for these tests: 17 postings, so two ids (10 hex digits) must share a first digit.
@@ -69,6 +69,7 @@ def test_piped_list_is_one_clean_record_per_line_and_table_never_wraps(folder, c
     assert len(table) == 1 + 17 + 1  # header, one line a posting, the count
     assert all(len(line) <= 80 for line in table)
     assert any("Principal Distributed" in line and "…" in line for line in table)
+    assert ellipsize("漢字漢字", 6) == "漢字…" and ellipsize("ab", 2) == "ab"
 
 
 def test_show_has_the_dated_history_and_shows_a_posting_whose_file_is_gone(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -40,6 +40,15 @@ def tsv_row(item: dict[str, Any]) -> str:
 def write_tsv(records: Iterable[dict[str, Any]], out: TextIO) -> None:
     for item in records:
         out.write(tsv_row(item) + "\n")
+
+
+def ellipsize(text: str, width: int) -> str:
+    """``text`` in at most ``width`` cells, "…" right after the cut. Rich's own ellipsis
+    leaves a space where a wide (CJK) character straddled the cut ("漢字 …")."""
+    if cell_len(text) <= width:
+        return text
+    cut = set_cell_size(text, width - 1)
+    return (cut[:-1] if not text.startswith(cut) else cut) + "…"
 
 
 def fair_widths(natural: list[int], weights: list[int], room: int) -> list[int]:
@@ -83,6 +92,7 @@ def print_table(records: list[dict[str, Any]], total: int, console: Console) -> 
     for i, width in zip(shown, natural, strict=True):
         table.add_column(columns[i][0], width=width, no_wrap=True, overflow="ellipsis")
     for row in rows:
-        table.add_row(*(row[i] for i in shown))
+        table.add_row(*(Text(ellipsize(row[i].plain, width))
+                        for i, width in zip(shown, natural, strict=True)))
     console.print(table)
     console.print(Text(f"{len(records):,} of {plural(total, 'posting')}", style="dim"))
