@@ -121,3 +121,22 @@ async def test_a_week_of_small_things_in_the_app(folder, tmp_path, monkeypatch) 
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         assert app.theme == "nord"
+
+
+def test_copy_says_copied_only_when_a_clipboard_tool_took_the_text(tmp_path, monkeypatch) -> None:
+    from tui.ui import clipboard
+
+    taken = tmp_path / "taken"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    tool = bin_dir / "xclip"
+    tool.write_text(f'#!/bin/sh\ncat > "{taken}"\n')
+    tool.chmod(tool.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    text, warn = clipboard.copy("https://a.example/1", {"DISPLAY": ":0"}).message("u")
+    assert text.startswith("Copied with xclip") and not warn
+    assert taken.read_text() == "https://a.example/1"
+    text, warn = clipboard.copy("x", {"STY": "1.pts-0"}).message("u")  # GNU screen, no tool
+    assert text.startswith("Not copied") and "screen" in text and warn
+    text, warn = clipboard.copy("x", {}).message("u")  # a plain terminal: OSC 52, unconfirmed
+    assert "Copied" not in text and "OSC 52" in text and not warn
