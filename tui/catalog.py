@@ -140,13 +140,13 @@ class _ValueIndex:
         if len(scope) == everything:
             return {key: len(positions) for key, positions in self.positions.items()}
         if universe is not None and len(scope) > everything * 3 // 4:
-            counts = {key: len(positions) for key, positions in self.positions.items()}
+            whole = {key: len(positions) for key, positions in self.positions.items()}
             for value in chain.from_iterable(
                     map(self.per_posting.__getitem__, universe - scope)):
                 key = self.fold_of.get(value)
                 if key is not None:
-                    counts[key] -= 1
-            return {key: count for key, count in counts.items() if count > 0}
+                    whole[key] -= 1
+            return {key: count for key, count in whole.items() if count > 0}
         raw = Counter(chain.from_iterable(map(self.per_posting.__getitem__, scope)))
         counts: dict[str, int] = {}
         for value, count in raw.items():
@@ -273,6 +273,10 @@ class Catalog:
 
     def hidden_companies(self) -> set[str]:
         return set(self._hidden_companies)
+
+    def hidden_ids(self) -> frozenset[int]:
+        """Which postings are hidden (as positions): compared before and after a change."""
+        return frozenset(self._hidden)
 
     def is_hidden(self, posting_id: str) -> bool:
         position = self._position.get(posting_id)

@@ -8,7 +8,7 @@ Callers get model objects (:class:`~tui.catalog.Catalog`, :class:`~tui.model.Pos
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -42,7 +42,7 @@ def gone(tracking: dict[str, Tracking], present: Container[str]) -> list[Trackin
 
 
 def with_orphans(postings: list[Posting], tracking: dict[str, Tracking],
-                 hidden_companies: Container[str] = frozenset()) -> Catalog:
+                 hidden_companies: Iterable[str] = ()) -> Catalog:
     """The catalog of ``postings``, plus a placeholder for every tracked posting whose
     file has gone."""
     orphans = [

@@ -74,3 +74,12 @@ class TrackingChanged(Message):
     every posting's tracking as it now stands."""
 
     tracking: dict[str, Tracking]
+    hidden_companies: dict[str, str] | None = None  # folded name -> as shown
+
+
+@dataclass
+class HiddenCompaniesSaved(Message):
+    """A company was hidden or shown again: the hidden companies now."""
+
+    companies: dict[str, str]
+    done: str
