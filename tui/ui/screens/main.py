@@ -278,11 +278,10 @@ class MainScreen(TrackingKeys):
     @on(FacetList.Toggled)
     def _facet_toggled(self, event: FacetList.Toggled) -> None:
         clause = event.clause
+        # x (a negated clause) also takes back a selection of the same value.
         existing = next((c for c in self.query_model.clauses if c.field == clause.field
-                         and not c.negate and fold(c.value) == fold(clause.value)), None)
-        if clause.negate:  # x: exclude the value (and stop selecting it)
-            existing = next((c for c in self.query_model.clauses if c.field == clause.field
-                             and fold(c.value) == fold(clause.value)), None)
+                         and (clause.negate or not c.negate)
+                         and fold(c.value) == fold(clause.value)), None)
         query = self.query_model.toggled(existing or clause)
         self._set_search_text(query.to_text())
         self.apply_query(query)
@@ -412,17 +411,15 @@ class MainScreen(TrackingKeys):
         changed += [Tracking(posting_id) for posting_id in held
                     if posting_id not in message.tracking and posting_id in self.catalog]
         companies = message.hidden_companies
-        if companies is not None and set(companies) != self.catalog.hidden_companies():
-            for tracking in changed:
-                self.catalog.update_tracking(tracking)
-            self.catalog.set_hidden_companies(companies)
-            self.refilter_after_hiding()
-            return
-        if not changed:
+        companies_changed = (companies is not None
+                             and set(companies) != self.catalog.hidden_companies())
+        if not changed and not companies_changed:
             return
         hidden = self.catalog.hidden_ids()
         for tracking in changed:
             self.catalog.update_tracking(tracking)
+        if companies is not None and companies_changed:
+            self.catalog.set_hidden_companies(companies)
         current = self._current()
         if current is not None and any(t.posting_id == current.id for t in changed):
             self.detail.update_tracking(self.catalog.tracking(current.id))
