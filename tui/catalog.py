@@ -133,16 +133,17 @@ class _ValueIndex:
         return found
 
     def counts(self, scope: set[int] | frozenset[int], everything: int,
-               universe: frozenset[int] | None = None) -> dict[str, int]:
+               universe: frozenset[int] | None = None,
+               left_out: set[int] | None = None) -> dict[str, int]:
         """Folded value → how many postings of ``scope`` have it. With ``universe`` (every
         position), a scope of nearly everything (all but the hidden postings) is counted
-        as everything minus the few left out."""
+        as everything minus the few left out (``left_out`` when the caller knows them)."""
         if len(scope) == everything:
             return {key: len(positions) for key, positions in self.positions.items()}
         if universe is not None and len(scope) > everything * 3 // 4:
             whole = {key: len(positions) for key, positions in self.positions.items()}
-            for value in chain.from_iterable(
-                    map(self.per_posting.__getitem__, universe - scope)):
+            missing = left_out if left_out is not None else universe - scope
+            for value in chain.from_iterable(map(self.per_posting.__getitem__, missing)):
                 key = self.fold_of.get(value)
                 if key is not None:
                     whole[key] -= 1
@@ -265,6 +266,16 @@ class Catalog:
         for key in self._hidden_companies:
             hidden |= self._companies.positions.get(key, set())
         self._hidden = hidden
+        self._visible_orders: dict[str, list[int]] = {}
+
+    def _visible_order(self, sort: str, order: list[int]) -> list[int]:
+        """``order`` without the hidden postings, kept until the hidden set or the order
+        changes: the empty query, the most common, then costs no walk over 100k."""
+        visible = self._visible_orders.get(sort)
+        if visible is None:
+            visible = self._visible_orders[sort] = list(
+                filterfalse(self._hidden.__contains__, order))
+        return visible
 
     def set_hidden_companies(self, companies: Iterable[str]) -> None:
         """The companies whose postings are hidden (names as shown or folded)."""
@@ -434,7 +445,7 @@ class Catalog:
         order = self._order(sort)
         if not query.clauses:
             if self._hidden and not self.show_hidden:
-                order = list(filterfalse(self._hidden.__contains__, order))
+                order = self._visible_order(sort, order)
             return Selection(order, self._ids, self._position)
         matched = self.matching(query)
         return Selection(list(compress(order, map(matched.__contains__, order))), self._ids,
@@ -448,7 +459,11 @@ class Catalog:
             return [FacetValue(s, len(self._status[s] & scope)) for s in STATUSES]
         scope = self.matching(query.without_field(name))
         index = {"loc": self._locations, "stack": self._stack, "company": self._companies}[name]
-        counts = index.counts(scope, len(self._everything), self._everything)
+        # Everything but the hidden postings (the empty query): count those left out.
+        left_out = self._hidden if (self._hidden and not self._shows_hidden(query) and
+                                    len(scope) + len(self._hidden) == len(self._everything)
+                                    ) else None
+        counts = index.counts(scope, len(self._everything), self._everything, left_out)
         for value in query.values(name):
             counts.setdefault(fold(canonical_tech(value) if name == "stack" else value), 0)
         active = {fold(canonical_tech(v) if name == "stack" else v) for v in query.values(name)}
