@@ -237,7 +237,7 @@ async def test_the_tui_and_a_command_in_another_shell_never_lose_each_others_cha
         await settle(app, pilot)
         assert cli_main(["bookmark", theirs]) == 0
         await pilot.press("n")
-        await pilot.press("o", "k", "enter")
+        await pilot.press("o", "k", "ctrl+s")  # the note editor is multi-line
         await settle(app, pilot)
     tracked = TrackingStore(state_path(tmp_path / "data")).all()
     assert (tracked[theirs].status, tracked[theirs].note, tracked[theirs].bookmarked) == (

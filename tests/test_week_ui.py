@@ -56,7 +56,7 @@ async def test_safe_tracking_with_undo_letters_dates_and_notes(tmp_path: Path) -
         await settle(app, pilot)
         assert stored(tmp_path).get(posting_id).status == "interviewing"
         # A date typed in the picker dates the change.
-        await pilot.press("s", "tab", *["backspace"] * 10)
+        await pilot.press("s", "tab")
         await type_text(pilot, "2026-10-03")
         await pilot.press("shift+tab", "o")
         await settle(app, pilot)

@@ -78,8 +78,9 @@ POSTING_ACTIONS: tuple[Action, ...] = (
     Action("pick_status", "s", "Status", "Set status…",
            "none, applied, interviewing, offer, rejected, withdrawn",
            doc=("s", "status picker: applied, interviewing, offer, …")),
-    Action("edit_note", "n", "Note", "Edit note…", "A free-text note on the highlighted posting",
-           doc=("n", "edit the note")),
+    Action("edit_note", "n", "Note", "Add a note…",
+           "A dated entry in the highlighted posting's note log",
+           doc=("n", "edit the note: add a dated entry")),
     Action("open_url", "o", "Open link", "Open apply link",
            "In your browser, after showing the URL",
            doc=("o", "open the apply link (shown first; http/https)")),
@@ -91,16 +92,16 @@ POSTING_ACTIONS: tuple[Action, ...] = (
 WEEK_SCREEN_ACTIONS: tuple[Action, ...] = (
     Action("undo", "u", "Undo", "Undo last change",
            "Put back the last status, bookmark, note or hide you changed (again: the one before)",
-           show=False, doc=("u", "undo your last tracking change (repeat for earlier ones)")),
+           show=False, doc=("u", "undo your last tracking change; again, the one before")),
     Action("pipeline", "P", "Pipeline", "Pipeline",
            "Tracked postings by status, oldest waiting first; follow-ups due stand out",
-           show=False, doc=("P", "pipeline: tracked postings by status, follow-ups due")),
+           show=False, doc=("P", "pipeline: by status, follow-ups due")),
 )
 # On the highlighted posting, like POSTING_ACTIONS.
 WEEK_POSTING_ACTIONS: tuple[Action, ...] = (
     Action("hide_posting", "h", "Hide", "Hide posting",
            "Hide the highlighted posting from every view (u undoes)", show=False,
-           doc=("h", "hide the posting (is:hidden shows it; again to show it)")),
+           doc=("h", "hide the posting (is:hidden lists it)")),
     Action("hide_company", "H", "Hide company", "Hide company",
            "Hide every posting of the highlighted posting's company", show=False,
            doc=("H", "hide every posting of its company")),

@@ -55,8 +55,8 @@ class StatusPicker(ModalScreen[StatusChoice | None]):
             yield OptionList(*options, id="status-options")
             with Horizontal(classes="date-row"):
                 yield Label(Content("dated"), classes="hint")
-                yield Input(self.today, id="status-date", max_length=10,
-                            restrict=r"[0-9-]*", placeholder="YYYY-MM-DD")
+                yield Input(id="status-date", max_length=10, restrict=r"[0-9-]*",
+                            placeholder="today, or YYYY-MM-DD")
             yield Label(Content("a letter or Enter picks · tab: the date · Escape cancels"),
                         classes="hint")
 
@@ -75,7 +75,7 @@ class StatusPicker(ModalScreen[StatusChoice | None]):
 
     def action_pick(self, status: str) -> None:
         typed = self.query_one("#status-date", Input).value.strip()
-        if typed == self.today:
+        if typed in {"", self.today}:
             self.dismiss(StatusChoice(status, None))
             return
         try:
