@@ -89,6 +89,28 @@ async def narrow(app: JobTuiApp, pilot: Pilot) -> None:
     await press(app, pilot, "enter", "j")
 
 
+async def pipeline_view(app: JobTuiApp, pilot: Pilot) -> None:
+    """A week of applications (dated days before today), then the Pipeline (P): grouped by
+    status, oldest waiting first, the ones due a follow-up marked."""
+    from datetime import date, timedelta
+
+    from tui.ui.widgets.posting_list import PostingList
+
+    ids = list(app.query_one(PostingList).ids)
+    today = date.today()
+    store = app.library.store
+    for posting_id, status, days in ((ids[0], "applied", 12), (ids[1], "applied", 3),
+                                     (ids[2], "interviewing", 9), (ids[3], "rejected", 20)):
+        store.set_status(posting_id, "applied", on=today - timedelta(days=days + 1))
+        if status != "applied":
+            store.set_status(posting_id, status, on=today - timedelta(days=days))
+    from tui.ui.messages import TrackingChanged
+
+    app.main.post_message(TrackingChanged(*app.library.read_tracking()))
+    await settle(app, pilot)
+    await press(app, pilot, "P")
+
+
 SCENES: list[tuple[str, Scene, tuple[int, int]]] = [
     ("main.svg", main_view, SIZE),
     ("filter-stack.svg", filter_stack, SIZE),
@@ -97,6 +119,7 @@ SCENES: list[tuple[str, Scene, tuple[int, int]]] = [
     ("status-picker.svg", status_picker, SIZE),
     ("help.svg", help_screen, SIZE),
     ("narrow.svg", narrow, (100, 32)),
+    ("pipeline.svg", pipeline_view, SIZE),
 ]
 
 

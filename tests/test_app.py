@@ -208,9 +208,11 @@ async def test_note_is_saved_and_shown(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         await type_text(pilot, "ask about [bold]visa[/]")
-        await pilot.press("enter")
+        await pilot.press("enter")  # the editor is multi-line: a second line
+        await type_text(pilot, "then call")
+        await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert stored(tmp_path).get(posting_id).note == "ask about [bold]visa[/]"
+        assert stored(tmp_path).get(posting_id).note == "ask about [bold]visa[/]\nthen call"
         assert "ask about [bold]visa[/]" in detail_text(app)
 
 

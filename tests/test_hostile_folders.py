@@ -266,7 +266,7 @@ async def test_a_note_edited_in_the_app_while_another_jobtui_changed_it_keeps_bo
         await pilot.pause()
         TrackingStore(tmp_path / "data" / "state.json").set_note(posting_id, "from the CLI")
         await type_text(pilot, "from the app")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")  # adds an entry to the log: the CLI's stays
         await settle(app, pilot)
     note = TrackingStore(tmp_path / "data" / "state.json").get(posting_id).note
     assert "from the CLI" in note and "from the app" in note

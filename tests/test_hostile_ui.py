@@ -15,7 +15,7 @@ from textual.widgets.markdown import MarkdownBlock
 
 from tests.tui_helpers import SIZE, detail_text, list_rows, make_app, seeds_copy, settle
 from tui.cli import main as cli_main
-from tui.model import Tracking
+from tui.model import NoteEntry, Tracking
 from tui.parsing import parse_posting
 from tui.paths import state_path
 from tui.preview import BLOCK_LIMIT
@@ -237,7 +237,7 @@ async def test_the_tui_and_a_command_in_another_shell_never_lose_each_others_cha
         await settle(app, pilot)
         assert cli_main(["bookmark", theirs]) == 0
         await pilot.press("n")
-        await pilot.press("o", "k", "enter")
+        await pilot.press("o", "k", "ctrl+s")  # the note editor is multi-line
         await settle(app, pilot)
     tracked = TrackingStore(state_path(tmp_path / "data")).all()
     assert (tracked[theirs].status, tracked[theirs].note, tracked[theirs].bookmarked) == (
@@ -277,10 +277,10 @@ def test_fuzz_the_detail_header_shows_posting_text_literally_and_never_live(
 ) -> None:
     posting = parse_posting(
         f"# {title}\n\nCompany: {company}\n\nLocation: {place}\n".encode(), "f.md").posting
-    header = header_content(posting, Tracking(posting.id, note=note))
+    header = header_content(posting, Tracking(posting.id, notes=(NoteEntry("", note),)))
     plain = header.plain
     assert posting.title in plain and posting.company in plain
-    assert clean_line(note) in plain
+    assert clean_line(note) in " ".join(plain.split())
     assert not UNSAFE.search(plain)
     for span in header.spans:  # only the styles jobtui itself chose: no actions, no links
         style = span.style if isinstance(span.style, str) else str(span.style)

@@ -15,13 +15,14 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress
+from datetime import date
+from itertools import chain, compress, filterfalse
 from typing import overload
 
 from tui.model import STATUSES, Posting, Tracking
 from tui.parsing.gazetteer import canonical as canonical_place
 from tui.parsing.stack import canonical_tech, vocabulary
-from tui.query import Clause, Query, fold
+from tui.query import AGE_FIELDS, Clause, Query, fold, parse_age
 from tui.store.collector import long_lived_allocations
 
 REMOTE = "Remote"
@@ -144,10 +145,22 @@ class _ValueIndex:
                 found |= positions
         return found
 
-    def counts(self, scope: set[int] | frozenset[int], everything: int) -> dict[str, int]:
-        """Folded value → how many postings of ``scope`` have it."""
+    def counts(self, scope: set[int] | frozenset[int], everything: int,
+               universe: frozenset[int] | None = None,
+               left_out: set[int] | None = None) -> dict[str, int]:
+        """Folded value → how many postings of ``scope`` have it. With ``universe`` (every
+        position), a scope of nearly everything (all but the hidden postings) is counted
+        as everything minus the few left out (``left_out`` when the caller knows them)."""
         if len(scope) == everything:
             return {key: len(positions) for key, positions in self.positions.items()}
+        if universe is not None and len(scope) > everything * 3 // 4:
+            whole = {key: len(positions) for key, positions in self.positions.items()}
+            missing = left_out if left_out is not None else universe - scope
+            for value in chain.from_iterable(map(self.per_posting.__getitem__, missing)):
+                key = self.fold_of.get(value)
+                if key is not None:
+                    whole[key] -= 1
+            return {key: count for key, count in whole.items() if count > 0}
         raw = Counter(chain.from_iterable(map(self.per_posting.__getitem__, scope)))
         counts: dict[str, int] = {}
         for value, count in raw.items():
@@ -157,9 +170,22 @@ class _ValueIndex:
         return counts
 
 
+def day_number(iso: str) -> int | None:
+    """An ISO date as a day number (``date.toordinal``); None when it is not a date."""
+    try:
+        return date.fromisoformat(iso).toordinal() if iso else None
+    except ValueError:
+        return None
+
+
 class Catalog:
+    # Hidden postings (the user's own, and every posting of a hidden company) leave
+    # every view unless the query asks for is:hidden or this is set ("show hidden").
+    show_hidden: bool = False
+
     @long_lived_allocations()
-    def __init__(self, postings: Iterable[Posting], tracking: Mapping[str, Tracking]) -> None:
+    def __init__(self, postings: Iterable[Posting], tracking: Mapping[str, Tracking],
+                 hidden_companies: Iterable[str] = ()) -> None:
         self._postings: list[Posting] = list(postings)
         # Every position is one of these int objects, in every set, order and index:
         # set lookups then hit on identity, and the objects sit together in memory.
@@ -185,6 +211,7 @@ class Catalog:
         # (sorted words, positions of each): replaced in one assignment, so a
         # worker thread can build it while the UI keeps filtering.
         self._text_index: tuple[list[str], list[array]] = ([], [])
+        self._hidden_companies: set[str] = {fold(name) for name in hidden_companies}
         self._index_tracking()
 
     # -- lookups ---------------------------------------------------------------
@@ -215,6 +242,11 @@ class Catalog:
     def _index_tracking(self) -> None:
         self._status: dict[str, set[int]] = {status: set() for status in STATUSES}
         self._bookmarked: set[int] = set()
+        self._hidden_own: set[int] = set()
+        # Day numbers of the last status change and of the application, for the few
+        # tracked postings only: changed:/applied: look at these, never at 100k postings.
+        self._changed_day: dict[int, int] = {}
+        self._applied_day: dict[int, int] = {}
         for posting_id, item in self._tracking.items():
             position = self._position.get(posting_id)
             if position is None:
@@ -222,10 +254,60 @@ class Catalog:
             self._status[item.status].add(position)
             if item.bookmarked:
                 self._bookmarked.add(position)
+            self._index_dates(position, item)
         self._status["none"] = set(self._everything) - set().union(
             *(positions for status, positions in self._status.items() if status != "none"))
+        self._index_hidden()
         for sort in ("status", "changed"):
             self._orders.pop(sort, None)
+
+    def _index_dates(self, position: int, item: Tracking) -> None:
+        for days, when in ((self._changed_day, item.last_change()),
+                           (self._applied_day, item.applied_on())):
+            number = day_number(when)
+            if number is None:
+                days.pop(position, None)
+            else:
+                days[position] = number
+        if item.hidden:
+            self._hidden_own.add(position)
+        else:
+            self._hidden_own.discard(position)
+
+    def _index_hidden(self) -> None:
+        hidden = set(self._hidden_own)
+        for key in self._hidden_companies:
+            hidden |= self._companies.positions.get(key, set())
+        self._hidden = hidden
+        self._visible_orders: dict[str, list[int]] = {}
+
+    def _visible_order(self, sort: str, order: list[int]) -> list[int]:
+        """``order`` without the hidden postings, kept until the hidden set or the order
+        changes: the empty query, the most common, then costs no walk over 100k."""
+        visible = self._visible_orders.get(sort)
+        if visible is None:
+            visible = self._visible_orders[sort] = list(
+                filterfalse(self._hidden.__contains__, order))
+        return visible
+
+    def set_hidden_companies(self, companies: Iterable[str]) -> None:
+        """The companies whose postings are hidden (names as shown or folded)."""
+        self._hidden_companies = {fold(name) for name in companies}
+        self._index_hidden()
+
+    def hidden_companies(self) -> set[str]:
+        return set(self._hidden_companies)
+
+    def hidden_ids(self) -> frozenset[int]:
+        """Which postings are hidden (as positions): compared before and after a change."""
+        return frozenset(self._hidden)
+
+    def is_hidden(self, posting_id: str) -> bool:
+        position = self._position.get(posting_id)
+        return position is not None and position in self._hidden
+
+    def company_hidden(self, company: str) -> bool:
+        return bool(company) and fold(company) in self._hidden_companies
 
     def tracked(self) -> dict[str, Tracking]:
         """Every posting's tracking as the catalog holds it."""
@@ -243,6 +325,8 @@ class Catalog:
             self._bookmarked.add(position)
         else:
             self._bookmarked.discard(position)
+        self._index_dates(position, tracking)
+        self._index_hidden()
         for sort in ("status", "changed"):
             self._orders.pop(sort, None)
 
@@ -321,8 +405,22 @@ class Catalog:
         if name == "status":
             return set(self._status.get(value, ()))
         if name == "is":
-            return set({"remote": self._remote, "bookmarked": self._bookmarked}.get(value, ()))
+            return set({"remote": self._remote, "bookmarked": self._bookmarked,
+                        "hidden": self._hidden}.get(value, ()))
+        if name in AGE_FIELDS:
+            return self._age_matches(name, value)
         return self._text_matches(value)
+
+    def _age_matches(self, name: str, value: str) -> set[int]:
+        """``changed:>14d``: postings whose last status change is more than 14 days old;
+        ``applied:>2w``: applied more than two weeks ago. Never-changed postings match
+        neither (a few hundred tracked postings are looked at, not the whole index)."""
+        age = parse_age(value)
+        if age is None:
+            return set()
+        today = date.today().toordinal()
+        days = self._changed_day if name == "changed" else self._applied_day
+        return {position for position, day in days.items() if age.holds(today - day)}
 
     def _location_matches(self, value: str) -> set[int]:
         """``loc:`` at any level, in any spelling: a place, region, country or continent
@@ -354,7 +452,12 @@ class Catalog:
         for clause in query.clauses:
             if clause.negate:
                 result = result - self._clause_matches(clause)
+        if self._hidden and not self._shows_hidden(query):
+            result = result - self._hidden
         return result
+
+    def _shows_hidden(self, query: Query) -> bool:
+        return self.show_hidden or "hidden" in query.values("is")
 
     def filter(self, query: Query, sort: str = "added") -> Selection:
         """Ids of the postings matching ``query``, in ``sort`` order.
@@ -365,6 +468,8 @@ class Catalog:
         """
         order = self._order(sort)
         if not query.clauses:
+            if self._hidden and not self.show_hidden:
+                order = self._visible_order(sort, order)
             return Selection(order, self._ids, self._position)
         matched = self.matching(query)
         return Selection(list(compress(order, map(matched.__contains__, order))), self._ids,
@@ -378,7 +483,11 @@ class Catalog:
             return [FacetValue(s, len(self._status[s] & scope)) for s in STATUSES]
         scope = self.matching(query.without_field(name))
         index = {"loc": self._locations, "stack": self._stack, "company": self._companies}[name]
-        counts = index.counts(scope, len(self._everything))
+        # Everything but the hidden postings (the empty query): count those left out.
+        left_out = self._hidden if (self._hidden and not self._shows_hidden(query) and
+                                    len(scope) + len(self._hidden) == len(self._everything)
+                                    ) else None
+        counts = index.counts(scope, len(self._everything), self._everything, left_out)
         for value in query.values(name):
             counts.setdefault(fold(canonical_tech(value) if name == "stack" else value), 0)
         active = {fold(canonical_tech(v) if name == "stack" else v) for v in query.values(name)}
@@ -425,4 +534,4 @@ class Catalog:
 
     def _last_change(self, posting_id: str) -> str:
         item = self._tracking.get(posting_id)
-        return item.history[-1].date if item is not None and item.history else ""
+        return item.last_change() if item is not None else ""

@@ -8,7 +8,8 @@ Callers get model objects (:class:`~tui.catalog.Catalog`, :class:`~tui.model.Pos
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
+from datetime import date
 from pathlib import Path
 
 from tui.catalog import Catalog
@@ -40,7 +41,8 @@ def gone(tracking: dict[str, Tracking], present: Container[str]) -> list[Trackin
             if posting_id not in present and not item.is_empty]
 
 
-def with_orphans(postings: list[Posting], tracking: dict[str, Tracking]) -> Catalog:
+def with_orphans(postings: list[Posting], tracking: dict[str, Tracking],
+                 hidden_companies: Iterable[str] = ()) -> Catalog:
     """The catalog of ``postings``, plus a placeholder for every tracked posting whose
     file has gone."""
     orphans = [
@@ -48,7 +50,7 @@ def with_orphans(postings: list[Posting], tracking: dict[str, Tracking]) -> Cata
                 company=clean_line(item.company), body=ORPHAN_BODY)
         for item in gone(tracking, {posting.id for posting in postings})
     ]
-    return Catalog([*postings, *orphans], tracking)
+    return Catalog([*postings, *orphans], tracking, hidden_companies)
 
 
 class Library:
@@ -104,12 +106,14 @@ class Library:
         if postings is None:
             postings = self.cache.postings()
         self.cache.release_records()
-        return with_orphans(postings, self.store.all())
+        tracking, companies = self.store.read()
+        return with_orphans(postings, tracking, companies)
 
     def catalog(self, *, with_text: bool = False) -> Catalog:
         """Every posting in the folder (no placeholders), for a command; ``with_text``
         adds the free-text index."""
-        catalog = Catalog(self.cache.postings(), self.store.all())
+        tracking, companies = self.store.read()
+        catalog = Catalog(self.cache.postings(), tracking, companies)
         if with_text:
             catalog.set_search_texts(self.cache.search_texts())
         return catalog
@@ -144,13 +148,40 @@ class Library:
     def all_tracking(self) -> dict[str, Tracking]:
         return self.store.all()
 
+    def read_tracking(self) -> tuple[dict[str, Tracking], dict[str, str]]:
+        """Every posting's tracking and the hidden companies, from one read."""
+        return self.store.read()
+
     def set_bookmark(self, posting: Posting, on: bool) -> Tracking:
         return self.store.set_bookmark(posting.id, on, title=posting.title,
                                        company=posting.company)
 
-    def set_status(self, posting: Posting, status: str) -> Tracking:
+    def set_status(self, posting: Posting, status: str, on: date | None = None) -> Tracking:
         return self.store.set_status(posting.id, status, title=posting.title,
+                                     company=posting.company, on=on)
+
+    def edit_history(self, posting: Posting, index: int, *, status: str | None = None,
+                     on: date | None = None, remove: bool = False) -> Tracking:
+        return self.store.edit_history(posting.id, index, status=status, on=on, remove=remove)
+
+    def add_note(self, posting: Posting, text: str, on: date | None = None) -> Tracking:
+        return self.store.add_note(posting.id, text, title=posting.title,
+                                   company=posting.company, on=on)
+
+    def set_hidden(self, posting: Posting, hidden: bool) -> Tracking:
+        return self.store.set_hidden(posting.id, hidden, title=posting.title,
                                      company=posting.company)
+
+    def set_company_hidden(self, company: str, hidden: bool) -> dict[str, str]:
+        """Hide or show a company's postings; the hidden companies (folded → shown)."""
+        return self.store.set_company_hidden(company, hidden)
+
+    def hidden_companies(self) -> dict[str, str]:
+        return self.store.hidden_companies()
+
+    def put_tracking(self, tracking: Tracking) -> Tracking:
+        """Put back ``tracking`` as it was (undo)."""
+        return self.store.put(tracking)
 
     def set_note(self, posting: Posting, note: str, *, base: str | None = None,
                  on_conflict: str = "refuse") -> Tracking:

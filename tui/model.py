@@ -11,6 +11,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 STATUSES: tuple[str, ...] = ("none", "applied", "interviewing", "offer", "rejected", "withdrawn")
+# How far along each status is: `a` (applied) never lowers it without asking.
+STATUS_PROGRESS: dict[str, int] = {
+    "none": 0, "applied": 1, "interviewing": 2, "offer": 3, "rejected": 4, "withdrawn": 4}
+# Statuses still waiting on the other side: what a follow-up is about.
+OPEN_STATUSES: tuple[str, ...] = ("applied", "interviewing")
 
 
 @dataclass(slots=True)  # not frozen: 100k of them are built at start, and frozen init is slow
@@ -69,6 +74,20 @@ class StatusChange:
 
 
 @dataclass(frozen=True, slots=True)
+class NoteEntry:
+    """One dated entry of a posting's note log."""
+
+    date: str  # ISO date, YYYY-MM-DD; "" for a note migrated without a known date
+    text: str
+
+
+def notes_text(notes: tuple[NoteEntry, ...]) -> str:
+    """The entries' texts, newest first, a blank line apart: the note as one string
+    (what exports show, and what an older jobtui reads as its single note)."""
+    return "\n\n".join(entry.text for entry in reversed(notes))
+
+
+@dataclass(frozen=True, slots=True)
 class Tracking:
     """What the user has recorded about one posting: theirs, never rebuilt."""
 
@@ -76,15 +95,29 @@ class Tracking:
     bookmarked: bool = False
     status: str = "none"
     history: tuple[StatusChange, ...] = field(default_factory=tuple)
-    note: str = ""
+    notes: tuple[NoteEntry, ...] = field(default_factory=tuple)  # oldest first
+    hidden: bool = False
     # A little of the posting, so state whose posting disappeared can still be shown.
     title: str = ""
     company: str = ""
     updated: str = ""
 
     @property
+    def note(self) -> str:
+        return notes_text(self.notes)
+
+    @property
     def is_empty(self) -> bool:
-        return not self.bookmarked and self.status == "none" and not self.note and not self.history
+        return (not self.bookmarked and self.status == "none" and not self.notes
+                and not self.history and not self.hidden)
+
+    def last_change(self) -> str:
+        """The date of the latest status change ("" when none)."""
+        return max((change.date for change in self.history), default="")
+
+    def applied_on(self) -> str:
+        """The date of the latest "applied" in the history ("" when never applied)."""
+        return max((c.date for c in self.history if c.status == "applied"), default="")
 
     def history_text(self) -> str:
         return " · ".join(f"{change.status} {change.date}" for change in self.history)

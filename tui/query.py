@@ -1,6 +1,6 @@
 """The search language shared by the TUI's search box, the sidebar and ``jobtui list``.
 
-``rust loc:"new york" -stack:java is:remote status:applied company:acme``
+``rust loc:"new york" -stack:java is:remote status:applied company:acme changed:>14d``
 
 Free words match title, company and body; qualifiers narrow by field; a
 leading ``-`` excludes; quotes keep spaces. Everything is compared folded:
@@ -15,10 +15,36 @@ from dataclasses import dataclass, field
 # fold lives below both the parser and the query (tui.text); kept importable from here.
 from tui.text import fold
 
-FIELDS = ("loc", "stack", "company", "status", "is")
+FIELDS = ("loc", "stack", "company", "status", "is", "changed", "applied")
 ALIASES = {"location": "loc", "tech": "stack", "tag": "stack"}
-IS_VALUES = ("remote", "bookmarked")
+IS_VALUES = ("remote", "bookmarked", "hidden")
 TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
+# changed:>14d, applied:<2w, changed:>=1m: a comparison, a number and a unit.
+AGE_FIELDS = ("changed", "applied")
+AGE = re.compile(r"(>=|<=|>|<|=)?(\d{1,5})([dwm]?)")
+UNIT_DAYS = {"": 1, "d": 1, "w": 7, "m": 30}
+
+
+@dataclass(frozen=True, slots=True)
+class Age:
+    """An age condition in days: ``changed:>14d`` is Age(">", 14)."""
+
+    op: str
+    days: int
+
+    def holds(self, age: int) -> bool:
+        return {">": age > self.days, "<": age < self.days, ">=": age >= self.days,
+                "<=": age <= self.days, "=": age == self.days}[self.op]
+
+
+def parse_age(text: str) -> Age | None:
+    """``>14d`` as Age(">", 14); ``2w`` alone means ">=": at least that old. None when
+    ``text`` is not an age."""
+    match = AGE.fullmatch(text.strip().lower())
+    if match is None:
+        return None
+    op, number, unit = match.groups()
+    return Age(op or ">=", int(number) * UNIT_DAYS[unit])
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +101,9 @@ def parse_query(text: str) -> Query:
         value = value.strip()
         if not value or (key == "text" and not fold(value)):
             continue
-        if key in {"status", "is"}:
+        if key in AGE_FIELDS and parse_age(value) is None:
+            value, key = f"{name}:{value}", "text"  # not an age: taken as words
+        if key in {"status", "is", *AGE_FIELDS}:
             value = value.lower()
         clauses.append(Clause(key, value, bool(negate)))
     return Query(tuple(dict.fromkeys(clauses)))

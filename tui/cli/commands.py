@@ -8,6 +8,7 @@ import io
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +21,13 @@ from tui.catalog import Catalog
 from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record
 from tui.cli.ids import match_prefix
 from tui.cli.listing import print_table, write_tsv
+from tui.cli.tracking_commands import day_argument, notes_lines, stale_clauses
 from tui.errors import CommandError
 from tui.library import FILE_GONE, ORPHAN_BODY, BuildReport, Library, gone
 from tui.model import Posting, Tracking
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
-from tui.sanitize import clean_text, visible
+from tui.sanitize import visible
 from tui.store.state import is_valid_state
 from tui.text import plural
 
@@ -106,6 +108,8 @@ def _query_from(args: argparse.Namespace) -> Query:
         clauses.append(Clause("is", "bookmarked"))
     if args.status:
         clauses.append(Clause("status", args.status))
+    if args.stale:
+        clauses += parse_query(stale_clauses(args.stale)).clauses
     return Query(tuple(clauses))
 
 
@@ -181,9 +185,11 @@ def cmd_show(context: Context, args: argparse.Namespace) -> int:
         ("stack", ", ".join(shown.stack)), ("url", shown.url),
         ("status", data["status"]), ("bookmarked", "yes" if data["bookmarked"] else "no"),
         ("history", tracking.history_text()),
-        # The note is the user's, but may hold pasted escape codes (or a hand-edited
-        # state.json may): shown cleaned, kept as written.
-        ("note", clean_text(data["note"])), ("source", visible(shown.source)),
+        ("hidden", "yes" if data["hidden"] else ""),
+        # The notes are the user's, but may hold pasted escape codes (or a hand-edited
+        # state.json may): shown cleaned, kept as written; newest first.
+        ("notes", "\n  ".join(["", *notes_lines(tracking)]) if data["notes"] else ""),
+        ("source", visible(shown.source)),
     ]
     for name, value in facts:
         if value:
@@ -228,18 +234,19 @@ def _tracked(
     return command
 
 
-def _mark(args_status: str, note: str | None) -> Callable[[Library, Posting], Tracking]:
+def _mark(args_status: str, note: str | None, on: date | None
+          ) -> Callable[[Library, Posting], Tracking]:
     def change(library: Library, posting: Posting) -> Tracking:
-        tracking = library.set_status(posting, args_status)
+        tracking = library.set_status(posting, args_status, on)
         if note is not None:
-            tracking = library.set_note(posting, note)
+            tracking = library.add_note(posting, note, on)
         return tracking
 
     return change
 
 
 def cmd_mark(context: Context, args: argparse.Namespace) -> int:
-    return _tracked(_mark(args.status, args.note))(context, args)
+    return _tracked(_mark(args.status, args.note, day_argument(args.date)))(context, args)
 
 
 def cmd_bookmark(context: Context, args: argparse.Namespace) -> int:
@@ -251,7 +258,11 @@ def cmd_unbookmark(context: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_note(context: Context, args: argparse.Namespace) -> int:
-    return _tracked(lambda library, p: library.set_note(p, args.text))(context, args)
+    """Add a dated entry to the note log (``--clear``: replace the log by the text)."""
+    on = day_argument(args.date)
+    if args.clear:
+        return _tracked(lambda library, p: library.set_note(p, args.text))(context, args)
+    return _tracked(lambda library, p: library.add_note(p, args.text, on))(context, args)
 
 
 def cmd_skipped(context: Context, _args: argparse.Namespace) -> int:

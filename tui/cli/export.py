@@ -14,6 +14,8 @@ def record(posting: Posting, tracking: Tracking) -> dict[str, Any]:
         status=tracking.status,
         bookmarked=tracking.bookmarked,
         note=tracking.note,
+        notes=[{"date": entry.date, "text": entry.text} for entry in tracking.notes],
+        hidden=tracking.hidden,
         history=[{"status": change.status, "date": change.date} for change in tracking.history],
         applied_on=applied_on(tracking),
         last_change=tracking.history[-1].date if tracking.history else "",
@@ -39,7 +41,7 @@ def orphan_record(tracking: Tracking) -> dict[str, Any]:
 
 CSV_FIELDS = (
     "id", "title", "company", "locations", "remote", "remote_scope", "stack", "url", "seniority",
-    "salary", "source", "added", "status", "bookmarked", "note", "history", "missing",
+    "salary", "source", "added", "status", "bookmarked", "note", "history", "missing", "hidden",
     "applied_on", "last_change",
 )
 

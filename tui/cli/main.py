@@ -71,14 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
     mark = commands.add_parser("mark", help="set a posting's application status")
     mark.add_argument("id", help=ID_HELP)
     mark.add_argument("status", choices=STATUSES)
-    mark.add_argument("--note", metavar="TEXT", help="also set the note")
+    mark.add_argument("--note", metavar="TEXT", help="also add a note entry")
+    mark.add_argument("--date", metavar="YYYY-MM-DD",
+                      help="when it happened (default: today); the same status re-dates it")
 
     for name, text in (("bookmark", "bookmark a posting"), ("unbookmark", "remove a bookmark")):
         commands.add_parser(name, help=text).add_argument("id", help=ID_HELP)
 
-    note = commands.add_parser("note", help="set a posting's note ('' clears it)")
+    note = commands.add_parser("note", help="add a dated entry to a posting's note log")
     note.add_argument("id", help=ID_HELP)
     note.add_argument("text")
+    note.add_argument("--date", metavar="YYYY-MM-DD", help="the entry's date (default: today)")
+    note.add_argument("--clear", action="store_true",
+                      help="replace the whole log by TEXT ('' clears it)")
 
     commands.add_parser("skipped", help="list the files the last build skipped, and why")
 
@@ -87,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("backup", nargs="?", help="backup file (default: the newest valid one)")
     restore.add_argument("--list", action="store_true", help="list the backups instead")
+    from tui.cli.tracking_commands import add_parsers
+
+    add_parsers(commands)
     return parser
 
 
@@ -107,6 +115,9 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search", metavar="TEXT",
                         help="words or a query, as in the TUI search box "
                         "(e.g. 'rust -stack:java loc:\"new york\"'; may start with -)")
+    parser.add_argument("--stale", metavar="AGE",
+                        help="applied or interviewing, with no status change for AGE "
+                        "(14d, 2w, 1m)")
 
 
 def values_may_start_with_dash(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
@@ -155,8 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_tui(postings_dir, data_dir)
         # Imported here: the TUI's start does not pay for Rich tables and progress bars.
         from tui.cli.commands import COMMANDS, Context
+        from tui.cli.tracking_commands import COMMANDS as TRACKING_COMMANDS
 
-        return COMMANDS[args.command](Context(postings_dir, data_dir), args)
+        command = {**COMMANDS, **TRACKING_COMMANDS}[args.command]
+        return command(Context(postings_dir, data_dir), args)
     except (CommandError, StateUnreadable) as error:
         print(f"jobtui: {error}".replace("jobtui: jobtui: ", "jobtui: "), file=sys.stderr)
         return 2

@@ -1,4 +1,5 @@
-"""The user's own data: bookmarks, statuses with their dated history, and notes.
+"""The user's own data: bookmarks, statuses with their dated history, dated notes, and
+what the user has hidden (postings, and whole companies).
 
 It lives in ``state.json`` (a TinyDB file) beside, never inside, the
 rebuildable cache, keyed by posting id. Every change is a read-modify-write
@@ -8,6 +9,16 @@ cannot be read is never written over: :class:`StateUnreadable` says which file
 and which backup can restore it; nor is an empty file, nor one whose shape
 (tables of numbered documents, tracking documents of the right types) would
 make a later write fail.
+
+The format grows by adding fields, never by changing one: a reader ignores keys it
+does not know, and TinyDB's update merges into the stored document, so an older
+jobtui writing a posting keeps the fields it does not know. Schema 2 added ``notes``
+(a list of ``{"date", "text"}``, oldest first), ``hidden``, and the
+``hidden_companies`` table; ``note`` is still written, as the entries' texts newest
+first, so an older jobtui shows the whole log as its single note. A document with
+a ``note`` and no ``notes`` (schema 1) reads as one entry dated by its last update;
+a ``note`` that no longer matches ``notes`` was edited by an older jobtui, and reads
+as the single entry it wrote.
 
 Backups are numbered: the newest is the one with the highest number, whatever
 the clock said when it was written, and a backup dated in the future (the clock
@@ -28,12 +39,14 @@ import orjson
 from tinydb import TinyDB, where
 from tinydb.table import Document
 
-from tui.model import STATUSES, StatusChange, Tracking
+from tui.model import STATUSES, NoteEntry, StatusChange, Tracking, notes_text
 from tui.sanitize import visible
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes, file_lock
+from tui.text import fold
 
-SCHEMA = 1
+SCHEMA = 2
 TABLE = "tracking"
+COMPANIES_TABLE = "hidden_companies"  # {"company": folded name, "name": as shown, "date"}
 KEEP_BACKUPS = 7
 BACKUP_EVERY_SECONDS = 600
 
@@ -44,8 +57,9 @@ BACKUP_NAME = re.compile(r"state-(?:(\d+)-)?\d{8}T\d+\.json")
 # write (TinyDB rewrites every document) and every reader can rely on them.
 FIELD_TYPES: dict[str, type] = {
     "posting_id": str, "bookmarked": bool, "status": str, "history": list, "note": str,
-    "title": str, "company": str, "updated": str,
+    "title": str, "company": str, "updated": str, "notes": list, "hidden": bool,
 }
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class StateUnreadable(Exception):
@@ -96,6 +110,13 @@ def validate_tables(data: Any) -> dict[str, Any]:
             if not (isinstance(change, dict) and isinstance(change.get("status"), str)
                     and isinstance(change.get("date"), str)):
                 raise ValueError(f"tracking document {doc_id}: a history entry is malformed")
+        for entry in doc.get("notes", ()):
+            if not (isinstance(entry, dict) and isinstance(entry.get("text"), str)
+                    and isinstance(entry.get("date"), str)):
+                raise ValueError(f"tracking document {doc_id}: a note entry is malformed")
+    for doc_id, doc in data.get(COMPANIES_TABLE, {}).items():
+        if not isinstance(doc.get("company"), str):
+            raise ValueError(f"hidden company {doc_id}: 'company' is not a string")
     return data
 
 
@@ -135,11 +156,30 @@ def tracking_from_doc(doc: dict[str, Any]) -> Tracking:
         bookmarked=bool(doc.get("bookmarked", False)),
         status=status if status in STATUSES else "none",
         history=history,
-        note=str(doc.get("note", "")),
+        notes=notes_from_doc(doc),
+        hidden=bool(doc.get("hidden", False)),
         title=str(doc.get("title", "")),
         company=str(doc.get("company", "")),
         updated=str(doc.get("updated", "")),
     )
+
+
+def notes_from_doc(doc: dict[str, Any]) -> tuple[NoteEntry, ...]:
+    """The note log of a stored document, from any schema: nothing the user wrote is lost.
+
+    ``note`` alone (schema 1) is one entry, dated by the document's last update. A
+    ``note`` that differs from the log's text was written by an older jobtui after the
+    log: what it wrote is what the user last saw and kept, so it is the one entry.
+    """
+    notes = tuple(NoteEntry(str(entry["date"]), str(entry["text"]))
+                  for entry in doc.get("notes", ()))
+    single = str(doc.get("note", "")).strip()
+    if single and single != notes_text(notes):
+        updated = str(doc.get("updated", ""))[:10]
+        return (NoteEntry(updated if ISO_DATE.fullmatch(updated) else "", single),)
+    if not single and "notes" in doc and "note" in doc and notes:
+        return ()  # an older jobtui cleared the note
+    return notes
 
 
 def tracking_to_doc(tracking: Tracking) -> dict[str, Any]:
@@ -148,11 +188,30 @@ def tracking_to_doc(tracking: Tracking) -> dict[str, Any]:
         "bookmarked": tracking.bookmarked,
         "status": tracking.status,
         "history": [{"status": c.status, "date": c.date} for c in tracking.history],
-        "note": tracking.note,
+        "note": tracking.note,  # for an older jobtui: the log's texts, newest first
+        "notes": [{"date": entry.date, "text": entry.text} for entry in tracking.notes],
+        "hidden": tracking.hidden,
         "title": tracking.title,
         "company": tracking.company,
         "updated": tracking.updated,
     }
+
+
+def parse_day(text: str) -> date:
+    """An ISO date the user typed (2026-11-01), or ValueError saying what is expected."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"not a date: {text!r} (write it as YYYY-MM-DD)") from None
+
+
+def with_change(history: tuple[StatusChange, ...], change: StatusChange
+                ) -> tuple[StatusChange, ...]:
+    """``history`` with ``change`` added in date order (after changes of the same day)."""
+    index = len(history)
+    while index and history[index - 1].date > change.date:
+        index -= 1
+    return (*history[:index], change, *history[index:])
 
 
 class TrackingStore:
@@ -203,19 +262,36 @@ class TrackingStore:
     def get(self, posting_id: str) -> Tracking:
         return self.all().get(posting_id) or Tracking(posting_id)
 
+    def read(self) -> tuple[dict[str, Tracking], dict[str, str]]:
+        """Every posting's tracking and the hidden companies (folded name → as shown),
+        from one read of the file."""
+        tables = self._read_raw()
+        tracking = {item.posting_id: item
+                    for item in map(tracking_from_doc, tables.get(TABLE, {}).values())}
+        companies = {str(doc["company"]): str(doc.get("name") or doc["company"])
+                     for doc in tables.get(COMPANIES_TABLE, {}).values()}
+        return tracking, companies
+
+    def hidden_companies(self) -> dict[str, str]:
+        return self.read()[1]
+
     def check(self) -> None:
         """Raise StateUnreadable now if the file cannot be read."""
         self._read_raw()
 
     # -- changing --------------------------------------------------------------
+    def _open_for_change(self) -> TinyDB:
+        """The database, under the caller's lock, after the checks every change makes."""
+        self._read_raw()  # inside the lock: another process may just have written
+        self._remove_stale_temporaries()
+        self._backup_if_due()
+        return TinyDB(self.path, storage=AtomicJSONStorage)
+
     def _change(
         self, posting_id: str, title: str, company: str, edit: Callable[[Tracking], Tracking]
     ) -> Tracking:
         with file_lock(self.lock_path):
-            self._read_raw()  # inside the lock: another process may just have written
-            self._remove_stale_temporaries()
-            self._backup_if_due()
-            database = TinyDB(self.path, storage=AtomicJSONStorage)
+            database = self._open_for_change()
             table = database.table(TABLE)
             found = table.get(where("posting_id") == posting_id)
             current = tracking_from_doc(found) if isinstance(found, dict) else Tracking(posting_id)
@@ -233,25 +309,126 @@ class TrackingStore:
                 table.update(tracking_to_doc(changed), doc_ids=[found.doc_id])
             else:
                 table.insert(tracking_to_doc(changed))
-            if not database.table("_meta").all():
-                database.table("_meta").insert({"schema": SCHEMA})
+            self._stamp_schema(database)
             return changed
 
+    @staticmethod
+    def _stamp_schema(database: TinyDB) -> None:
+        meta = database.table("_meta")
+        found = meta.all()
+        if not found:
+            meta.insert({"schema": SCHEMA})
+        elif any(isinstance(doc.get("schema"), int) and doc["schema"] < SCHEMA
+                 for doc in found):
+            meta.update({"schema": SCHEMA})
+
     def set_status(
-        self, posting_id: str, status: str, *, title: str = "", company: str = ""
+        self, posting_id: str, status: str, *, title: str = "", company: str = "",
+        on: date | None = None,
     ) -> Tracking:
+        """Set the status, recorded in the history as of ``on`` (default: today). The
+        same status again with a date re-dates its latest entry."""
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}; choose one of {', '.join(STATUSES)}")
+        day = (on or self._today()).isoformat()
 
         def edit(current: Tracking) -> Tracking:
             if current.status == status:
-                return current
+                if on is None or status == "none" or not current.history:
+                    return current
+                last = max(range(len(current.history)),
+                           key=lambda i: (current.history[i].status == status, i))
+                rest = current.history[:last] + current.history[last + 1:]
+                return replace(current, history=with_change(rest, StatusChange(status, day)))
             history = current.history
             if status != "none":
-                history = (*history, StatusChange(status, self._today().isoformat()))
+                change = StatusChange(status, day)
+                # A given date goes in date order; today's change goes last, as ever
+                # (a history a clock set wrong dated in the future keeps its order).
+                history = with_change(history, change) if on else (*history, change)
             return replace(current, status=status, history=history)
 
         return self._change(posting_id, title, company, edit)
+
+    def edit_history(
+        self, posting_id: str, index: int, *, status: str | None = None,
+        on: date | None = None, remove: bool = False,
+    ) -> Tracking:
+        """Change or remove entry ``index`` (0: the oldest) of the status history. When
+        the latest entry changes, the status follows it (none when no entry is left)."""
+        if status is not None and status not in STATUSES[1:]:
+            raise ValueError(f"unknown status {status!r}; choose one of "
+                             f"{', '.join(STATUSES[1:])}")
+
+        def edit(current: Tracking) -> Tracking:
+            history = current.history
+            if not 0 <= index < len(history):
+                raise IndexError(f"{posting_id} has no history entry {index + 1} "
+                                 f"(it has {len(history)})")
+            old = history[index]
+            rest = history[:index] + history[index + 1:]
+            if not remove:
+                new = StatusChange(status or old.status,
+                                   on.isoformat() if on is not None else old.date)
+                rest = with_change(rest, new)
+            follows = current.status == history[-1].status
+            new_status = current.status
+            if follows:
+                new_status = rest[-1].status if rest else "none"
+            return replace(current, history=rest, status=new_status)
+
+        return self._change(posting_id, "", "", edit)
+
+    def set_hidden(
+        self, posting_id: str, hidden: bool, *, title: str = "", company: str = ""
+    ) -> Tracking:
+        return self._change(posting_id, title, company,
+                            lambda current: replace(current, hidden=hidden))
+
+    def add_note(
+        self, posting_id: str, text: str, *, title: str = "", company: str = "",
+        on: date | None = None,
+    ) -> Tracking:
+        """Append a dated entry to the note log (read and written under the lock, so two
+        writers adding at once both keep theirs). Empty text changes nothing."""
+        entry = NoteEntry((on or self._today()).isoformat(), text.strip())
+
+        def edit(current: Tracking) -> Tracking:
+            if not entry.text:
+                return current
+            notes = current.notes
+            index = len(notes)  # in date order, after the entries of the same day
+            while index and notes[index - 1].date > entry.date:
+                index -= 1
+            return replace(current, notes=(*notes[:index], entry, *notes[index:]))
+
+        return self._change(posting_id, title, company, edit)
+
+    def put(self, tracking: Tracking) -> Tracking:
+        """Store ``tracking`` as it is (undo puts back what a change replaced)."""
+        return self._change(tracking.posting_id, tracking.title, tracking.company,
+                            lambda current: replace(
+                                tracking, title=current.title, company=current.company))
+
+    def set_company_hidden(self, name: str, hidden: bool) -> dict[str, str]:
+        """Hide or show every posting of company ``name`` (matched folded, as the company
+        facet matches it); the hidden companies after the change."""
+        key = fold(name)
+        if not key:
+            raise ValueError("no company name given")
+        with file_lock(self.lock_path):
+            database = self._open_for_change()
+            table = database.table(COMPANIES_TABLE)
+            found = table.get(where("company") == key)
+            if hidden and found is None:
+                table.insert({"company": key, "name": name.strip(),
+                              "date": self._today().isoformat()})
+            elif not hidden and found is not None:
+                table.remove(where("company") == key)
+            else:
+                return self.read()[1]
+            self._stamp_schema(database)
+        return self.read()[1]
 
     def set_bookmark(
         self, posting_id: str, bookmarked: bool, *, title: str = "", company: str = ""
@@ -263,21 +440,28 @@ class TrackingStore:
         self, posting_id: str, note: str, *, title: str = "", company: str = "",
         base: str | None = None, on_conflict: str = "refuse",
     ) -> Tracking:
-        """Set the note. ``base`` is the note the edit started from: when the note on disk
+        """Replace the whole note log by ``note`` (one entry dated today; empty clears
+        it). ``base`` is the note the edit started from: when the note on disk
         is no longer ``base`` (another jobtui changed it meanwhile), the edit does not
         silently replace it: ``on_conflict="refuse"`` raises :class:`NoteConflict`,
         ``"keep_both"`` stores both versions (:func:`keep_both`). Without ``base``
-        the note is set whatever it was (``jobtui note``)."""
+        the note is set whatever it was. :meth:`add_note` appends instead."""
         if on_conflict not in {"refuse", "keep_both"}:
             raise ValueError(f"unknown on_conflict {on_conflict!r}")
         yours = note.strip()
+        today = self._today().isoformat()
+
+        def as_log(text: str) -> tuple[NoteEntry, ...]:
+            return (NoteEntry(today, text),) if text else ()
 
         def edit(current: Tracking) -> Tracking:
-            if base is None or current.note in {base.strip(), yours}:
-                return replace(current, note=yours)
+            if current.note == yours:
+                return current
+            if base is None or current.note == base.strip():
+                return replace(current, notes=as_log(yours))
             if on_conflict == "refuse":
                 raise NoteConflict(posting_id, current.note, yours)
-            return replace(current, note=keep_both(current.note, yours))
+            return replace(current, notes=as_log(keep_both(current.note, yours)))
 
         return self._change(posting_id, title, company, edit)
 

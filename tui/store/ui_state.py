@@ -23,6 +23,10 @@ class UIState:
     selected: str = ""
     sidebar: bool = True
     theme: str = ""  # "" until the user picks one: Textual's default
+    # Issue 12's settings: the list's follow-up columns, and after how many days without
+    # a status change an open application is due a follow-up (edit ui.json to change).
+    follow_up_columns: bool = False
+    follow_up_days: int = 7
 
 
 def load_ui_state(data_dir: Path) -> UIState:

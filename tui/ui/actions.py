@@ -78,13 +78,42 @@ POSTING_ACTIONS: tuple[Action, ...] = (
     Action("pick_status", "s", "Status", "Set status…",
            "none, applied, interviewing, offer, rejected, withdrawn",
            doc=("s", "status picker: applied, interviewing, offer, …")),
-    Action("edit_note", "n", "Note", "Edit note…", "A free-text note on the highlighted posting",
-           doc=("n", "edit the note")),
+    Action("edit_note", "n", "Note", "Add a note…",
+           "A dated entry in the highlighted posting's note log",
+           doc=("n", "edit the note: add a dated entry")),
     Action("open_url", "o", "Open link", "Open apply link",
            "In your browser, after showing the URL",
            doc=("o", "open the apply link (shown first; http/https)")),
     Action("copy_url", "c", "Copy link", "Copy apply link", "To the clipboard",
            doc=("c", "copy the apply link")),
+)
+
+# Issue 12: the job seeker's week. Anywhere on the main screen.
+WEEK_SCREEN_ACTIONS: tuple[Action, ...] = (
+    Action("undo", "u", "Undo", "Undo last change",
+           "Put back the last status, bookmark, note or hide you changed (again: the one before)",
+           show=False, doc=("u", "undo your last tracking change; again, the one before")),
+    Action("pipeline", "P", "Pipeline", "Pipeline",
+           "Tracked postings by status, oldest waiting first; follow-ups due stand out",
+           show=False, doc=("P", "pipeline: by status, follow-ups due")),
+)
+# On the highlighted posting, like POSTING_ACTIONS.
+WEEK_POSTING_ACTIONS: tuple[Action, ...] = (
+    Action("hide_posting", "h", "Hide", "Hide posting",
+           "Hide the highlighted posting from every view (u undoes)", show=False,
+           doc=("h", "hide the posting (is:hidden lists it)")),
+    Action("hide_company", "H", "Hide company", "Hide company",
+           "Hide every posting of the highlighted posting's company", show=False,
+           doc=("H", "hide every posting of its company")),
+)
+# In the palette only.
+WEEK_PALETTE_ACTIONS: tuple[Action, ...] = (
+    Action("toggle_hidden", title="Show hidden postings",
+           help="Toggle: hidden postings and companies back in the list, or out again"),
+    Action("toggle_follow_up", title="Follow-up columns",
+           help="Toggle the list's 'applied on' and 'days since the last change' columns"),
+    Action("edit_history", title="Edit status history…",
+           help="Change the date or status of an entry of the highlighted posting, or remove it"),
 )
 
 # In the palette only.
@@ -95,20 +124,24 @@ SORT_ACTIONS: tuple[Action, ...] = tuple(
 
 # Single-character keys that a focused facet takes as typing: not in its footer.
 TYPED_IN_FACETS = {"focus_facet", "reset_filters", "cycle_sort", "toggle_sidebar",
-                   "show_skipped", "quit_key"}
+                   "show_skipped", "quit_key", "undo", "pipeline"}
 
 # The palette's order: finding, then the posting, then the view.
 _PALETTE_ORDER = ("focus_search", "focus_facet('loc')", "focus_facet('stack')", "reset_filters",
                   "cycle_sort", *(a.action for a in POSTING_ACTIONS), "toggle_sidebar",
                   "show_skipped", "help")
 _BY_ACTION = {a.action: a for a in (*SCREEN_ACTIONS, *POSTING_ACTIONS)}
-PALETTE: tuple[Action, ...] = (*(_BY_ACTION[name] for name in _PALETTE_ORDER), *SORT_ACTIONS)
+PALETTE: tuple[Action, ...] = (*(_BY_ACTION[name] for name in _PALETTE_ORDER),
+                               *WEEK_SCREEN_ACTIONS, *WEEK_POSTING_ACTIONS,
+                               *WEEK_PALETTE_ACTIONS, *SORT_ACTIONS)
 
-SCREEN_BINDINGS: list[Binding] = [action.binding() for action in SCREEN_ACTIONS]
+SCREEN_BINDINGS: list[Binding] = [
+    action.binding() for action in (*SCREEN_ACTIONS, *WEEK_SCREEN_ACTIONS)]
 # The list and the detail pane run these on their screen.
 POSTING_BINDINGS: tuple[Binding, ...] = tuple(
-    action.binding("screen.") for action in POSTING_ACTIONS)
-POSTING_ACTION_IDS = {action.id for action in POSTING_ACTIONS}
+    action.binding("screen.") for action in (*POSTING_ACTIONS, *WEEK_POSTING_ACTIONS))
+POSTING_ACTION_IDS = {action.id for action in (*POSTING_ACTIONS, *WEEK_POSTING_ACTIONS)}
+POSTING_ACTION_IDS.add("edit_history")
 
 
 def help_rows(actions: tuple[Action, ...]) -> tuple[tuple[str, str], ...]:

@@ -74,6 +74,7 @@ class TrackingChanged(Message):
     every posting's tracking as it now stands."""
 
     tracking: dict[str, Tracking]
+    hidden_companies: dict[str, str] | None = None  # folded name -> as shown
 
 
 @dataclass
@@ -81,3 +82,11 @@ class ThemeRestored(Message):
     """The last session's theme, read before the postings: shown before the first list."""
 
     theme: str
+
+
+@dataclass
+class HiddenCompaniesSaved(Message):
+    """A company was hidden or shown again: the hidden companies now."""
+
+    companies: dict[str, str]
+    done: str

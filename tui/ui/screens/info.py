@@ -13,11 +13,17 @@ from textual.widgets.option_list import Option
 from tui.model import SkippedFile
 from tui.sanitize import visible
 from tui.text import plural
-from tui.ui.actions import POSTING_ACTIONS, SCREEN_ACTIONS, help_rows
+from tui.ui.actions import (
+    POSTING_ACTIONS,
+    SCREEN_ACTIONS,
+    WEEK_POSTING_ACTIONS,
+    WEEK_SCREEN_ACTIONS,
+    help_rows,
+)
 
 KEY_WIDTH = 19
 PALETTE_ROW = ("ctrl+p", "command palette: every action by name")
-_ANYWHERE = help_rows(SCREEN_ACTIONS)
+_ANYWHERE = help_rows((*SCREEN_ACTIONS[:-2], *WEEK_SCREEN_ACTIONS, *SCREEN_ACTIONS[-2:]))
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     # The palette's key is Textual's own; it goes just before the help's.
     ("Anywhere", (*_ANYWHERE[:-2], PALETTE_ROW, *_ANYWHERE[-2:])),
@@ -26,10 +32,11 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("PgUp / PgDn", "move a page"),
         ("g / G, Home / End", "first / last posting"),
         ("enter", "read the posting in the detail pane"),
-        *help_rows(POSTING_ACTIONS),
+        *help_rows((*POSTING_ACTIONS, *WEEK_POSTING_ACTIONS)),
     )),
     ("Filters sidebar", (
         ("space / enter", "toggle the highlighted value"),
+        ("x", "exclude the highlighted value (-company:…)"),
         ("type", "narrow the list; backspace and escape undo"),
         ("escape", "when nothing is typed: back to the list"),
     )),
@@ -38,7 +45,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("escape", "clear; when empty, back to the list"),
     )),
     ("Detail pane", (
-        (" ".join(action.keys for action in POSTING_ACTIONS), "as in the list"),
+        (" ".join(action.keys for action in (*POSTING_ACTIONS, *WEEK_POSTING_ACTIONS)),
+         "as in the list"),
         ("f", "full text of a long posting"),
         ("escape", "back to the list"),
     )),

@@ -23,12 +23,12 @@ from textual.containers import Container, Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.reactive import var
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar, Static, TextArea
 from textual.worker import get_current_worker
 
 from tui.catalog import SORTS, Catalog, FacetValue
+from tui.followup import FOLLOW_UP_DAYS
 from tui.library import Library, StateUnreadable, UIState
 from tui.model import Posting, SkippedFile, Tracking
 from tui.preview import markdown_preview
@@ -42,14 +42,16 @@ from tui.ui.messages import (
     BuildProgress,
     CatalogReady,
     DetailLoaded,
+    HiddenCompaniesSaved,
     LoadFailed,
     ThemeRestored,
     TrackingChanged,
     TrackingSaved,
     WordsIndexed,
 )
-from tui.ui.screens.dialogs import Confirm, NoteEditor, StatusPicker
+from tui.ui.screens.dialogs import Confirm
 from tui.ui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
+from tui.ui.screens.tracking_keys import TrackingKeys, UndoStep
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
 from tui.ui.widgets.posting_list import PostingList
@@ -63,7 +65,7 @@ PROGRESS_FROM = 200  # files; a smaller build is over before a bar could be read
 TRACKING_POLL_SECONDS = 1.5  # another jobtui's change shows within this; one stat a poll
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TrackingKeys):
     # The list has the focus from the first frame. Focusing it in on_mount instead
     # moved the focus twice (first to the sidebar) and restyled the screen each
     # time: the first frame came ~0.13 s later (headless, measured in one process).
@@ -88,6 +90,8 @@ class MainScreen(Screen[None]):
         self._ui_timer: Timer | None = None
         self._ui_lock = threading.Lock()
         self._quitting = False
+        self.undo_steps: list[UndoStep] = []  # the user's own tracking changes, newest last
+        self.follow_up_days = FOLLOW_UP_DAYS
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -180,6 +184,7 @@ class MainScreen(Screen[None]):
                 message.taken.set()
 
     def _take_catalog(self, catalog: Catalog, restore: UIState | None) -> None:
+        catalog.show_hidden = self.catalog.show_hidden
         self.catalog = catalog
         self.loaded = True
         self.posting_list.empty_text = (
@@ -189,6 +194,8 @@ class MainScreen(Screen[None]):
         if restore is not None:
             self.sort = restore.sort if restore.sort in SORTS else "added"
             self.show_sidebar = restore.sidebar
+            self.posting_list.follow_up = restore.follow_up_columns
+            self.follow_up_days = max(1, restore.follow_up_days)
             self.query_model = parse_query(restore.query)
             self._set_search_text(restore.query)
             keep = restore.selected or None
@@ -281,8 +288,10 @@ class MainScreen(Screen[None]):
     @on(FacetList.Toggled)
     def _facet_toggled(self, event: FacetList.Toggled) -> None:
         clause = event.clause
+        # x (a negated clause) also takes back a selection of the same value.
         existing = next((c for c in self.query_model.clauses if c.field == clause.field
-                         and not c.negate and fold(c.value) == fold(clause.value)), None)
+                         and (clause.negate or not c.negate)
+                         and fold(c.value) == fold(clause.value)), None)
         query = self.query_model.toggled(existing or clause)
         self._set_search_text(query.to_text())
         self.apply_query(query)
@@ -399,10 +408,10 @@ class MainScreen(Screen[None]):
             return
         self._tracking_stamp = stamp
         try:
-            everything = self.library.all_tracking()
+            everything, companies = self.library.read_tracking()
         except (StateUnreadable, OSError):
             return  # said when the user next changes something; nothing to show now
-        self.post_message(TrackingChanged(everything))
+        self.post_message(TrackingChanged(everything, companies))
 
     @on(TrackingChanged)
     def _tracking_changed(self, message: TrackingChanged) -> None:
@@ -411,18 +420,27 @@ class MainScreen(Screen[None]):
                    if posting_id in self.catalog and held.get(posting_id) != tracking]
         changed += [Tracking(posting_id) for posting_id in held
                     if posting_id not in message.tracking and posting_id in self.catalog]
-        if not changed:
+        companies = message.hidden_companies
+        companies_changed = (companies is not None
+                             and set(companies) != self.catalog.hidden_companies())
+        if not changed and not companies_changed:
             return
+        hidden = self.catalog.hidden_ids()
         for tracking in changed:
             self.catalog.update_tracking(tracking)
+        if companies is not None and companies_changed:
+            self.catalog.set_hidden_companies(companies)
         current = self._current()
         if current is not None and any(t.posting_id == current.id for t in changed):
             self.detail.update_tracking(self.catalog.tracking(current.id))
-        self._tracking_shown()
+        self._tracking_shown(hidden != self.catalog.hidden_ids())
 
-    def _tracking_shown(self) -> None:
-        """Tracking changed: filters on status re-run, the rest repaint."""
-        if any(c.field in {"status", "is"} for c in self.query_model.clauses):
+    def _tracking_shown(self, hidden_changed: bool = False) -> None:
+        """Tracking changed: filters on tracking re-run, the rest repaint."""
+        if hidden_changed:
+            self.refilter_after_hiding()
+        elif any(c.field in {"status", "is", "changed", "applied"}
+                 for c in self.query_model.clauses):
             self.apply_query(self.query_model, keep=self.posting_list.highlighted)
         else:
             self.posting_list.refresh()
@@ -444,12 +462,17 @@ class MainScreen(Screen[None]):
                         markup=False, timeout=10)
         self.post_message(TrackingSaved(tracking, done))
 
+    @on(HiddenCompaniesSaved)
+    def _hidden_companies_saved(self, message: HiddenCompaniesSaved) -> None:
+        self._companies_saved(message)
+
     @on(TrackingSaved)
     def _tracking_saved(self, message: TrackingSaved) -> None:
         tracking = message.tracking
+        was_hidden = self.catalog.is_hidden(tracking.posting_id)
         self.catalog.update_tracking(tracking)
         self.detail.update_tracking(tracking)
-        self._tracking_shown()
+        self._tracking_shown(was_hidden != self.catalog.is_hidden(tracking.posting_id))
         if message.done:
             self.notify(message.done, markup=False, timeout=3)
 
@@ -458,46 +481,8 @@ class MainScreen(Screen[None]):
         if posting is None:
             return
         on = not self.catalog.tracking(posting.id).bookmarked
-        self.save_tracking(lambda library: library.set_bookmark(posting, on),
-                           f"{'Bookmarked' if on else 'Bookmark removed'}: {posting.title}")
-
-    def _set_status(self, posting: Posting, status: str) -> None:
-        self.save_tracking(lambda library: library.set_status(posting, status),
-                           f"{posting.title}: {status}")
-
-    def action_mark_applied(self) -> None:
-        posting = self._current()
-        if posting is not None:
-            self._set_status(posting, "applied")
-
-    def action_pick_status(self) -> None:
-        posting = self._current()
-        if posting is None:
-            return
-
-        def picked(status: str | None) -> None:
-            if status is not None:
-                self._set_status(posting, status)
-
-        current = self.catalog.tracking(posting.id).status
-        self.app.push_screen(StatusPicker(posting.title, current), picked)
-
-    def action_edit_note(self) -> None:
-        posting = self._current()
-        if posting is None:
-            return
-
-        base = self.catalog.tracking(posting.id).note
-
-        def edited(note: str | None) -> None:
-            # Changed elsewhere since the editor opened (another jobtui): both kept.
-            if note is not None:
-                self.save_tracking(
-                    lambda library: library.set_note(posting, note, base=base,
-                                                     on_conflict="keep_both"),
-                    "Note saved" if note.strip() else "Note cleared")
-
-        self.app.push_screen(NoteEditor(posting.title, base), edited)
+        self._track(posting, lambda library: library.set_bookmark(posting, on),
+                    f"{'Bookmarked' if on else 'Bookmark removed'}: {posting.title}")
 
     def _apply_link(self) -> str:
         """The highlighted posting's apply link; "" (and the user told) when it has none."""
@@ -542,7 +527,9 @@ class MainScreen(Screen[None]):
     def view_state(self) -> UIState:
         return UIState(query=self.search_box.value, sort=self.sort,
                        selected=self.posting_list.highlighted or "", sidebar=self.show_sidebar,
-                       theme=self.app.theme)
+                       theme=self.app.theme,
+                       follow_up_columns=self.posting_list.follow_up,
+                       follow_up_days=self.follow_up_days)
 
     def _remember(self) -> None:
         """Save the filter, sort, selection and sidebar a moment after they change, not

@@ -23,7 +23,7 @@ from textual.widgets._markdown import MarkdownTable, MarkdownTableContent
 
 from tui.model import Posting, Tracking
 from tui.preview import Preview, markdown_preview
-from tui.sanitize import clean_line, visible
+from tui.sanitize import clean_text, visible
 from tui.ui.actions import POSTING_BINDINGS
 
 LABEL_WIDTH = 10
@@ -73,7 +73,13 @@ def header_content(posting: Posting, tracking: Tracking, width: int = 0) -> Cont
     elif history:
         line("status", f"none (was {history})")
     line("bookmark", "★ bookmarked" if tracking.bookmarked else "")
-    line("note", clean_line(tracking.note), "italic")  # the user's, but maybe pasted
+    line("hidden", "yes: h shows it again" if tracking.hidden else "", "dim")
+    # The note log, newest first; the user's text, but maybe pasted: cleaned.
+    for index, entry in enumerate(reversed(tracking.notes)):
+        text = "\n".join(" " * LABEL_WIDTH + row if number else row for number, row in
+                         enumerate(clean_text(entry.text).splitlines() or [""]))
+        line("notes" if index == 0 else "", Content.assemble(
+            (f"{entry.date or 'undated'}  ", "dim"), (text, "italic")))
     line("file", visible(posting.source), "dim")
     return Content.assemble(*parts)
 

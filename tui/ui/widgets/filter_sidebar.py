@@ -35,6 +35,9 @@ VISIBLE_VALUES = 200  # a facet list shows this many values; narrowing finds the
 class FacetList(OptionList):
     BINDINGS = [
         Binding("space", "toggle_value", "Toggle", tooltip="Filter by the highlighted value"),
+        # x is typed into the narrowing once typing has begun (on_key).
+        Binding("x", "exclude_value", "Exclude",
+                tooltip="Leave out the highlighted value (-company:…)"),
         Binding("escape", "clear_narrowing", "Back",
                 tooltip="Clear the typing, then back to the list"),
     ]
@@ -128,6 +131,8 @@ class FacetList(OptionList):
             self._rebuild()
 
     def on_key(self, event: events.Key) -> None:
+        if event.character == "x" and not self.narrowing:
+            return  # the exclude binding
         if event.character and event.character.isprintable() and event.character != " " and (
                 event.is_printable):
             self.narrowing += event.character
@@ -152,6 +157,11 @@ class FacetList(OptionList):
         option = self.highlighted_option
         if option is not None and option.id is not None:
             self.post_message(self.Toggled(Clause(self.field, option.id)))
+
+    def action_exclude_value(self) -> None:
+        option = self.highlighted_option
+        if option is not None and option.id is not None:
+            self.post_message(self.Toggled(Clause(self.field, option.id, negate=True)))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -23,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.catalog import Catalog
+from tui.followup import days_since
 from tui.text import fold
 from tui.ui.actions import POSTING_BINDINGS
 from tui.ui.widgets.row_layout import column_widths, fit, fit_items
@@ -47,7 +49,7 @@ class PostingList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "posting-list--cursor", "posting-list--status", "posting-list--company",
         "posting-list--places", "posting-list--stack", "posting-list--bookmark",
-        "posting-list--empty",
+        "posting-list--empty", "posting-list--dates",
     }
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -68,6 +70,7 @@ class PostingList(ScrollView, can_focus=True):
         self.ids: Sequence[str] = []
         self.empty_text = "Loading postings…"
         self._place_needles: tuple[str, ...] = ()
+        self.follow_up = False  # the "applied on" and "days since the last change" columns
 
     # -- data ------------------------------------------------------------------
     def show(self, catalog: Catalog, ids: Sequence[str], keep: str | None = None) -> None:
@@ -161,13 +164,20 @@ class PostingList(ScrollView, can_focus=True):
         posting_id = self.ids[row]
         posting = self.catalog.posting(posting_id)
         tracking = self.catalog.tracking(posting_id)
-        columns = column_widths(width, with_status=self.catalog.has_statuses)
+        columns = column_widths(width, with_status=self.catalog.has_statuses,
+                                with_dates=self.follow_up)
         cells: list[tuple[str, str | None]] = [
-            (" ★ " if tracking.bookmarked else "   ", "posting-list--bookmark"),
+            # ✎: the posting has notes.
+            (f" {'★' if tracking.bookmarked else ' '}{'✎' if tracking.notes else ' '}",
+             "posting-list--bookmark"),
         ]
         if columns.status:
             cells += [(fit(STATUS_MARKS.get(tracking.status, tracking.status), columns.status),
                        "posting-list--status"), (" ", None)]
+        if columns.dates:
+            days = days_since(tracking.last_change(), date.today())
+            cells += [(fit(f"{tracking.applied_on():<10} {'' if days is None else f'{days}d':>4}",
+                           columns.dates), "posting-list--dates"), (" ", None)]
         cells.append((fit(posting.title, columns.title), None))
         if columns.company:
             cells += [(" ", None), (fit(posting.company, columns.company),

@@ -1,6 +1,8 @@
 """How a posting row shares its width: pure functions, tested without a screen.
 
-A row is ``mark status title company places stack``. The title matters most,
+A row is ``mark status [applied-on days] title company places stack``; the follow-up
+columns (applied on, days since the last status change) have a fixed width, shown
+or not for every row alike, so the list does not shift from row to row. The title matters most,
 so it keeps a readable minimum; company, places and stack join in that order
 while they fit at their minimum widths, then the room left grows the title to
 a comfortable width, then the other columns, then the title again. A narrow
@@ -18,6 +20,7 @@ from rich.cells import cell_len, set_cell_size
 
 MARK_WIDTH = 3  # " ★ "
 STATUS_WIDTH = 9  # "interview", "withdrawn"
+DATES_WIDTH = 15  # "2026-11-01 999d"
 TITLE_MIN = 20
 TITLE_COMFORTABLE = 30
 TITLE_WIDE = 44
@@ -32,17 +35,19 @@ class Columns(NamedTuple):
     company: int
     places: int
     stack: int
+    dates: int = 0
 
 
 @lru_cache(maxsize=64)  # asked once per painted row; the answer depends on two values
-def column_widths(width: int, *, with_status: bool) -> Columns:
+def column_widths(width: int, *, with_status: bool, with_dates: bool = False) -> Columns:
     """The cell width of each column of a ``width``-cell row (0: not shown).
 
     Each shown column after the title is preceded by one space; the widths
     returned plus those spaces and the mark add up to ``width``.
     """
     status = STATUS_WIDTH if with_status and width >= 40 else 0
-    free = width - MARK_WIDTH - (status + 1 if status else 0)
+    dates = DATES_WIDTH if with_dates and width >= 60 else 0
+    free = width - MARK_WIDTH - (status + 1 if status else 0) - (dates + 1 if dates else 0)
     widths = {name: 0 for name, *_ in OPTIONAL}
     title = free
     for name, minimum, _, _ in OPTIONAL:
@@ -53,7 +58,7 @@ def column_widths(width: int, *, with_status: bool) -> Columns:
     extra = title - TITLE_MIN
     if extra <= 0:
         return Columns(status, max(0, title), widths["company"], widths["places"],
-                       widths["stack"])
+                       widths["stack"], dates)
     title = TITLE_MIN
 
     def grow_title(target: int) -> None:
@@ -75,7 +80,7 @@ def column_widths(width: int, *, with_status: bool) -> Columns:
     grow_title(TITLE_WIDE)
     grow_others(2)
     title += extra
-    return Columns(status, title, widths["company"], widths["places"], widths["stack"])
+    return Columns(status, title, widths["company"], widths["places"], widths["stack"], dates)
 
 
 def fit(text: str, width: int) -> str:
