@@ -10,6 +10,8 @@ import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# Posting fields left out of a stored record when empty (read back as their defaults).
+OPTIONAL_FIELDS = ("salary_min", "salary_max", "salary_currency", "salary_period", "traps")
 STATUSES: tuple[str, ...] = ("none", "applied", "interviewing", "offer", "rejected", "withdrawn")
 
 
@@ -38,14 +40,28 @@ class Posting:
     # The regions, countries, continents and areas (EMEA, DACH…) the locations lie in,
     # stored so that ``loc:europe`` finds Berlin without resolving places at start-up.
     areas: tuple[str, ...] = ()
+    # The stated pay as figures (issue 12): per ``salary_period`` (hour, day, week, month,
+    # year), in ``salary_currency`` (ISO 4217); 0 where the posting gives no such bound.
+    salary_min: int = 0
+    salary_max: int = 0
+    salary_currency: str = ""
+    salary_period: str = ""
+    # Sentences telling the applicant what to write ("mention the word …"): shown first.
+    traps: tuple[str, ...] = ()
+    # A 128-bit MinHash of the body's word shingles (hex), to tell a repost from a new role.
+    sketch: str = ""
 
     def to_dict(self, *, with_body: bool = False) -> dict[str, Any]:
         data = asdict(self)
         data["locations"] = list(self.locations)
         data["stack"] = list(self.stack)
         data["areas"] = list(self.areas)
+        data["traps"] = list(self.traps)
         if not with_body:
             data.pop("body")
+        for name in OPTIONAL_FIELDS:  # most postings state none: kept out of a 100k cache
+            if not data[name]:
+                del data[name]
         return data
 
     @classmethod
@@ -59,6 +75,9 @@ class Posting:
             source=get("source", ""), content_hash=get("content_hash", ""),
             added=get("added", ""), body=get("body", ""),
             areas=tuple(map(sys.intern, get("areas", ()))),  # a few names shared by 100k
+            salary_min=get("salary_min", 0), salary_max=get("salary_max", 0),
+            salary_currency=get("salary_currency", ""), salary_period=get("salary_period", ""),
+            traps=tuple(get("traps", ())), sketch=get("sketch", ""),
         )
 
 

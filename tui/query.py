@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 # fold lives below both the parser and the query (tui.text); kept importable from here.
 from tui.text import fold
 
-FIELDS = ("loc", "stack", "company", "status", "is")
-ALIASES = {"location": "loc", "tech": "stack", "tag": "stack"}
+FIELDS = ("loc", "stack", "company", "status", "is", "salary", "level")
+ALIASES = {"location": "loc", "tech": "stack", "tag": "stack", "pay": "salary",
+           "seniority": "level"}
 IS_VALUES = ("remote", "bookmarked")
 TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 
@@ -75,7 +76,7 @@ def parse_query(text: str) -> Query:
         value = value.strip()
         if not value or (key == "text" and not fold(value)):
             continue
-        if key in {"status", "is"}:
+        if key in {"status", "is", "level", "salary"}:
             value = value.lower()
         clauses.append(Clause(key, value, bool(negate)))
     return Query(tuple(dict.fromkeys(clauses)))
