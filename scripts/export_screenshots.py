@@ -89,6 +89,13 @@ async def narrow(app: JobTuiApp, pilot: Pilot) -> None:
     await press(app, pilot, "enter", "j")
 
 
+async def trap_callout(app: JobTuiApp, pilot: Pilot) -> None:
+    """The posting that hides "mention the word …" at its end: the callout on top."""
+    await press(app, pilot, "slash")
+    await type_text(pilot, "cross chain")
+    await press(app, pilot, "enter")
+
+
 SCENES: list[tuple[str, Scene, tuple[int, int]]] = [
     ("main.svg", main_view, SIZE),
     ("filter-stack.svg", filter_stack, SIZE),
@@ -97,6 +104,7 @@ SCENES: list[tuple[str, Scene, tuple[int, int]]] = [
     ("status-picker.svg", status_picker, SIZE),
     ("help.svg", help_screen, SIZE),
     ("narrow.svg", narrow, (100, 32)),
+    ("trap-callout.svg", trap_callout, SIZE),
 ]
 
 

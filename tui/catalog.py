@@ -273,7 +273,7 @@ class Catalog:
                 self._index_group(self._members[position])
         self._status["none"] = set(self._everything) - set().union(
             *(positions for status, positions in self._status.items() if status != "none"))
-        for sort in ("status", "changed"):
+        for sort in ("status", "changed", "status/listed", "changed/listed"):
             self._orders.pop(sort, None)
 
     def _index_group(self, members: tuple[int, ...]) -> None:
@@ -306,7 +306,7 @@ class Catalog:
             self._bookmarked.discard(position)
         if position in self._members:
             self._index_group(self._members[position])
-        for sort in ("status", "changed"):
+        for sort in ("status", "changed", "status/listed", "changed/listed"):
             self._orders.pop(sort, None)
 
     # -- free text -------------------------------------------------------------
@@ -430,17 +430,20 @@ class Catalog:
                 result = result - self._clause_matches(clause)
         return result
 
-    def filter(self, query: Query, sort: str = "added") -> Selection:
+    def filter(self, query: Query, sort: str = "added", *, grouped: bool = True) -> Selection:
         """Ids of the postings matching ``query``, in ``sort`` order.
 
         The walk over the sort order runs in C (``compress``/``map``) and ids are
         looked up only when read, so even a query matching most of 100k postings
-        costs a few milliseconds.
+        costs a few milliseconds. ``grouped``: each group of duplicates is one row (its
+        newest posting); without, every posting is (an export).
         """
-        order = self._order(sort)
+        order = self._order(sort, listed=grouped)
         if not query.clauses:
             return Selection(order, self._ids, self._position)
-        matched = self._fold_groups(self.matching(query))
+        matched = self.matching(query)
+        if grouped:
+            matched = self._fold_groups(matched)
         return Selection(list(compress(order, map(matched.__contains__, order))), self._ids,
                          self._position)
 
@@ -473,20 +476,26 @@ class Catalog:
         return {"remote": len(self._remote & scope), "bookmarked": len(self._bookmarked & scope)}
 
     # -- sorting ---------------------------------------------------------------
-    def _order(self, sort: str) -> list[int]:
+    def _order(self, sort: str, *, listed: bool = False) -> list[int]:
+        """Positions in ``sort`` order; ``listed``: without the duplicates a group's
+        newest posting stands for."""
         order = self._orders.get(sort)
         if order is None:
             order = self._orders[sort] = self._sorted(sort)
-        return order
+        if not listed or not self._folded:
+            return order
+        shown = self._orders.get(f"{sort}/listed")
+        if shown is None:
+            folded = self._folded
+            shown = self._orders[f"{sort}/listed"] = [i for i in order if i not in folded]
+        return shown
 
     def _sorted(self, sort: str) -> list[int]:
         """Positions in ``sort`` order. Stable sorts, least significant key first, with
         C-level keys (casefold), so 100k postings sort in a fraction of a second."""
         postings = self._postings
         titles = [p.title.casefold() for p in postings]
-        # A duplicate is listed as its group: the group's other postings are not in any order.
-        listed = [i for i in self._ints if i not in self._folded] if self._folded else self._ints
-        order = sorted(listed, key=titles.__getitem__)
+        order = sorted(self._ints, key=titles.__getitem__)
         if sort == "company":
             companies = [p.company.casefold() or "\uffff" for p in postings]
             order.sort(key=companies.__getitem__)

@@ -81,6 +81,25 @@ class Posting:
         )
 
 
+PERIOD_WORDS = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month",
+                "year": "a year"}
+
+
+def pay_figures(posting: Posting) -> str:
+    """"USD 150,000–180,000 a year", "from RUB 200,000 a month"; "" without figures."""
+    low, high = posting.salary_min, posting.salary_max
+    if not (low or high):
+        return ""
+    currency = posting.salary_currency or "(no currency)"
+    if low and high and low != high:
+        figures = f"{low:,}–{high:,}"
+    elif low and high:
+        figures = f"{low:,}"
+    else:
+        figures = f"from {low:,}" if low else f"up to {high:,}"
+    return f"{currency} {figures} {PERIOD_WORDS.get(posting.salary_period, '')}".rstrip()
+
+
 @dataclass(frozen=True, slots=True)
 class StatusChange:
     status: str

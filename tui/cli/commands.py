@@ -18,10 +18,11 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.catalog import Catalog
-from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record
+from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record, with_group
 from tui.errors import CommandError
 from tui.library import FILE_GONE, BuildReport, Library, gone
-from tui.model import Posting, Tracking
+from tui.model import Posting, Tracking, pay_figures
+from tui.parsing.salary import UNKNOWN
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
 from tui.sanitize import clean_text, visible
@@ -93,6 +94,8 @@ def _query_from(args: argparse.Namespace) -> Query:
         clauses.append(Clause("is", "remote"))
     if args.bookmarked:
         clauses.append(Clause("is", "bookmarked"))
+    if args.salary_known:
+        clauses.append(Clause("salary", UNKNOWN, negate=True))
     if args.status:
         clauses.append(Clause("status", args.status))
     return Query(tuple(clauses))
@@ -123,7 +126,8 @@ def _orphans(
 def cmd_list(context: Context, args: argparse.Namespace) -> int:
     query = _query_from(args)
     catalog, tracking = _catalog(context, with_text=any(c.field == "text" for c in query.clauses))
-    records = [record(catalog.posting(pid), catalog.tracking(pid)) for pid in catalog.filter(query)]
+    records = [with_group(record(catalog.posting(pid), catalog.tracking(pid)), catalog)
+               for pid in catalog.filter(query)]
     records += _orphans(catalog, tracking, query)
     if args.json:
         _print_json(records)
@@ -148,18 +152,26 @@ def cmd_list(context: Context, args: argparse.Namespace) -> int:
 
 def cmd_show(context: Context, args: argparse.Namespace) -> int:
     posting = context.posting_or_fail(args.id)
-    data = record(posting, context.library.tracking(posting.id))
+    catalog = context.library.catalog()
+    data = with_group(record(posting, catalog.tracking(posting.id)), catalog)
     data["body"] = posting.body
     if args.json:
         _print_json(data)
         return 0
     console = Console(highlight=False)
+    for trap in posting.traps:  # first, so that no one applies without reading them
+        console.print(Text.assemble(("⚠ the posting asks: ", "bold yellow"), (trap, "yellow")))
     console.print(Text(posting.title, style="bold"))
     facts = [
         ("company", posting.company),
         ("locations", ", ".join(posting.locations)),
         ("remote", (posting.remote_scope or "yes") if posting.remote else "no"),
         ("stack", ", ".join(posting.stack)), ("url", posting.url),
+        ("level", posting.seniority),
+        ("salary", " · ".join(filter(None, (posting.salary, pay_figures(posting))))),
+        ("seen", f"{data['seen']}× (" + ", ".join(visible(item["source"])
+                                                  for item in data["group"]) + ")"
+         if data["seen"] > 1 else ""),
         ("status", data["status"]), ("bookmarked", "yes" if data["bookmarked"] else "no"),
         # The note is the user's, but may hold pasted escape codes (or a hand-edited
         # state.json may): shown cleaned, kept as written.
@@ -175,7 +187,7 @@ def cmd_show(context: Context, args: argparse.Namespace) -> int:
 
 def cmd_export(context: Context, args: argparse.Namespace) -> int:
     catalog, tracking = _catalog(context, with_text=False)
-    everything = catalog.filter(Query())
+    everything = catalog.filter(Query(), grouped=False)  # every file, duplicates too
     records = [record(catalog.posting(pid), catalog.tracking(pid)) for pid in everything]
     records += _orphans(catalog, tracking, None)
     if args.format == "json":

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.model import Posting, Tracking
+from tui.catalog import Catalog
+from tui.model import OPTIONAL_FIELDS, Posting, Tracking
 from tui.sanitize import clean_line
 
 
 def record(posting: Posting, tracking: Tracking) -> dict[str, Any]:
     data = posting.to_dict()
+    data.pop("sketch", None)  # the duplicate finder's, not the user's
+    for name in OPTIONAL_FIELDS:  # every record has every field, even when empty
+        value = getattr(posting, name)
+        data.setdefault(name, list(value) if isinstance(value, tuple) else value)
     data.update(
         status=tracking.status,
         bookmarked=tracking.bookmarked,
@@ -17,6 +22,16 @@ def record(posting: Posting, tracking: Tracking) -> dict[str, Any]:
         history=[{"status": change.status, "date": change.date} for change in tracking.history],
         missing=False,
     )
+    return data
+
+
+def with_group(data: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """``data`` with its group of duplicates: how many saved postings are this role, and
+    each one's id and file (the listed one first); a posting alone has ``seen`` 1."""
+    members = catalog.duplicates(data["id"])
+    data["seen"] = max(1, len(members))
+    data["group"] = [{"id": other.id, "source": other.source, "url": other.url,
+                      "added": other.added} for other in members]
     return data
 
 
@@ -31,7 +46,8 @@ def orphan_record(tracking: Tracking) -> dict[str, Any]:
 
 CSV_FIELDS = (
     "id", "title", "company", "locations", "remote", "remote_scope", "stack", "url", "seniority",
-    "salary", "source", "added", "status", "bookmarked", "note", "history", "missing",
+    "salary", "salary_min", "salary_max", "salary_currency", "salary_period", "traps",
+    "source", "added", "status", "bookmarked", "note", "history", "missing",
 )
 
 

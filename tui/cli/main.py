@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--search", metavar="TEXT",
                          help="words or a query, as in the TUI search box "
                          "(e.g. 'rust -stack:java loc:\"new york\"')")
+    listing.add_argument("--salary-known", action="store_true",
+                         help="only postings that state a salary (same as -salary:unknown)")
     listing.add_argument("--json", action="store_true", help="print JSON records")
 
     show = commands.add_parser("show", help="show one posting")

@@ -47,7 +47,7 @@ class PostingList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "posting-list--cursor", "posting-list--status", "posting-list--company",
         "posting-list--places", "posting-list--stack", "posting-list--bookmark",
-        "posting-list--empty",
+        "posting-list--empty", "posting-list--seen",
     }
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -168,7 +168,13 @@ class PostingList(ScrollView, can_focus=True):
         if columns.status:
             cells += [(fit(STATUS_MARKS.get(tracking.status, tracking.status), columns.status),
                        "posting-list--status"), (" ", None)]
-        cells.append((fit(posting.title, columns.title), None))
+        seen = self.catalog.seen(posting_id)
+        badge = f" seen {seen}×" if seen > 1 else ""  # a repost or the role on two boards
+        if badge and columns.title > len(badge) + 8:
+            cells += [(fit(posting.title, columns.title - len(badge)), None),
+                      (badge, "posting-list--seen")]
+        else:
+            cells.append((fit(posting.title, columns.title), None))
         if columns.company:
             cells += [(" ", None), (fit(posting.company, columns.company),
                                     "posting-list--company")]
