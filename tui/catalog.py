@@ -230,6 +230,11 @@ class Catalog:
         members = self._members.get(position, ()) if position is not None else ()
         return [self._postings[m] for m in members]
 
+    @property
+    def roles(self) -> int:
+        """How many rows an unfiltered list has: postings, each group of duplicates once."""
+        return len(self._postings) - len(self._folded)
+
     def seen(self, posting_id: str) -> int:
         """How many saved postings are this role (1 when it has no duplicates)."""
         position = self._position.get(posting_id)

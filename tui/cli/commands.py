@@ -146,7 +146,7 @@ def cmd_list(context: Context, args: argparse.Namespace) -> int:
         )
     console = Console(highlight=False)
     console.print(table)
-    console.print(Text(f"{len(records)} of {len(catalog)} postings", style="dim"))
+    console.print(Text(f"{len(records)} of {catalog.roles} postings", style="dim"))
     return 0
 
 

@@ -224,7 +224,7 @@ class MainScreen(Screen[None]):
         ids = self.catalog.filter(query, self.sort)
         self.posting_list.prefer_places(query.values("loc"))
         self.posting_list.show(self.catalog, ids, keep=keep)
-        self._set_count(Content(f"{len(ids):,} / {len(self.catalog):,}"))
+        self._set_count(Content(f"{len(ids):,} / {self.catalog.roles:,}"))
         self._remember()
         self.query_one("#sort-label", Static).update(
             Content.styled(f"sorted by {SORTS[self.sort]}  (S)", "dim"))
