@@ -39,13 +39,11 @@ def _noise() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return company, title
 
 
-@cache
 def company_key(company: str) -> str:
     words = " " + fold(NOT_WORD.sub(" ", company))
     return _noise()[0].sub("", words).strip()
 
 
-@cache
 def title_key(title: str) -> str:
     words = fold(NOT_WORD.sub(" ", title))
     return " ".join(_noise()[1].sub(" ", words).split())
@@ -53,13 +51,23 @@ def title_key(title: str) -> str:
 
 def group_duplicates(postings: Sequence[Posting]) -> list[list[int]]:
     """Positions of the postings that are one role, in groups of two or more."""
+    # Keys worked out once per distinct name: at 100k postings most companies and
+    # titles repeat, and a dict lookup costs a tenth of a regex pass.
+    companies: dict[str, str] = {}
+    titles: dict[str, str] = {}
     blocks: dict[tuple[str, str], list[int]] = {}
     for position, posting in enumerate(postings):
-        if not posting.company or not posting.title:
+        company, title = posting.company, posting.title
+        if not company or not title:
             continue  # no company: a title alone says too little
-        key = (company_key(posting.company), title_key(posting.title))
-        if key[0] and key[1]:
-            blocks.setdefault(key, []).append(position)
+        by_company = companies.get(company)
+        if by_company is None:
+            by_company = companies[company] = company_key(company)
+        by_title = titles.get(title)
+        if by_title is None:
+            by_title = titles[title] = title_key(title)
+        if by_company and by_title:
+            blocks.setdefault((by_company, by_title), []).append(position)
     groups: list[list[int]] = []
     for members in blocks.values():
         if 1 < len(members) <= LARGEST_BLOCK:
@@ -68,21 +76,16 @@ def group_duplicates(postings: Sequence[Posting]) -> list[list[int]]:
 
 
 def _same_text(members: list[int], postings: Sequence[Posting]) -> list[list[int]]:
-    """``members`` split into groups of near-identical text (single-link)."""
-    parent = {m: m for m in members}
-
-    def root(m: int) -> int:
-        while parent[m] != m:
-            parent[m] = parent[parent[m]]
-            m = parent[m]
-        return m
-
-    for i, one in enumerate(members):
-        for other in members[i + 1:]:
-            a, b = postings[one].sketch, postings[other].sketch
-            if (not a or not b or similarity(a, b) >= SAME_TEXT) and root(one) != root(other):
-                parent[root(other)] = root(one)
-    found: dict[int, list[int]] = {}
-    for m in members:
-        found.setdefault(root(m), []).append(m)
-    return [group for group in found.values() if len(group) > 1]
+    """``members`` split into groups of near-identical text. Each posting joins the first
+    group whose first posting it matches (a posting without a body matches any), so a
+    block of n copies costs n comparisons, not n²/2."""
+    groups: list[tuple[str, list[int]]] = []
+    for member in members:
+        sketch = postings[member].sketch
+        for leader, group in groups:
+            if not sketch or not leader or similarity(sketch, leader) >= SAME_TEXT:
+                group.append(member)
+                break
+        else:
+            groups.append((sketch, [member]))
+    return [group for _, group in groups if len(group) > 1]
