@@ -41,6 +41,8 @@ def test_stated_pay_becomes_figures(text: str, pay: Pay) -> None:
 
 def test_pay_without_figures_is_unknown_and_periods_compare_per_year() -> None:
     assert parse_salary("Competitive, plus equity") is None
+    assert parse_salary("$15") is None  # a lone small figure is rarely pay
+    assert parse_salary("$60-80") == Pay(60, 80, "USD", "hour")  # a range of them is a rate
     assert yearly(Pay(50, 60, "USD", "hour")) == (104_000, 124_800)
     assert yearly(Pay(200_000, 0, "RUB", "month")) == (2_400_000, math.inf)
 

@@ -139,7 +139,11 @@ def parse_salary(text: str) -> Pay | None:
     else:
         period = words.default_period.get(currency, words.default_period["*"])
         top = max(low, high)
-        if period == "year" and top < words.guess_below["hour"]:
+        if top < words.guess_below["hour"]:
+            # "$60-80" is an hourly rate; a lone small figure with no period ("$15",
+            # "R$28,00") is more often a perk, a price or a cut-off amount than pay.
+            if not rest or period != "year":
+                return None
             period = "hour"
         elif period == "year" and top < words.guess_below["month"]:
             period = "month"
