@@ -186,5 +186,11 @@ def test_cli_lists_groups_salary_known_and_shows_traps(tmp_path: Path, capsys,
     assert "EUR 60,000–80,000 a year" in shown
     assert main(["mark", records["ledger-repost.md"]["id"], "applied"]) == 0
     capsys.readouterr()
+    old_id = repost["group"][1]["id"]
+    assert main(["bookmark", old_id]) == 0  # on the other save: the role keeps "applied"
+    capsys.readouterr()
     assert main(["list", "--json", "--status", "applied"]) == 0
-    assert [r["source"] for r in json.loads(capsys.readouterr().out)] == ["ledger-repost.md"]
+    applied = json.loads(capsys.readouterr().out)
+    assert [(r["source"], r["bookmarked"]) for r in applied] == [("ledger-repost.md", True)]
+    state = json.loads((tmp_path / "data" / "state.json").read_text())
+    assert old_id not in json.dumps(state)  # written once, to the posting holding the role's

@@ -204,6 +204,15 @@ class Catalog:
                 return replace(latest, posting_id=posting_id)
         return self._tracking.get(posting_id) or Tracking(posting_id)
 
+    def tracking_holder(self, posting_id: str) -> str:
+        """The id whose tracking ``posting_id`` shows: for a posting with duplicates, the
+        one whose tracking changed last, so that a change made on any of them goes there
+        and nothing already recorded for the role drops out of view."""
+        position = self._position.get(posting_id)
+        members = self._members.get(position) if position is not None else None
+        latest = self._group_tracking(members) if members else None
+        return latest.posting_id if latest is not None else posting_id
+
     def _group_tracking(self, members: tuple[int, ...]) -> Tracking | None:
         held = [item for m in members
                 if (item := self._tracking.get(self._ids[m])) is not None and not item.is_empty]

@@ -9,6 +9,7 @@ Callers get model objects (:class:`~tui.catalog.Catalog`, :class:`~tui.model.Pos
 from __future__ import annotations
 
 from collections.abc import Callable, Container
+from dataclasses import replace
 from pathlib import Path
 
 from tui.catalog import Catalog
@@ -59,6 +60,8 @@ class Library:
         self.data_dir = data_dir
         self.cache = PostingCache(data_dir, postings_dir)
         self.store = TrackingStore(state_path(data_dir))
+        # The last catalog handed out: it knows which postings are one role (issue 12 #6).
+        self._groups: Catalog | None = None
 
     # -- loading ---------------------------------------------------------------
     def check(self) -> None:
@@ -104,12 +107,13 @@ class Library:
         if postings is None:
             postings = self.cache.postings()
         self.cache.release_records()
-        return with_orphans(postings, self.store.all())
+        catalog = self._groups = with_orphans(postings, self.store.all())
+        return catalog
 
     def catalog(self, *, with_text: bool = False) -> Catalog:
         """Every posting in the folder (no placeholders), for a command; ``with_text``
         adds the free-text index."""
-        catalog = Catalog(self.cache.postings(), self.store.all())
+        catalog = self._groups = Catalog(self.cache.postings(), self.store.all())
         if with_text:
             catalog.set_search_texts(self.cache.search_texts())
         return catalog
@@ -136,19 +140,38 @@ class Library:
     def all_tracking(self) -> dict[str, Tracking]:
         return self.store.all()
 
+    def _holder(self, posting: Posting) -> Posting:
+        """Where a change to ``posting``'s tracking is written: for one of a group of
+        duplicates, the posting holding the role's tracking (see Catalog.tracking_holder);
+        the user's file keeps one record per posting, nothing merged."""
+        catalog = self._groups
+        if catalog is None or posting.id not in catalog:
+            return posting
+        holder = catalog.tracking_holder(posting.id)
+        return posting if holder == posting.id else catalog.posting(holder)
+
+    @staticmethod
+    def _as_asked(tracking: Tracking, posting: Posting) -> Tracking:
+        return tracking if tracking.posting_id == posting.id else replace(
+            tracking, posting_id=posting.id)
+
     def set_bookmark(self, posting: Posting, on: bool) -> Tracking:
-        return self.store.set_bookmark(posting.id, on, title=posting.title,
-                                       company=posting.company)
+        target = self._holder(posting)
+        return self._as_asked(self.store.set_bookmark(
+            target.id, on, title=target.title, company=target.company), posting)
 
     def set_status(self, posting: Posting, status: str) -> Tracking:
-        return self.store.set_status(posting.id, status, title=posting.title,
-                                     company=posting.company)
+        target = self._holder(posting)
+        return self._as_asked(self.store.set_status(
+            target.id, status, title=target.title, company=target.company), posting)
 
     def set_note(self, posting: Posting, note: str, *, base: str | None = None,
                  on_conflict: str = "refuse") -> Tracking:
         """``base``: the note the edit started from (see TrackingStore.set_note)."""
-        return self.store.set_note(posting.id, note, title=posting.title,
-                                   company=posting.company, base=base, on_conflict=on_conflict)
+        target = self._holder(posting)
+        return self._as_asked(self.store.set_note(
+            target.id, note, title=target.title, company=target.company, base=base,
+            on_conflict=on_conflict), posting)
 
     def tracking_stamp(self) -> object:
         """Changes whenever the tracking file is written, by this process or another."""

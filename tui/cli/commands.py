@@ -211,6 +211,7 @@ def _tracked(
     def command(context: Context, args: argparse.Namespace) -> int:
         posting = context.posting_or_fail(args.id)
         library = context.library
+        library.catalog()  # so that a change to one of a group of duplicates is the role's
         tracking = change(library, posting)
         if library.store.backup_error:
             print(f"jobtui: warning: {library.store.backup_error}", file=sys.stderr)
