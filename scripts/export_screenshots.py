@@ -111,6 +111,13 @@ async def pipeline_view(app: JobTuiApp, pilot: Pilot) -> None:
     await press(app, pilot, "P")
 
 
+async def trap_callout(app: JobTuiApp, pilot: Pilot) -> None:
+    """The posting that hides "mention the word …" at its end: the callout on top."""
+    await press(app, pilot, "slash")
+    await type_text(pilot, "cross chain")
+    await press(app, pilot, "enter")
+
+
 SCENES: list[tuple[str, Scene, tuple[int, int]]] = [
     ("main.svg", main_view, SIZE),
     ("filter-stack.svg", filter_stack, SIZE),
@@ -120,6 +127,7 @@ SCENES: list[tuple[str, Scene, tuple[int, int]]] = [
     ("help.svg", help_screen, SIZE),
     ("narrow.svg", narrow, (100, 32)),
     ("pipeline.svg", pipeline_view, SIZE),
+    ("trap-callout.svg", trap_callout, SIZE),
 ]
 
 

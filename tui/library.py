@@ -9,6 +9,7 @@ Callers get model objects (:class:`~tui.catalog.Catalog`, :class:`~tui.model.Pos
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -61,6 +62,8 @@ class Library:
         self.data_dir = data_dir
         self.cache = PostingCache(data_dir, postings_dir)
         self.store = TrackingStore(state_path(data_dir))
+        # The last catalog handed out: it knows which postings are one role (issue 12 #6).
+        self._groups: Catalog | None = None
 
     # -- loading ---------------------------------------------------------------
     def check(self) -> None:
@@ -107,13 +110,14 @@ class Library:
             postings = self.cache.postings()
         self.cache.release_records()
         tracking, companies = self.store.read()
-        return with_orphans(postings, tracking, companies)
+        catalog = self._groups = with_orphans(postings, tracking, companies)
+        return catalog
 
     def catalog(self, *, with_text: bool = False) -> Catalog:
         """Every posting in the folder (no placeholders), for a command; ``with_text``
         adds the free-text index."""
         tracking, companies = self.store.read()
-        catalog = Catalog(self.cache.postings(), tracking, companies)
+        catalog = self._groups = Catalog(self.cache.postings(), tracking, companies)
         if with_text:
             catalog.set_search_texts(self.cache.search_texts())
         return catalog
@@ -152,23 +156,44 @@ class Library:
         """Every posting's tracking and the hidden companies, from one read."""
         return self.store.read()
 
+    def _holder(self, posting: Posting) -> Posting:
+        """Where a change to ``posting``'s tracking is written: for one of a group of
+        duplicates, the posting holding the role's tracking (see Catalog.tracking_holder);
+        the user's file keeps one record per posting, nothing merged."""
+        catalog = self._groups
+        if catalog is None or posting.id not in catalog:
+            return posting
+        holder = catalog.tracking_holder(posting.id)
+        return posting if holder == posting.id else catalog.posting(holder)
+
+    @staticmethod
+    def _as_asked(tracking: Tracking, posting: Posting) -> Tracking:
+        return tracking if tracking.posting_id == posting.id else replace(
+            tracking, posting_id=posting.id)
+
     def set_bookmark(self, posting: Posting, on: bool) -> Tracking:
-        return self.store.set_bookmark(posting.id, on, title=posting.title,
-                                       company=posting.company)
+        target = self._holder(posting)
+        return self._as_asked(self.store.set_bookmark(
+            target.id, on, title=target.title, company=target.company), posting)
 
     def set_status(self, posting: Posting, status: str, on: date | None = None) -> Tracking:
-        return self.store.set_status(posting.id, status, title=posting.title,
-                                     company=posting.company, on=on)
+        target = self._holder(posting)
+        return self._as_asked(self.store.set_status(
+            target.id, status, title=target.title, company=target.company, on=on), posting)
 
     def edit_history(self, posting: Posting, index: int, *, status: str | None = None,
                      on: date | None = None, remove: bool = False) -> Tracking:
-        return self.store.edit_history(posting.id, index, status=status, on=on, remove=remove)
+        target = self._holder(posting)
+        return self._as_asked(self.store.edit_history(
+            target.id, index, status=status, on=on, remove=remove), posting)
 
     def add_note(self, posting: Posting, text: str, on: date | None = None) -> Tracking:
-        return self.store.add_note(posting.id, text, title=posting.title,
-                                   company=posting.company, on=on)
+        target = self._holder(posting)
+        return self._as_asked(self.store.add_note(
+            target.id, text, title=target.title, company=target.company, on=on), posting)
 
     def set_hidden(self, posting: Posting, hidden: bool) -> Tracking:
+        """Hides this posting only (its duplicates are other saved files)."""
         return self.store.set_hidden(posting.id, hidden, title=posting.title,
                                      company=posting.company)
 
@@ -186,8 +211,10 @@ class Library:
     def set_note(self, posting: Posting, note: str, *, base: str | None = None,
                  on_conflict: str = "refuse") -> Tracking:
         """``base``: the note the edit started from (see TrackingStore.set_note)."""
-        return self.store.set_note(posting.id, note, title=posting.title,
-                                   company=posting.company, base=base, on_conflict=on_conflict)
+        target = self._holder(posting)
+        return self._as_asked(self.store.set_note(
+            target.id, note, title=target.title, company=target.company, base=base,
+            on_conflict=on_conflict), posting)
 
     def tracking_stamp(self) -> object:
         """Changes whenever the tracking file is written, by this process or another."""

@@ -10,6 +10,8 @@ import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+# Posting fields left out of a stored record when empty (read back as their defaults).
+OPTIONAL_FIELDS = ("salary_min", "salary_max", "salary_currency", "salary_period", "traps")
 STATUSES: tuple[str, ...] = ("none", "applied", "interviewing", "offer", "rejected", "withdrawn")
 # How far along each status is: `a` (applied) never lowers it without asking.
 STATUS_PROGRESS: dict[str, int] = {
@@ -43,14 +45,28 @@ class Posting:
     # The regions, countries, continents and areas (EMEA, DACH…) the locations lie in,
     # stored so that ``loc:europe`` finds Berlin without resolving places at start-up.
     areas: tuple[str, ...] = ()
+    # The stated pay as figures (issue 12): per ``salary_period`` (hour, day, week, month,
+    # year), in ``salary_currency`` (ISO 4217); 0 where the posting gives no such bound.
+    salary_min: int = 0
+    salary_max: int = 0
+    salary_currency: str = ""
+    salary_period: str = ""
+    # Sentences telling the applicant what to write ("mention the word …"): shown first.
+    traps: tuple[str, ...] = ()
+    # A 128-bit MinHash of the body's word shingles (hex), to tell a repost from a new role.
+    sketch: str = ""
 
     def to_dict(self, *, with_body: bool = False) -> dict[str, Any]:
         data = asdict(self)
         data["locations"] = list(self.locations)
         data["stack"] = list(self.stack)
         data["areas"] = list(self.areas)
+        data["traps"] = list(self.traps)
         if not with_body:
             data.pop("body")
+        for name in OPTIONAL_FIELDS:  # most postings state none: kept out of a 100k cache
+            if not data[name]:
+                del data[name]
         return data
 
     @classmethod
@@ -64,7 +80,29 @@ class Posting:
             source=get("source", ""), content_hash=get("content_hash", ""),
             added=get("added", ""), body=get("body", ""),
             areas=tuple(map(sys.intern, get("areas", ()))),  # a few names shared by 100k
+            salary_min=get("salary_min", 0), salary_max=get("salary_max", 0),
+            salary_currency=get("salary_currency", ""), salary_period=get("salary_period", ""),
+            traps=tuple(get("traps", ())), sketch=get("sketch", ""),
         )
+
+
+PERIOD_WORDS = {"hour": "an hour", "day": "a day", "week": "a week", "month": "a month",
+                "year": "a year"}
+
+
+def pay_figures(posting: Posting) -> str:
+    """"USD 150,000–180,000 a year", "from RUB 200,000 a month"; "" without figures."""
+    low, high = posting.salary_min, posting.salary_max
+    if not (low or high):
+        return ""
+    currency = posting.salary_currency or "(no currency)"
+    if low and high and low != high:
+        figures = f"{low:,}–{high:,}"
+    elif low and high:
+        figures = f"{low:,}"
+    else:
+        figures = f"from {low:,}" if low else f"up to {high:,}"
+    return f"{currency} {figures} {PERIOD_WORDS.get(posting.salary_period, '')}".rstrip()
 
 
 @dataclass(frozen=True, slots=True)

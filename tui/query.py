@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 # fold lives below both the parser and the query (tui.text); kept importable from here.
 from tui.text import fold
 
-FIELDS = ("loc", "stack", "company", "status", "is", "changed", "applied")
-ALIASES = {"location": "loc", "tech": "stack", "tag": "stack"}
+FIELDS = ("loc", "stack", "company", "status", "is", "changed", "applied", "salary", "level")
+ALIASES = {"location": "loc", "tech": "stack", "tag": "stack", "pay": "salary",
+           "seniority": "level"}
 IS_VALUES = ("remote", "bookmarked", "hidden")
 TOKEN = re.compile(r'(-?)(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 # changed:>14d, applied:<2w, changed:>=1m: a comparison, a number and a unit.
@@ -103,7 +104,7 @@ def parse_query(text: str) -> Query:
             continue
         if key in AGE_FIELDS and parse_age(value) is None:
             value, key = f"{name}:{value}", "text"  # not an age: taken as words
-        if key in {"status", "is", *AGE_FIELDS}:
+        if key in {"status", "is", "level", "salary", *AGE_FIELDS}:
             value = value.lower()
         clauses.append(Clause(key, value, bool(negate)))
     return Query(tuple(dict.fromkeys(clauses)))

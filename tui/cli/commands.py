@@ -18,13 +18,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.text import Text
 
 from tui.catalog import Catalog
-from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record
+from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record, with_group
 from tui.cli.ids import match_prefix
 from tui.cli.listing import print_table, write_tsv
 from tui.cli.tracking_commands import day_argument, notes_lines, stale_clauses
 from tui.errors import CommandError
 from tui.library import FILE_GONE, ORPHAN_BODY, BuildReport, Library, gone
-from tui.model import Posting, Tracking
+from tui.model import Posting, Tracking, pay_figures
+from tui.parsing.salary import UNKNOWN
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
 from tui.sanitize import visible
@@ -106,6 +107,8 @@ def _query_from(args: argparse.Namespace) -> Query:
         clauses.append(Clause("is", "remote"))
     if args.bookmarked:
         clauses.append(Clause("is", "bookmarked"))
+    if args.salary_known:
+        clauses.append(Clause("salary", UNKNOWN, negate=True))
     if args.status:
         clauses.append(Clause("status", args.status))
     if args.stale:
@@ -141,10 +144,12 @@ def _selected(context: Context, args: argparse.Namespace) -> tuple[list[dict[str
     and how many postings the folder holds."""
     query = _query_from(args)
     catalog, tracking = _catalog(context, with_text=any(c.field == "text" for c in query.clauses))
-    records = [record(catalog.posting(pid), catalog.tracking(pid)) for pid in catalog.filter(query)]
+    grouped = args.command != "export"  # an export has every file, duplicates too
+    records = [with_group(record(catalog.posting(pid), catalog.tracking(pid)), catalog)
+               for pid in catalog.filter(query, grouped=grouped)]
     exporting_all = args.command == "export" and not query
     records += _orphans(catalog, tracking, None if exporting_all else query)
-    return records, len(catalog)
+    return records, catalog.roles if grouped else len(catalog)
 
 
 def cmd_list(context: Context, args: argparse.Namespace) -> int:
@@ -162,20 +167,25 @@ def cmd_list(context: Context, args: argparse.Namespace) -> int:
 def cmd_show(context: Context, args: argparse.Namespace) -> int:
     context.refresh()
     posting_id = context.resolve_id(args.id)
-    tracking = context.library.tracking(posting_id)
+    catalog = context.library.catalog()
     posting = context.library.posting(posting_id)
     if posting is None:  # tracked, file gone: shown with what the tracking keeps
+        tracking = context.library.tracking(posting_id)
         data = orphan_record(tracking)
         shown = Posting(id=posting_id, title=data["title"] or posting_id,
                         company=data["company"], body=ORPHAN_BODY)
     else:
+        tracking = catalog.tracking(posting_id)  # a group of duplicates shares one
         data = record(posting, tracking)
         shown = posting
+    data = with_group(data, catalog)
     data["body"] = posting.body if posting is not None else ""
     if args.json:
         _print_json(data)
         return 0
     console = Console(highlight=False)
+    for trap in shown.traps:  # first, so that no one applies without reading them
+        console.print(Text.assemble(("⚠ the posting asks: ", "bold yellow"), (trap, "yellow")))
     console.print(Text(shown.title + (FILE_GONE if posting is None else ""), style="bold"))
     facts = [
         ("id", shown.id), ("company", shown.company),
@@ -183,6 +193,11 @@ def cmd_show(context: Context, args: argparse.Namespace) -> int:
         ("remote", ((shown.remote_scope or "yes") if shown.remote else "no")
          if posting is not None else ""),
         ("stack", ", ".join(shown.stack)), ("url", shown.url),
+        ("level", shown.seniority),
+        ("salary", " · ".join(filter(None, (shown.salary, pay_figures(shown))))),
+        ("seen", f"{data['seen']}× (" + ", ".join(visible(item["source"])
+                                                  for item in data["group"]) + ")"
+         if data["seen"] > 1 else ""),
         ("status", data["status"]), ("bookmarked", "yes" if data["bookmarked"] else "no"),
         ("history", tracking.history_text()),
         ("hidden", "yes" if data["hidden"] else ""),
@@ -222,6 +237,7 @@ def _tracked(
     def command(context: Context, args: argparse.Namespace) -> int:
         posting = context.posting_or_fail(args.id)
         library = context.library
+        library.catalog()  # so that a change to one of a group of duplicates is the role's
         tracking = change(library, posting)
         if library.store.backup_error:
             print(f"jobtui: warning: {library.store.backup_error}", file=sys.stderr)

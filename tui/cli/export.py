@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.model import Posting, Tracking
+from tui.catalog import Catalog
+from tui.model import OPTIONAL_FIELDS, Posting, Tracking
 from tui.sanitize import clean_line
 
 
 def record(posting: Posting, tracking: Tracking) -> dict[str, Any]:
     data = posting.to_dict()
+    data.pop("sketch", None)  # the duplicate finder's, not the user's
+    for name in OPTIONAL_FIELDS:  # every record has every field, even when empty
+        value = getattr(posting, name)
+        data.setdefault(name, list(value) if isinstance(value, tuple) else value)
     data.update(
         status=tracking.status,
         bookmarked=tracking.bookmarked,
@@ -28,6 +33,14 @@ def applied_on(tracking: Tracking) -> str:
     """The date the user first marked the posting applied ("" when never): the day they
     applied, which a later status (interviewing, offer) does not move."""
     return next((change.date for change in tracking.history if change.status == "applied"), "")
+def with_group(data: dict[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """``data`` with its group of duplicates: how many saved postings are this role, and
+    each one's id and file (the listed one first); a posting alone has ``seen`` 1."""
+    members = catalog.duplicates(data["id"])
+    data["seen"] = max(1, len(members))
+    data["group"] = [{"id": other.id, "source": other.source, "url": other.url,
+                      "added": other.added} for other in members]
+    return data
 
 
 def orphan_record(tracking: Tracking) -> dict[str, Any]:
@@ -41,7 +54,8 @@ def orphan_record(tracking: Tracking) -> dict[str, Any]:
 
 CSV_FIELDS = (
     "id", "title", "company", "locations", "remote", "remote_scope", "stack", "url", "seniority",
-    "salary", "source", "added", "status", "bookmarked", "note", "history", "missing", "hidden",
+    "salary", "salary_min", "salary_max", "salary_currency", "salary_period", "traps",
+    "source", "added", "status", "bookmarked", "note", "history", "missing", "hidden",
     "applied_on", "last_change",
 )
 

@@ -115,6 +115,8 @@ def add_filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search", metavar="TEXT",
                         help="words or a query, as in the TUI search box "
                         "(e.g. 'rust -stack:java loc:\"new york\"'; may start with -)")
+    parser.add_argument("--salary-known", action="store_true",
+                        help="only postings that state a salary (same as -salary:unknown)")
     parser.add_argument("--stale", metavar="AGE",
                         help="applied or interviewing, with no status change for AGE "
                         "(14d, 2w, 1m)")

@@ -66,16 +66,6 @@ ROLE_WORDS = re.compile(
     r"测试|运维|研究员",
     re.IGNORECASE,
 )
-SENIORITY = (
-    ("intern", r"intern|internship|trainee|стажер|стажёр|pasante|estagi[aá]ri[oa]|praktikant"),
-    ("junior", r"junior|jr\.?|младший|j[úu]nior"),
-    ("mid", r"mid[- ]level|middle|mid|pleno|semi[- ]senior|ssr"),
-    ("senior", r"senior|sr\.?|старший|s[êe]nior"),
-    ("staff", r"staff"),
-    ("principal", r"principal|distinguished"),
-    ("lead", r"lead|tech lead|team lead|ведущий|тимлид|l[íi]der"),
-    ("head", r"head of|director|vp|chief|руководитель"),
-)
 SALARY_LABEL = re.compile(
     r"^(?:salary|compensation|pay|pay range|salary range|base salary|rate|salario|sueldo|"
     r"remuneraci[oó]n|sal[aá]rio|remunera[cç][aã]o|зарплата|зарплатная вилка|оклад|"
@@ -604,16 +594,6 @@ def _apply_meta(meta: dict[str, object], header: Header) -> None:
     company = plain_line(meta_text(meta, "company"))
     if company and not is_not_name(company):
         header.company = company
-
-
-def find_seniority(title: str, meta: dict[str, object]) -> str:
-    stated = _text(meta.get("seniority") or meta.get("level")).strip().lower()
-    if stated:
-        return stated
-    for name, pattern in SENIORITY:
-        if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", title, re.IGNORECASE):
-            return name
-    return ""
 
 
 def find_salary(lines: list[str], meta: dict[str, object]) -> str:

@@ -11,12 +11,16 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from tui.model import Posting
 from tui.parsing.boilerplate import collapse_repeats, strip_boilerplate, tidy
 from tui.parsing.decode import decode_bytes
-from tui.parsing.fields import find_header, find_salary, find_seniority
+from tui.parsing.fields import find_header, find_salary
+from tui.parsing.fingerprint import fingerprint
 from tui.parsing.front_matter import split_front_matter
 from tui.parsing.html_text import has_html, html_to_markdown
 from tui.parsing.layout import drop_title_lines, is_plain_text, structure_plain_text
+from tui.parsing.level import find_level
 from tui.parsing.locations import find_locations
+from tui.parsing.salary import parse_salary
 from tui.parsing.stack import detect_stack
+from tui.parsing.traps import find_traps
 from tui.sanitize import clean_line, clean_text, safe_url
 from tui.text import fold
 
@@ -52,6 +56,9 @@ def parse_posting(raw: bytes, source: str) -> ParseResult:
     if is_plain_text(cleaned):
         cleaned = structure_plain_text(cleaned)
     cleaned = tidy(cleaned)
+    salary = clean_line(find_salary(lines, meta))
+    pay = parse_salary(salary) if salary else None
+    stated_level = clean_line(str(meta.get("seniority") or meta.get("level") or ""))
     posting = Posting(
         id="",
         title=title[:200],
@@ -61,12 +68,19 @@ def parse_posting(raw: bytes, source: str) -> ParseResult:
         remote_scope=clean_line(where.scope)[:40],
         stack=tuple(stack),
         url=safe_url(header.url),
-        seniority=clean_line(find_seniority(title, meta))[:40],
-        salary=clean_line(find_salary(lines, meta)),
+        seniority=find_level(title, stated_level, lines),
+        salary=salary,
         source=source,
         content_hash=hashlib.sha256(raw).hexdigest(),
         body=clean_text(cleaned),
         areas=tuple(where.areas),
+        salary_min=pay.low if pay else 0,
+        salary_max=pay.high if pay else 0,
+        salary_currency=pay.currency if pay else "",
+        salary_period=pay.period if pay else "",
+        # Read before boilerplate goes: the instruction often sits beside "Apply" lines.
+        traps=tuple(clean_line(trap) for trap in find_traps(body)),
+        sketch=fingerprint(cleaned),
     )
     return ParseResult(posting, tuple(warnings))
 

@@ -43,6 +43,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Search box", (
         ("enter", "back to the list, keeping the filter"),
         ("escape", "clear; when empty, back to the list"),
+        ("salary:>=90k", "pay a year, in the most common currency"),
+        ("salary:>=90keur", "in euros: other currencies are not compared"),
     )),
     ("Detail pane", (
         (" ".join(action.keys for action in (*POSTING_ACTIONS, *WEEK_POSTING_ACTIONS)),

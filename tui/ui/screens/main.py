@@ -60,7 +60,7 @@ from tui.ui.widgets.search_box import SearchBox
 DEBOUNCE_ABOVE = 20_000  # postings; below this every keystroke filters at once
 DEBOUNCE_SECONDS = 0.06
 DETAIL_DELAY = 0.04  # holding j/k repaints the list at once and the detail when it settles
-FACET_FIELDS = ("is", "loc", "stack", "status", "company")
+FACET_FIELDS = ("is", "loc", "stack", "status", "level", "company")
 PROGRESS_FROM = 200  # files; a smaller build is over before a bar could be read
 TRACKING_POLL_SECONDS = 1.5  # another jobtui's change shows within this; one stat a poll
 
@@ -241,7 +241,7 @@ class MainScreen(TrackingKeys):
         ids = self.catalog.filter(query, self.sort)
         self.posting_list.prefer_places(query.values("loc"))
         self.posting_list.show(self.catalog, ids, keep=keep)
-        self._set_count(Content(f"{len(ids):,} / {len(self.catalog):,}"))
+        self._set_count(Content(f"{len(ids):,} / {self.catalog.roles:,}"))
         self._remember()
         self.query_one("#sort-label", Static).update(
             Content.styled(f"sorted by {SORTS[self.sort]}  (S)", "dim"))
@@ -324,7 +324,8 @@ class MainScreen(TrackingKeys):
 
     @on(DetailLoaded)
     async def _detail_loaded(self, message: DetailLoaded) -> None:
-        await self.detail.show(message.posting, message.tracking, message.preview)
+        await self.detail.show(message.posting, message.tracking, message.preview,
+                               self.catalog.duplicates(message.posting.id))
 
     @on(PostingList.Opened)
     def _opened(self) -> None:

@@ -25,6 +25,7 @@ from tui.model import Posting, Tracking
 from tui.preview import Preview, markdown_preview
 from tui.sanitize import clean_text, visible
 from tui.ui.actions import POSTING_BINDINGS
+from tui.ui.widgets.posting_facts import salary_text, seen_text, trap_callout
 
 LABEL_WIDTH = 10
 
@@ -38,7 +39,8 @@ def elide(text: str, width: int) -> str:
     return text[:head] + "…" + text[len(text) - (width - 1 - head):]
 
 
-def header_content(posting: Posting, tracking: Tracking, width: int = 0) -> Content:
+def header_content(posting: Posting, tracking: Tracking, width: int = 0,
+                   duplicates: list[Posting] | None = None) -> Content:
     """The posting's fields, as styled content built from plain strings.
 
     With ``width``, the apply link is cut in the middle to stay on its line;
@@ -64,7 +66,7 @@ def header_content(posting: Posting, tracking: Tracking, width: int = 0) -> Cont
             for tech in posting.stack[:16])
         line("stack", tags)
     line("level", posting.seniority)
-    line("salary", posting.salary)
+    line("salary", salary_text(posting))
     line("apply", elide(posting.url, width - LABEL_WIDTH) if width else posting.url,
          "underline")
     history = tracking.history_text()
@@ -80,7 +82,10 @@ def header_content(posting: Posting, tracking: Tracking, width: int = 0) -> Cont
                          enumerate(clean_text(entry.text).splitlines() or [""]))
         line("notes" if index == 0 else "", Content.assemble(
             (f"{entry.date or 'undated'}  ", "dim"), (text, "italic")))
-    line("file", visible(posting.source), "dim")
+    if duplicates and len(duplicates) > 1:
+        line("sources", seen_text(duplicates))
+    else:
+        line("file", visible(posting.source), "dim")
     return Content.assemble(*parts)
 
 
@@ -127,20 +132,30 @@ class DetailPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.posting: Posting | None = None
         self.tracking: Tracking | None = None
+        self.duplicates: list[Posting] = []
         self._rendered = False
         self._cut = False
 
     def compose(self) -> ComposeResult:
+        trap = Static("", id="detail-trap")
+        trap.display = False  # shown only for a posting with instructions to the applicant
+        yield trap
         yield Static(Content("Nothing selected."), id="detail-header")
         yield Static("", id="detail-notice")
         yield PostingMarkdown("", id="detail-body", open_links=False)
 
     async def show(
-        self, posting: Posting, tracking: Tracking, preview: Preview | None = None
+        self, posting: Posting, tracking: Tracking, preview: Preview | None = None,
+        duplicates: list[Posting] | None = None,
     ) -> None:
-        """Show ``posting``; ``preview`` is its body prepared off the UI thread (or here)."""
+        """Show ``posting``; ``preview`` is its body prepared off the UI thread (or here);
+        ``duplicates``: every saved posting of the same role, this one first."""
         same = self.posting is not None and self.posting.id == posting.id
         self.posting, self.tracking = posting, tracking
+        self.duplicates = duplicates or []
+        trap = self.query_one("#detail-trap", Static)
+        trap.update(trap_callout(posting))
+        trap.display = bool(posting.traps)
         self._show_header()
         markdown = self.query_one("#detail-body", Markdown)
         markdown.display = True
@@ -168,7 +183,8 @@ class DetailPane(VerticalScroll, can_focus=True):
     def _show_header(self) -> None:
         if self.posting is not None and self.tracking is not None:
             header = self.query_one("#detail-header", Static)
-            header.update(header_content(self.posting, self.tracking, header.size.width))
+            header.update(header_content(self.posting, self.tracking, header.size.width,
+                                         self.duplicates))
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._show_header)  # once the header has its new width
@@ -181,6 +197,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     def clear(self, message: str) -> None:
         """Show ``message`` instead of a posting; the rendered body is kept (hidden) so
         that the same posting coming back costs nothing."""
+        self.query_one("#detail-trap", Static).display = False
         self.query_one("#detail-header", Static).update(Content(message))
         self.query_one("#detail-notice", Static).display = False
         self.query_one("#detail-body", Markdown).display = False

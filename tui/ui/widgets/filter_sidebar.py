@@ -1,7 +1,7 @@
 """The filter sidebar: facet lists with live counts, each narrowed by typing.
 
 Each :class:`FacetList` shows the values of one field (Location, Stack,
-Status, Company, and "Show" for remote/bookmarked-only) with how many postings
+Status, Level, Company, and "Show" for remote/bookmarked-only) with how many postings
 each would give alongside the other filters. Space toggles the highlighted
 value; typing narrows the list (the title shows what was typed, and the focused
 list says so in its subtitle); Backspace and Escape undo the narrowing.
@@ -179,6 +179,7 @@ class FilterSidebar(Vertical):
         yield FacetList("loc", "Location [l]", id="facet-loc")
         yield FacetList("stack", "Stack [t]", id="facet-stack")
         yield FacetList("status", "Status", id="facet-status")
+        yield FacetList("level", "Level", id="facet-level")
         yield FacetList("company", "Company", id="facet-company")
 
     def facet(self, field: str) -> FacetList:

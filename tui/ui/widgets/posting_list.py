@@ -49,7 +49,7 @@ class PostingList(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {
         "posting-list--cursor", "posting-list--status", "posting-list--company",
         "posting-list--places", "posting-list--stack", "posting-list--bookmark",
-        "posting-list--empty", "posting-list--dates",
+        "posting-list--empty", "posting-list--dates", "posting-list--seen",
     }
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -178,7 +178,13 @@ class PostingList(ScrollView, can_focus=True):
             days = days_since(tracking.last_change(), date.today())
             cells += [(fit(f"{tracking.applied_on():<10} {'' if days is None else f'{days}d':>4}",
                            columns.dates), "posting-list--dates"), (" ", None)]
-        cells.append((fit(posting.title, columns.title), None))
+        seen = self.catalog.seen(posting_id)
+        badge = f" seen {seen}×" if seen > 1 else ""  # a repost or the role on two boards
+        if badge and columns.title > len(badge) + 8:
+            cells += [(fit(posting.title, columns.title - len(badge)), None),
+                      (badge, "posting-list--seen")]
+        else:
+            cells.append((fit(posting.title, columns.title), None))
         if columns.company:
             cells += [(" ", None), (fit(posting.company, columns.company),
                                     "posting-list--company")]

@@ -1,0 +1,66 @@
+"""A posting's career level (intern … manager): from its title first, then from a
+labelled line ("Seniority: Senior") or a hiring cue ("we're looking for a senior …").
+
+Free prose is not read otherwise: "you'll work with senior engineers" says nothing about
+the role. Words per language and the labels and cues are data: ``tui/data/levels.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+LETTER = r"[^\W\d_]"
+LEVELS_SCANNED = 60  # lines of text searched for a label or a cue: they sit near the top
+
+
+@cache
+def _tables() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str]]:
+    data = json.loads(resources.files("tui.data").joinpath("levels.json").read_text("utf-8"))
+    levels = []
+    every: list[str] = []
+    for name, per_language in data["levels"]:
+        words = sorted({w for ws in per_language.values() for w in ws}, key=len, reverse=True)
+        every += words
+        levels.append((name, re.compile(_whole(words), re.IGNORECASE)))
+    any_level = _whole(sorted(set(every), key=len, reverse=True))
+    labels = "|".join(map(re.escape, sorted(data["labels"], key=len, reverse=True)))
+    label = re.compile(rf"^\W*(?:{labels})\W*[:：]\s*(.{{1,60}})", re.IGNORECASE)
+    cue = re.compile(rf"(?<!{LETTER})(?:{'|'.join(data['cues'])})\s+(?P<level>(?:\S+\s+){{0,2}}?"
+                     rf"{any_level})", re.IGNORECASE)
+    return levels, label, cue
+
+
+def _whole(words: list[str]) -> str:
+    return rf"(?<!{LETTER})(?:{'|'.join(map(re.escape, words))})(?![^\W_]|\.\w)"
+
+
+def level_of(text: str) -> str:
+    """The most senior level ``text`` names, or ""."""
+    for name, pattern in _tables()[0]:
+        if pattern.search(text):
+            return name
+    return ""
+
+
+def find_level(title: str, stated: str, lines: list[str]) -> str:
+    """The level from the title, else a stated one (front matter), else the text."""
+    found = level_of(title)
+    if found:
+        return found
+    if stated:
+        return level_of(stated) or stated.lower()[:40]
+    _, label, cue = _tables()
+    for line in lines[:LEVELS_SCANNED]:
+        match = label.match(line)
+        if match:
+            found = level_of(match.group(1))
+            if found:
+                return found
+    for line in lines[:LEVELS_SCANNED]:
+        match = cue.search(line)
+        if match:
+            return level_of(match["level"])
+    return ""
