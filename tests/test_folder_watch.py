@@ -91,6 +91,11 @@ def test_the_toast_says_what_changed(added: int, changed: int, removed: int,
 
 
 # -- the watch: a real folder ---------------------------------------------------------
+@pytest.fixture(autouse=True)
+def watching_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBTUI_WATCH", "native")  # conftest turns it off for other tests
+
+
 def collect(folder: Path, **options: object) -> tuple[FolderWatch, list[set[str]], threading.Event]:
     heard: list[set[str]] = []
     arrived = threading.Event()

@@ -152,7 +152,9 @@ class FolderWatch:
             except Exception as error:  # whatever notify raised: poll, or give up
                 if polling or self._stopped.is_set():
                     self.how = f"not watched ({error})"
-                    log.warning("jobtui: cannot watch %s: %s", self.folder, error)
+                    # Not a warning: with no handler set, Python prints warnings on
+                    # stderr, over the app's screen. R still reloads.
+                    log.info("jobtui: cannot watch %s: %s", self.folder, error)
                     return
                 log.info("jobtui: native watching of %s failed (%s): polling", self.folder,
                          error)
