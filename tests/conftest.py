@@ -16,3 +16,6 @@ def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("JOBTUI_DATA_DIR", str(tmp_path / "default-data"))
     monkeypatch.delenv("JOBTUI_POSTINGS", raising=False)
+    # No test's app reloads behind its back when it writes into its postings folder;
+    # tests/test_folder_watch.py turns watching on where it is what is tested.
+    monkeypatch.setenv("JOBTUI_WATCH", "off")

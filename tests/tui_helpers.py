@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from textual.worker import WorkerCancelled
 
 from tui.paths import bundled_seeds
 from tui.ui.app import JobTuiApp
@@ -31,7 +33,10 @@ async def settle(app: JobTuiApp, pilot: Pilot) -> None:
     """Wait until every worker (build, index, detail, save) is done and the screen is drawn."""
     for _ in range(5):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        # A tracking poll that a newer one replaced (an exclusive worker) is cancelled:
+        # on a loaded machine the 1.5 s poll can fire twice while a test settles.
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -9,21 +9,24 @@ Callers get model objects (:class:`~tui.catalog.Catalog`, :class:`~tui.model.Pos
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from tui.catalog import Catalog
+from tui.folder_watch import FolderWatch
 from tui.model import Posting, SkippedFile, Tracking
 from tui.parsing.stack import vocabulary
 from tui.paths import state_path
 from tui.sanitize import clean_line
 from tui.store.cache import BuildReport, PostingCache
 from tui.store.parse_worker import Progress
+from tui.store.scan import POSTING_SUFFIXES
 from tui.store.state import StateUnreadable, TrackingStore
 from tui.store.ui_state import UIState, load_ui_state, save_ui_state
 
-__all__ = ["FILE_GONE", "BuildReport", "Library", "Progress", "StateUnreadable", "UIState"]
+__all__ = ["FILE_GONE", "BuildReport", "Library", "PostingChanges", "Progress", "Reload",
+           "StateUnreadable", "UIState"]
 
 FIRST_BUILD_STEP = 2_000  # postings listed after the first step of a first build
 
@@ -54,6 +57,64 @@ def with_orphans(postings: list[Posting], tracking: dict[str, Tracking],
     return Catalog([*postings, *orphans], tracking, hidden_companies)
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@dataclass(frozen=True, slots=True)
+class PostingChanges:
+    """How the list of postings read from files changed between two listings."""
+
+    added: frozenset[str] = frozenset()  # ids
+    changed: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+
+    @classmethod
+    def between(cls, before: dict[str, str], after: dict[str, str]) -> PostingChanges:
+        """``before`` and ``after`` map each posting's id to its content hash."""
+        return cls(
+            added=frozenset(after.keys() - before.keys()),
+            changed=frozenset(posting_id for posting_id, content in after.items()
+                              if posting_id in before and before[posting_id] != content),
+            removed=frozenset(before.keys() - after.keys()),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    def summary(self) -> str:
+        """In words for a toast: "3 new postings, 1 changed, 2 removed"; "" for none.
+        The first part names the postings, the others count them."""
+        parts: list[str] = []
+        for count, named, counted in (
+                (len(self.added), "new posting", "new"),
+                (len(self.changed), "posting", "changed"),
+                (len(self.removed), "posting", "removed")):
+            if not count:
+                continue
+            if parts:
+                parts.append(f"{count} {counted}")
+            elif named == "new posting":
+                parts.append(plural(count, named))
+            else:
+                parts.append(f"{plural(count, named)} {counted}")
+        return ", ".join(parts)
+
+
+@dataclass(slots=True)
+class Reload:
+    """What :meth:`Library.reload` found: ``catalog`` is None when the list is as it was."""
+
+    report: BuildReport
+    catalog: Catalog | None = None
+    changes: PostingChanges = field(default_factory=PostingChanges)
+
+
+def contents(postings: Iterable[Posting]) -> dict[str, str]:
+    """Each posting's id and content hash."""
+    return {posting.id: posting.content_hash for posting in postings}
+
+
 class Library:
     """A postings folder and a data folder, opened."""
 
@@ -64,6 +125,10 @@ class Library:
         self.store = TrackingStore(state_path(data_dir))
         # The last catalog handed out: it knows which postings are one role (issue 12 #6).
         self._groups: Catalog | None = None
+        # What the last listing held (id -> content hash) and the cache it was read
+        # from: a reload says what changed since, and lists again only if anything did.
+        self._listed: dict[str, str] = {}
+        self._listed_stamp: object = None
 
     # -- loading ---------------------------------------------------------------
     def check(self) -> None:
@@ -101,6 +166,27 @@ class Library:
             done_before = report.total - report.pending
             step *= 2
 
+    def reload(self) -> Reload:
+        """After the folder changed (or the user asked): bring the cache up to date and
+        list it again, saying what changed since the last listing. The cache may have
+        been built by another jobtui (``jobtui add``, ``import``) in the meantime: then
+        this build finds nothing to do, but the cache on disk is newer than the list."""
+        report = self.refresh()
+        if not (report.parsed or report.removed):
+            if self.cache.stamp() == self._listed_stamp:
+                return Reload(report)
+            self.cache.reread()
+        before = self._listed
+        catalog = self.listed()
+        return Reload(report, catalog, PostingChanges.between(before, self._listed))
+
+    def watch(self, on_change: Callable[[set[str]], None],
+              mode: str | None = None) -> FolderWatch:
+        """A watch of the postings folder (not started): ``on_change`` gets the paths
+        changed, once a burst is over, from the watch's thread."""
+        return FolderWatch(self.postings_dir, on_change, suffixes=POSTING_SUFFIXES,
+                           ignore=[self.data_dir.resolve()], mode=mode)
+
     def listed(self, postings: list[Posting] | None = None) -> Catalog:
         """Every posting (``postings`` when already read), as the list shows it, with
         the user's tracking and the postings whose file has gone. The cache then
@@ -108,6 +194,7 @@ class Library:
         postings)."""
         if postings is None:
             postings = self.cache.postings()
+        self._listed, self._listed_stamp = contents(postings), self.cache.stamp()
         self.cache.release_records()
         tracking, companies = self.store.read()
         catalog = self._groups = with_orphans(postings, tracking, companies)

@@ -176,6 +176,17 @@ class PostingCache:
         self._remember(slim)
         self._released = True
 
+    def stamp(self) -> object:
+        """Changes whenever the cache on disk is written, by this process or another."""
+        return self._index_key()[3:]
+
+    def reread(self) -> None:
+        """Read the records from disk when next asked: another jobtui (``jobtui add``)
+        may have built the cache since. Records never written (a full disk) are kept."""
+        if self._unsaved is None:
+            self._entries = None
+            self._released = False
+
     def skipped(self) -> list[SkippedFile]:
         if self._released:
             self._entries = None

@@ -54,6 +54,7 @@ from tui.ui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
 from tui.ui.screens.tracking_keys import TrackingKeys, UndoStep
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
+from tui.ui.widgets.folder_sync import FolderSync
 from tui.ui.widgets.posting_list import PostingList
 from tui.ui.widgets.search_box import SearchBox
 
@@ -111,6 +112,7 @@ class MainScreen(TrackingKeys):
                     yield PostingList(id="postings")
                 yield DetailPane(id="detail")
         yield Footer()
+        yield FolderSync(self.library)  # the folder is watched: changes show by themselves
 
     @property
     def posting_list(self) -> PostingList:
@@ -217,12 +219,44 @@ class MainScreen(TrackingKeys):
         self.query_one("#progress", ProgressBar).display = False
         for problem in report.problems:  # the data folder's: the postings are still shown
             self.notify(problem, title="Not saved", severity="error", markup=False, timeout=15)
-        if report.skipped:
-            names = ", ".join(visible(item.source) for item in report.skipped[:3])
-            more = f" and {len(report.skipped) - 3} more" if len(report.skipped) > 3 else ""
-            self.notify(f"{plural(len(report.skipped), 'file')} skipped: {names}{more}. "
-                        "Press ! to see why.", severity="warning", markup=False, timeout=8)
+        self._say_skipped(report.skipped)
         self.index_words(self.catalog)
+        self.query_one(FolderSync).ready()
+
+    def _say_skipped(self, skipped: list[SkippedFile]) -> None:
+        if skipped:
+            names = ", ".join(visible(item.source) for item in skipped[:3])
+            more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+            self.notify(f"{plural(len(skipped), 'file')} skipped: {names}{more}. "
+                        "Press ! to see why.", severity="warning", markup=False, timeout=8)
+
+    @on(FolderSync.Reloaded)
+    def _reloaded(self, message: FolderSync.Reloaded) -> None:
+        """The folder was read again: the new list, with the same filter, sort and
+        highlighted posting (if it is still there), and a toast saying what changed."""
+        found = message.reload
+        if found is None:
+            self.notify(message.error, severity="error", markup=False, timeout=8)
+            return
+        for problem in found.report.problems:  # the data folder's: the list is still shown
+            self.notify(problem, title="Not saved", severity="error", markup=False)
+        known = {item.source for item in self.skipped}
+        self._say_skipped([item for item in found.report.skipped if item.source not in known])
+        self.skipped = found.report.skipped
+        if found.catalog is not None:
+            was = self.posting_list.highlighted
+            self._take_catalog(found.catalog, None)  # keeps the highlighted one if listed
+            now = self.posting_list.highlighted
+            if now is not None and (now != was or now in found.changes.changed
+                                    or now in found.changes.removed):  # "(file gone)"
+                self.load_detail(now)  # the cursor did not move: no Highlighted to say so
+        if found.changes:
+            self.notify(found.changes.summary(), timeout=4)
+        elif message.asked:
+            self.notify("No changes in the postings folder", timeout=3)
+
+    def action_reload(self) -> None:
+        self.query_one(FolderSync).reload(asked=True)
 
     @work(thread=True, exclusive=True, group="index")
     def index_words(self, catalog: Catalog) -> None:
