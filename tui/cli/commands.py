@@ -141,7 +141,8 @@ def cmd_list(context: Context, args: argparse.Namespace) -> int:
         table.add_row(
             Text(item["id"]), Text("★" if item["bookmarked"] else ""),
             Text(item["status"] if item["status"] != "none" else ""),
-            Text(item["title"] + (FILE_GONE if item["missing"] else "")),
+            Text(item["title"] + (FILE_GONE if item["missing"] else "")
+                 + (f"  (seen {item['seen']}×)" if item.get("seen", 1) > 1 else "")),
             Text(item["company"]), Text(", ".join(locations)), Text(", ".join(item["stack"][:5])),
         )
     console = Console(highlight=False)
