@@ -71,7 +71,8 @@ def print_table(records: list[dict[str, Any]], total: int, console: Console) -> 
         ("id", 0, lambda item: item["id"]),
         ("", 0, lambda item: "★" if item["bookmarked"] else ""),
         ("status", 0, lambda item: item["status"] if item["status"] != "none" else ""),
-        ("title", 2, lambda item: item["title"] + (FILE_GONE if item["missing"] else "")),
+        ("title", 2, lambda item: item["title"] + (FILE_GONE if item["missing"] else "")
+         + (f"  (seen {item['seen']}×)" if item.get("seen", 1) > 1 else "")),
         ("company", 1, lambda item: item["company"]),
         ("locations", 1, lambda item: ", ".join(places(item))),
         ("stack", 1, lambda item: ", ".join(item["stack"][:TABLE_STACK_ITEMS])),
