@@ -22,8 +22,11 @@ PROSE_LENGTH = 80  # a line this long is a paragraph, not a header field
 FLOATING = re.compile(r"^\.\{0,\d+\}(?:\\b)?\(")
 
 
+Floating = tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]]:
+def _patterns() -> tuple[re.Pattern[str], Floating]:
     """One regex for the patterns anchored at the line's start; and each pattern that floats
     (``.{0,80}(beware|…)…``) with the words a match must contain. A floating pattern tries
     every position of the line, and most lines contain none of its words: a substring test
@@ -31,7 +34,7 @@ def _patterns() -> tuple[re.Pattern[str], tuple[tuple[tuple[str, ...], re.Patter
     data = json.loads(resources.files("tui.data").joinpath("boilerplate.json").read_text("utf-8"))
     anchored = [line for line in data["lines"] if not FLOATING.match(line)]
     floating = tuple(
-        (_required_words(line), re.compile(line, re.IGNORECASE))
+        (_any_of(_required_words(line)), re.compile(line, re.IGNORECASE))
         for line in data["lines"] if FLOATING.match(line)
     )
     return re.compile("|".join(f"(?:{line})" for line in anchored), re.IGNORECASE), floating
@@ -57,6 +60,12 @@ def _required_words(pattern: str) -> tuple[str, ...]:
     return () if not all(words) else words
 
 
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One search in C for "does the line contain one of ``words``" (a substring test per
+    word in Python was ~5% of the parse)."""
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 @cache
 def _header_patterns() -> re.Pattern[str]:
     data = json.loads(resources.files("tui.data").joinpath("boilerplate.json").read_text("utf-8"))
@@ -79,7 +88,7 @@ def is_boilerplate(line: str) -> bool:
     if anchored.fullmatch(text):
         return True
     lowered = text.lower()
-    return any((not words or any(word in lowered for word in words)) and whole.fullmatch(text)
+    return any((words is None or words.search(lowered)) and whole.fullmatch(text)
                for words, whole in floating)
 
 

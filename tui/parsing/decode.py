@@ -15,6 +15,9 @@ MAX_BYTES = 4 * 1024 * 1024
 # without any is not mojibake, so ftfy's slower check is skipped.
 MOJIBAKE_HINT = re.compile("[ÃÂâÅÄÆÐÑØÙÚÛÜÝÞßðñ\x80-\x9f\ufffd]")
 BINARY_SAMPLE = 8192
+# Control bytes that text files do not hold (counted in C: a Python loop over the sample
+# was ~0.3 ms a posting).
+BINARY_CONTROLS = bytes(byte for byte in range(32) if byte not in b"\t\n\r\f\x1b")
 FIX_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,  # "&#91;" must stay text, not turn into markup brackets
     uncurl_quotes=False,
@@ -36,7 +39,7 @@ def _looks_binary(raw: bytes) -> bool:
     sample = raw[:BINARY_SAMPLE]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f\x1b")
+    controls = len(sample) - len(sample.translate(None, BINARY_CONTROLS))
     return controls > len(sample) * 0.1
 
 

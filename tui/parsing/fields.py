@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
@@ -185,7 +185,7 @@ def _header_lines(lines: list[str], limit: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for number, line in enumerate(lines):
         text = plain_line(line)
-        if not text or re.fullmatch(r"[-=*_~\s]+", line.strip()) or is_boilerplate(line) or (
+        if not text or RULE_LINE.fullmatch(line.strip()) or is_boilerplate(line) or (
                 is_header_chrome(line)):
             continue
         if TEMPLATE_LINE.match(line):
@@ -198,6 +198,7 @@ def _header_lines(lines: list[str], limit: int) -> list[tuple[int, str]]:
     return found
 
 
+RULE_LINE = re.compile(r"[-=*_~\s]+")
 TAG_PREFIX = re.compile(r"^(?:[\[(](?:hiring|job|jobs|remote|vacancy|вакансия|new)[\])]\s*)+",
                         re.IGNORECASE)
 
@@ -606,12 +607,18 @@ def _apply_meta(meta: dict[str, object], header: Header) -> None:
         header.company = company
 
 
+@cache
+def _seniority_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE))
+                 for name, pattern in SENIORITY)
+
+
 def find_seniority(title: str, meta: dict[str, object]) -> str:
     stated = _text(meta.get("seniority") or meta.get("level")).strip().lower()
     if stated:
         return stated
-    for name, pattern in SENIORITY:
-        if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", title, re.IGNORECASE):
+    for name, pattern in _seniority_patterns():
+        if pattern.search(title):
             return name
     return ""
 

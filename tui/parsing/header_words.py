@@ -14,7 +14,6 @@ from importlib import resources
 from tui.text import fold
 
 EDGE_PUNCTUATION = " \t:：!¡?¿.,;-–—|*#_[](){}「」【】"
-INNER_SPACE = re.compile(r"\s+")
 
 
 @cache
@@ -27,7 +26,7 @@ def _vocab() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=8192)
 def words_key(text: str) -> str:
     """``text`` as the lists hold it: folded, single spaces, no edge punctuation."""
-    return INNER_SPACE.sub(" ", fold(text)).strip(EDGE_PUNCTUATION)
+    return fold(text).strip(EDGE_PUNCTUATION)  # fold() leaves single spaces only
 
 
 @cache
