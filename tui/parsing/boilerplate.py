@@ -22,7 +22,7 @@ PROSE_LENGTH = 80  # a line this long is a paragraph, not a header field
 FLOATING = re.compile(r"^\.\{0,\d+\}(?:\\b)?\(")
 
 
-Floating = tuple[tuple[re.Pattern[str] | None, re.Pattern[str]], ...]
+Floating = tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
 
 
 @cache
@@ -34,7 +34,7 @@ def _patterns() -> tuple[re.Pattern[str], Floating]:
     data = json.loads(resources.files("tui.data").joinpath("boilerplate.json").read_text("utf-8"))
     anchored = [line for line in data["lines"] if not FLOATING.match(line)]
     floating = tuple(
-        (_any_of(_required_words(line)), re.compile(line, re.IGNORECASE))
+        (_required_words(line), re.compile(line, re.IGNORECASE))
         for line in data["lines"] if FLOATING.match(line)
     )
     return re.compile("|".join(f"(?:{line})" for line in anchored), re.IGNORECASE), floating
@@ -60,10 +60,15 @@ def _required_words(pattern: str) -> tuple[str, ...]:
     return () if not all(words) else words
 
 
-def _any_of(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One search in C for "does the line contain one of ``words``" (a substring test per
-    word in Python was ~5% of the parse)."""
-    return re.compile("|".join(map(re.escape, words))) if words else None
+@cache
+def _floating_words() -> tuple[str, ...] | None:
+    """Every floating pattern's words, once each (None when a pattern has none): a line
+    with none of them matches no floating pattern. (Substring tests: one regex
+    alternation of the same words measured 6x slower.)"""
+    floating = _patterns()[1]
+    if any(not words for words, _ in floating):
+        return None
+    return tuple(dict.fromkeys(word for words, _ in floating for word in words))
 
 
 @cache
@@ -88,7 +93,10 @@ def is_boilerplate(line: str) -> bool:
     if anchored.fullmatch(text):
         return True
     lowered = text.lower()
-    return any((words is None or words.search(lowered)) and whole.fullmatch(text)
+    every = _floating_words()
+    if every is not None and not any(word in lowered for word in every):
+        return False  # most lines
+    return any((not words or any(word in lowered for word in words)) and whole.fullmatch(text)
                for words, whole in floating)
 
 

@@ -633,9 +633,14 @@ def find_salary(lines: list[str], meta: dict[str, object]) -> str:
         match = SALARY_LABEL.match(plain_line(line))
         if match:
             return match.group(1).strip()[:80]
-    for line in lines:
-        if not CURRENCY_HINT.search(line):
-            continue
+    text = "\n".join(lines)
+    hint = CURRENCY_HINT.search(text)
+    while hint:  # each line with a currency hint, in order (one search per line was ~4%)
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        hint = CURRENCY_HINT.search(text, end)
         match = MONEY.search(plain_line(line))
         if match and re.search(r"\d{2}", match.group()):
             return " ".join(match.group().split())[:80]

@@ -13,6 +13,9 @@ from importlib import resources
 
 from tui.text import fold
 
+# The longest section heading in the vocabulary has 4 words; a line with many more words
+# than that is never one, even with punctuation-only words that folding strips.
+MAX_HEADING_WORDS = 12
 EDGE_PUNCTUATION = " \t:：!¡?¿.,;-–—|*#_[](){}「」【】"
 
 
@@ -50,6 +53,8 @@ def words(name: str) -> frozenset[str]:
 def is_section_heading(text: str) -> bool:
     """"About The Team", "JOBS", "Вакансии", "We are hiring!": a heading that names a
     section of the posting, never its title or its company."""
+    if len(text.split()) > MAX_HEADING_WORDS:
+        return False  # a paragraph: folding it (~0.1 ms for a long line) would find nothing
     return words_key(text) in _vocab()["section_headings"]
 
 
