@@ -181,6 +181,10 @@ class Catalog:
     def __contains__(self, posting_id: object) -> bool:
         return posting_id in self._position
 
+    def postings(self) -> list[Posting]:
+        """Every posting listed, placeholders included, in the order they were given."""
+        return list(self._postings)
+
     def posting(self, posting_id: str) -> Posting:
         return self._postings[self._position[posting_id]]
 
