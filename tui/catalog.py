@@ -18,8 +18,6 @@ from itertools import chain, compress
 from typing import overload
 
 from tui.model import STATUSES, Posting, Tracking
-from tui.parsing.gazetteer import canonical as canonical_place
-from tui.parsing.stack import canonical_tech
 from tui.query import Clause, Query, fold
 from tui.store.collector import long_lived_allocations
 
@@ -38,6 +36,21 @@ PREFIX_MIN = 3  # words this long or longer also match as prefixes ("kube" finds
 # loc: values shorter than this match whole names only ("us" is not inside "Russia").
 LOC_SUBSTRING_MIN = 4
 AREA = "area"  # FacetValue.kind of a region, country or continent that a place lies in
+
+
+def canonical_tech(name: str) -> str:
+    """The stack vocabulary's name for ``name``. Imported on the first stack query, not
+    with the catalog: the parser's modules are not needed to list postings, and the
+    warm start is shorter without them."""
+    from tui.parsing.stack import canonical_tech as canonical
+
+    return canonical(name)
+
+
+def canonical_place(name: str) -> str:
+    from tui.parsing.gazetteer import canonical
+
+    return canonical(name)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from tui.catalog import Catalog
 from tui.model import Posting, SkippedFile, Tracking
-from tui.parsing.stack import vocabulary
 from tui.paths import state_path
 from tui.sanitize import clean_line
 from tui.store.cache import BuildReport, PostingCache
@@ -141,6 +140,8 @@ class Library:
 
     def index_words(self, catalog: Catalog) -> None:
         """Add the free-text index to ``catalog`` (seconds at 100k postings)."""
+        from tui.parsing.stack import vocabulary  # not at import: the warm start needs none
+
         vocabulary()  # loaded here, off the UI thread, not on the first stack: query
         catalog.set_search_texts(self.cache.search_texts())
 
