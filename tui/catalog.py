@@ -21,9 +21,8 @@ from typing import overload
 
 from tui.model import STATUSES, Posting, Tracking
 from tui.parsing.duplicates import group_duplicates
-from tui.parsing.gazetteer import canonical as canonical_place
 from tui.parsing.salary import UNKNOWN, Pay, SalaryBound, parse_salary_bound, yearly
-from tui.parsing.stack import canonical_tech, vocabulary
+from tui.parsing.stack import vocabulary
 from tui.query import AGE_FIELDS, Clause, Query, fold, parse_age
 from tui.store.collector import long_lived_allocations
 
@@ -45,6 +44,21 @@ PREFIX_MIN = 3  # words this long or longer also match as prefixes ("kube" finds
 # loc: values shorter than this match whole names only ("us" is not inside "Russia").
 LOC_SUBSTRING_MIN = 4
 AREA = "area"  # FacetValue.kind of a region, country or continent that a place lies in
+
+
+def canonical_tech(name: str) -> str:
+    """The stack vocabulary's name for ``name``. Imported on the first stack query, not
+    with the catalog: the parser's modules are not needed to list postings, and the
+    warm start is shorter without them."""
+    from tui.parsing.stack import canonical_tech as canonical
+
+    return canonical(name)
+
+
+def canonical_place(name: str) -> str:
+    from tui.parsing.gazetteer import canonical
+
+    return canonical(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +243,10 @@ class Catalog:
 
     def __contains__(self, posting_id: object) -> bool:
         return posting_id in self._position
+
+    def postings(self) -> list[Posting]:
+        """Every posting listed, placeholders included, in the order they were given."""
+        return list(self._postings)
 
     def posting(self, posting_id: str) -> Posting:
         return self._postings[self._position[posting_id]]

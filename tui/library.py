@@ -16,7 +16,6 @@ from pathlib import Path
 from tui.catalog import Catalog
 from tui.folder_watch import FolderWatch
 from tui.model import Posting, SkippedFile, Tracking
-from tui.parsing.stack import vocabulary
 from tui.paths import state_path
 from tui.sanitize import clean_line
 from tui.store.cache import BuildReport, PostingCache
@@ -139,6 +138,31 @@ class Library:
         """Bring the cache up to date with the folder."""
         return self.cache.build(progress=progress)
 
+    def refresh_files(self, paths: Iterable[Path | str], listed: Catalog | None = None,
+                      progress: Progress | None = None) -> tuple[BuildReport, Catalog | None]:
+        """Bring the cache up to date after a folder watcher saw ``paths`` change, appear
+        or go; return the report and the catalog to show (None: nothing to show anew).
+
+        Only those files are looked at and parsed, and the new catalog is made from
+        ``listed`` (the one on screen) with their postings swapped in, so neither the
+        folder nor the cache is read again: what a refresh costs no longer grows with
+        the folder. Falls back to a full refresh (and a catalog read from the cache)
+        when the cache cannot take a targeted update, or ``listed`` is not given."""
+        report = self.cache.update(paths, progress=progress)
+        if report is None:
+            report = self.refresh(progress)
+            return report, (self.listed() if report.parsed or report.removed else None)
+        if not report.changed and not report.gone:
+            return report, None
+        if listed is None:
+            return report, self.listed()
+        touched = set(report.changed) | set(report.gone)
+        kept = [p for p in listed.postings() if p.source and p.source not in touched]
+        new = [Posting.from_dict(entry["posting"]) for entry in report.changed.values()
+               if "posting" in entry]
+        postings = sorted([*kept, *new], key=lambda posting: posting.source)
+        return report, with_orphans(postings, self.store.all())
+
     def load(self, show: Callable[[Catalog], None],
              progress: Progress | None = None) -> BuildReport:
         """Load the folder for a screen: ``show`` gets each catalog as it comes.
@@ -211,6 +235,8 @@ class Library:
 
     def index_words(self, catalog: Catalog) -> None:
         """Add the free-text index to ``catalog`` (seconds at 100k postings)."""
+        from tui.parsing.stack import vocabulary  # not at import: the warm start needs none
+
         vocabulary()  # loaded here, off the UI thread, not on the first stack: query
         catalog.set_search_texts(self.cache.search_texts())
 

@@ -22,8 +22,11 @@ PROSE_LENGTH = 80  # a line this long is a paragraph, not a header field
 FLOATING = re.compile(r"^\.\{0,\d+\}(?:\\b)?\(")
 
 
+Floating = tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]]:
+def _patterns() -> tuple[re.Pattern[str], Floating]:
     """One regex for the patterns anchored at the line's start; and each pattern that floats
     (``.{0,80}(beware|…)…``) with the words a match must contain. A floating pattern tries
     every position of the line, and most lines contain none of its words: a substring test
@@ -58,6 +61,17 @@ def _required_words(pattern: str) -> tuple[str, ...]:
 
 
 @cache
+def _floating_words() -> tuple[str, ...] | None:
+    """Every floating pattern's words, once each (None when a pattern has none): a line
+    with none of them matches no floating pattern. (Substring tests: one regex
+    alternation of the same words measured 6x slower.)"""
+    floating = _patterns()[1]
+    if any(not words for words, _ in floating):
+        return None
+    return tuple(dict.fromkeys(word for words, _ in floating for word in words))
+
+
+@cache
 def _header_patterns() -> re.Pattern[str]:
     data = json.loads(resources.files("tui.data").joinpath("boilerplate.json").read_text("utf-8"))
     return re.compile("|".join(f"(?:{line})" for line in data["header_lines"]), re.IGNORECASE)
@@ -79,6 +93,9 @@ def is_boilerplate(line: str) -> bool:
     if anchored.fullmatch(text):
         return True
     lowered = text.lower()
+    every = _floating_words()
+    if every is not None and not any(word in lowered for word in every):
+        return False  # most lines
     return any((not words or any(word in lowered for word in words)) and whole.fullmatch(text)
                for words, whole in floating)
 

@@ -175,7 +175,7 @@ def _header_lines(lines: list[str], limit: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for number, line in enumerate(lines):
         text = plain_line(line)
-        if not text or re.fullmatch(r"[-=*_~\s]+", line.strip()) or is_boilerplate(line) or (
+        if not text or RULE_LINE.fullmatch(line.strip()) or is_boilerplate(line) or (
                 is_header_chrome(line)):
             continue
         if TEMPLATE_LINE.match(line):
@@ -188,6 +188,7 @@ def _header_lines(lines: list[str], limit: int) -> list[tuple[int, str]]:
     return found
 
 
+RULE_LINE = re.compile(r"[-=*_~\s]+")
 TAG_PREFIX = re.compile(r"^(?:[\[(](?:hiring|job|jobs|remote|vacancy|вакансия|new)[\])]\s*)+",
                         re.IGNORECASE)
 
@@ -606,9 +607,14 @@ def find_salary(lines: list[str], meta: dict[str, object]) -> str:
         match = SALARY_LABEL.match(plain_line(line))
         if match:
             return match.group(1).strip()[:80]
-    for line in lines:
-        if not CURRENCY_HINT.search(line):
-            continue
+    text = "\n".join(lines)
+    hint = CURRENCY_HINT.search(text)
+    while hint:  # each line with a currency hint, in order (one search per line was ~4%)
+        start = text.rfind("\n", 0, hint.start()) + 1
+        end = text.find("\n", hint.end())
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        hint = CURRENCY_HINT.search(text, end)
         match = MONEY.search(plain_line(line))
         if match and re.search(r"\d{2}", match.group()):
             return " ".join(match.group().split())[:80]

@@ -10,7 +10,10 @@ YAML is read with python-frontmatter and a loader that cannot be abused.
 The loader is PyYAML's *safe* loader with two guards: aliases are refused (a
 few hundred bytes of "billion laughs" anchors expand to gigabytes), and
 nesting deeper than a real posting would ever need is refused before YAML
-sees it (very deep nesting crashes the C loader, uncatchably). Scalars come
+sees it (very deep nesting crashes the C loader, uncatchably). The C loader
+(libyaml) reads ~10x faster than the pure-Python one (0.06 ms against 0.66 ms
+for a real posting's front matter), so it is used whenever a cheap upper bound
+on the nesting depth is small; anything else goes to the pure loader. Scalars come
 back as the text that was written: ``1.10`` stays "1.10", ``2026-11-01`` a
 string, ``yes`` "yes" (a company called "Yes" is not ``True``); :func:`flag`
 reads a yes/no field such as ``remote``.
@@ -57,17 +60,48 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+_CLoader: type | None = getattr(yaml, "CSafeLoader", None)
+
+
+class _CNoAliasLoader(*(() if _CLoader is None else (_CLoader,))):  # type: ignore[misc]
+    """The same rules on libyaml's parser. Its composer is C, so aliases are caught at
+    construction: an alias is a node constructed a second time."""
+
+    yaml_implicit_resolvers = _NoAliasLoader.yaml_implicit_resolvers
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.YAMLError("YAML aliases are not allowed in front matter")
+        return super().construct_object(node, deep)
+
+
+# Block indicators that open a nested collection on the same line ("- - - x", "? ? k").
+LEADING_INDICATORS = re.compile(r"^[ \t]*((?:[-?:][ \t]+)+)", re.MULTILINE)
+
+
 class GuardedYAMLHandler(frontmatter.YAMLHandler):
     def load(self, fm: str, **kwargs: object) -> Any:
         if len(fm) > MAX_FRONT_MATTER:
             raise ValueError("front matter is too large")
-        if _depth(fm) > MAX_DEPTH:
+        indents = _indent_levels(fm)
+        brackets = fm.count("[") + fm.count("{")
+        if brackets + indents > MAX_DEPTH and _bracket_depth(fm) + indents > MAX_DEPTH:
             raise ValueError("front matter is nested too deeply")
+        if _CLoader is not None and brackets + indents + _indicator_run(fm) <= MAX_DEPTH:
+            return yaml.load(fm, Loader=_CNoAliasLoader)
         return yaml.load(fm, Loader=_NoAliasLoader)
 
 
-def _depth(text: str) -> int:
-    """An upper bound on the nesting depth: flow brackets plus indentation levels."""
+def _indent_levels(text: str) -> int:
+    return len({len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()})
+
+
+def _indicator_run(text: str) -> int:
+    return max((len(run.split()) for run in LEADING_INDICATORS.findall(text)), default=0)
+
+
+def _bracket_depth(text: str) -> int:
+    """The deepest nesting of flow brackets (an upper bound: quotes are not skipped)."""
     deepest = depth = 0
     for ch in text:
         if ch in "[{":
@@ -75,8 +109,7 @@ def _depth(text: str) -> int:
             deepest = max(deepest, depth)
         elif ch in "]}":
             depth = max(0, depth - 1)
-    indents = {len(line) - len(line.lstrip(" ")) for line in text.splitlines() if line.strip()}
-    return deepest + len(indents)
+    return deepest
 
 
 def plain(value: Any, depth: int = 0) -> Any:

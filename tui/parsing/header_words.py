@@ -13,8 +13,10 @@ from importlib import resources
 
 from tui.text import fold
 
+# The longest section heading in the vocabulary has 4 words; a line with many more words
+# than that is never one, even with punctuation-only words that folding strips.
+MAX_HEADING_WORDS = 12
 EDGE_PUNCTUATION = " \t:：!¡?¿.,;-–—|*#_[](){}「」【】"
-INNER_SPACE = re.compile(r"\s+")
 
 
 @cache
@@ -27,7 +29,7 @@ def _vocab() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=8192)
 def words_key(text: str) -> str:
     """``text`` as the lists hold it: folded, single spaces, no edge punctuation."""
-    return INNER_SPACE.sub(" ", fold(text)).strip(EDGE_PUNCTUATION)
+    return fold(text).strip(EDGE_PUNCTUATION)  # fold() leaves single spaces only
 
 
 @cache
@@ -51,6 +53,8 @@ def words(name: str) -> frozenset[str]:
 def is_section_heading(text: str) -> bool:
     """"About The Team", "JOBS", "Вакансии", "We are hiring!": a heading that names a
     section of the posting, never its title or its company."""
+    if len(text.split()) > MAX_HEADING_WORDS:
+        return False  # a paragraph: folding it (~0.1 ms for a long line) would find nothing
     return words_key(text) in _vocab()["section_headings"]
 
 

@@ -348,8 +348,10 @@ def _combine(found: list[PlaceLine], stated: bool | None, meta_scope: str, text:
 
 def table_row_as_label(raw: str) -> str:
     """``| Location | Denver, CO |`` read as ``Location: Denver, CO``."""
+    if not raw.lstrip().startswith("|"):
+        return ""  # most lines: no table row, nothing to split
     cells = [cell.strip() for cell in raw.strip().strip("|").split("|")]
-    if raw.lstrip().startswith("|") and len(cells) == 2 and all(cells):
+    if len(cells) == 2 and all(cells):
         return f"{plain_line(cells[0])}: {plain_line(cells[1])}"
     return ""
 

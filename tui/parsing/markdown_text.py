@@ -23,10 +23,15 @@ def links(line: str) -> list[tuple[str, str]]:
 def plain_line(line: str) -> str:
     """The words of a markdown line: no heading marks, emphasis, code ticks, link targets,
     emoji or bullet; single spaces."""
-    line = HEADING.sub("", line)
-    line = LINK.sub(lambda match: match.group(1), line)
+    # Each substitution only where its marker can be: most lines have no heading mark,
+    # link or emoji (these tests halve the cost of a line; the result is the same).
+    if "#" in line:
+        line = HEADING.sub("", line)
+    if "](" in line:
+        line = LINK.sub(lambda match: match.group(1), line)
     line = DECORATION.sub(" ", line)
-    line = PICTOGRAPHS.sub(" ", line)
+    if not line.isascii():
+        line = PICTOGRAPHS.sub(" ", line)
     line = line.strip().strip("_*").strip()
     return " ".join(line.split())
 

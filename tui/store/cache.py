@@ -16,11 +16,13 @@ stays attached.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import Any
 
 import orjson
@@ -39,7 +41,7 @@ from tui.store.identity_ledger import IdentityLedger
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes
 from tui.store.parse_worker import Progress, parse_bytes, parse_files
 from tui.store.reading import NotRead, read_posting
-from tui.store.scan import FileStat, scan_postings, source_name
+from tui.store.scan import POSTING_SUFFIXES, FileStat, file_name, scan_postings, source_name
 
 # 2: sources stored by scan.source_name; files unreadable when last built are
 # tried again; links leaving the folder no longer read (entries of schema 1 may hold
@@ -60,6 +62,10 @@ class BuildReport:
     skipped: list[SkippedFile] = field(default_factory=list)
     warnings: list[SkippedFile] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # about the data folder, for the user
+    # What a targeted update (PostingCache.update) changed: sources -> entries freshly
+    # written (a posting or a skip), and sources gone. Empty after a full build.
+    changed: dict[str, CacheEntry] = field(default_factory=dict)
+    gone: list[str] = field(default_factory=list)
 
 
 class PostingCache:
@@ -151,6 +157,9 @@ class PostingCache:
     @long_lived_allocations()
     def postings(self) -> list[Posting]:
         """Every cached posting, without bodies, in source order."""
+        if self._released:
+            self._entries = None  # released records hold ids only: read them again
+            self._released = False
         return [
             Posting.from_dict(entry["posting"])
             for entry in self._loaded().values()
@@ -271,12 +280,89 @@ class PostingCache:
             delta = self._read_delta()
             if delta is not None and len(changed) + len(removed) + len(delta) <= DELTA_LIMIT:
                 with contextlib.suppress(OSError):  # else a full build, kept in memory
-                    return self._build_changes(stats, index, delta, changed, removed,
+                    return self._build_changes(len(stats), index, delta, changed, removed,
                                                progress, workers, lost)
         report = self._build_all(stats, progress, workers, limit)
         if ledger_problem:
             report.problems.append(ledger_problem)
         return report
+
+    def update(self, paths: Iterable[Path | str], *, progress: Progress | None = None
+               ) -> BuildReport | None:
+        """Bring the cache up to date for ``paths`` only (files a folder watcher saw
+        change, appear or go: absolute, or relative to the postings folder), trusting
+        every other file to be as the last build left it. No folder scan: one stat per
+        path, so it costs the same at 100k postings as at 100. The report's ``changed``
+        and ``gone`` say what moved. None when the fast path cannot be taken (no
+        trusted file index, too many changes since the last full build): call build()."""
+        ledger_problem = self.ledger.set_aside_if_unreadable()
+        if ledger_problem:  # as build() does: the ledger is rebuilt by a full build
+            report = self._build_all(scan_postings(self.postings_dir), progress, None)
+            report.problems.append(ledger_problem)
+            return report
+        index = load_index(self._files_path(), self._index_key())
+        delta = self._read_delta()
+        if index is None or delta is None:
+            return None
+        fresh: dict[str, FileStat] = {}
+        for path in paths:
+            source = self._source_of(Path(path))
+            if source is None:
+                continue
+            stat = self._stat(source)
+            if stat is not None and stat.size == 0 and source not in fresh and Path(
+                    self.postings_dir, file_name(source)).is_dir():
+                return None  # a link to a folder: the full build reports it
+            fresh[source] = stat  # type: ignore[assignment]
+        changed: list[FileStat] = []
+        removed: list[str] = []
+        for source, stat in sorted(fresh.items()):
+            row = index.row_of(source)
+            if stat is None:
+                if row is not None:
+                    removed.append(source)
+            elif (row is None or index.sizes[row] != stat.size
+                  or index.mtimes[row] != stat.mtime_ns or source in index.unreadable):
+                changed.append(stat)
+        total = len(index.sources) + sum(index.row_of(s.source) is None for s in changed) - len(
+            removed)
+        if not changed and not removed:
+            return BuildReport(total=total, unchanged=total, skipped=index.skipped_files(),
+                               warnings=index.warning_files())
+        if len(changed) + len(removed) + len(delta) > DELTA_LIMIT:
+            return None
+        try:
+            return self._build_changes(total, index, delta, changed, removed, progress,
+                                       workers=1, keep=True)
+        except OSError:
+            return None
+
+    def _source_of(self, path: Path) -> str | None:
+        """``path`` as the cache names it, or None when no build would list it (outside
+        the folder, hidden, not a posting's suffix)."""
+        if path.is_absolute():
+            try:
+                path = path.relative_to(self.postings_dir)
+            except ValueError:
+                try:
+                    path = path.relative_to(self._root())
+                except ValueError:
+                    return None
+        parts = path.parts
+        if not parts or any(part.startswith(".") or part == ".." for part in parts):
+            return None
+        if "." + parts[-1].rpartition(".")[2].lower() not in POSTING_SUFFIXES:
+            return None
+        return source_name("/".join(parts))
+
+    def _stat(self, source: str) -> FileStat | None:
+        try:
+            stat = os.stat(Path(self.postings_dir, file_name(source)))
+        except OSError:
+            return None
+        if S_ISDIR(stat.st_mode):
+            return FileStat(source, 0, stat.st_mtime_ns)
+        return FileStat(source, stat.st_size, stat.st_mtime_ns) if S_ISREG(stat.st_mode) else None
 
     def _build_all(
         self, stats: list[FileStat], progress: Progress | None, workers: int | None,
@@ -368,13 +454,15 @@ class PostingCache:
         return report
 
     def _build_changes(
-        self, stats: list[FileStat], index: FileIndex, delta: dict[str, CacheEntry | None],
+        self, total: int, index: FileIndex, delta: dict[str, CacheEntry | None],
         changed: list[FileStat], removed: list[str],
         progress: Progress | None, workers: int | None, lost: AbstractSet[str] = frozenset(),
+        keep: bool = False,
     ) -> BuildReport:
         """Parse the few files that changed and write only them: their bodies, a delta
-        beside ``cache.json`` and the file index. ``cache.json`` itself is not read."""
-        report = BuildReport(total=len(stats), unchanged=len(stats) - len(changed),
+        beside ``cache.json`` and the file index. ``cache.json`` itself is not read.
+        ``keep``: the report carries the new entries and the sources gone."""
+        report = BuildReport(total=total, unchanged=total - len(changed),
                              removed=len(removed))
         entries: Entries = {}
         settling: list[Claim] = []
@@ -421,6 +509,9 @@ class PostingCache:
             root, {claim.source: (claim.identity_key, ids[claim.source]) for claim in settling},
             removed, claimants)
         save_index(self._files_path(), self._index_key(), index)
+        if keep:
+            report.changed = {source: entry for source, entry in entries.items()}
+            report.gone = list(removed)
         self._entries = None  # read again, base and delta, when asked for
         self._released = False
         report.skipped = index.skipped_files()
