@@ -161,7 +161,10 @@ class Library:
         new = [Posting.from_dict(entry["posting"]) for entry in report.changed.values()
                if "posting" in entry]
         postings = sorted([*kept, *new], key=lambda posting: posting.source)
-        return report, with_orphans(postings, self.store.all())
+        self._listed, self._listed_stamp = contents(postings), self.cache.stamp()
+        tracking, companies = self.store.read()
+        catalog = self._groups = with_orphans(postings, tracking, companies)
+        return report, catalog
 
     def load(self, show: Callable[[Catalog], None],
              progress: Progress | None = None) -> BuildReport:
@@ -190,11 +193,21 @@ class Library:
             done_before = report.total - report.pending
             step *= 2
 
-    def reload(self) -> Reload:
+    def reload(self, paths: Iterable[str] = (), listed: Catalog | None = None) -> Reload:
         """After the folder changed (or the user asked): bring the cache up to date and
         list it again, saying what changed since the last listing. The cache may have
         been built by another jobtui (``jobtui add``, ``import``) in the meantime: then
-        this build finds nothing to do, but the cache on disk is newer than the list."""
+        this build finds nothing to do, but the cache on disk is newer than the list.
+
+        ``paths`` (what a folder watch saw change) with ``listed`` (the catalog on
+        screen): only those files are looked at, and the list is patched, not read
+        again (see :meth:`refresh_files`): a saved file shows at once at 100k postings."""
+        paths = list(paths)
+        if paths and listed is not None:
+            before = self._listed
+            report, catalog = self.refresh_files(paths, listed)
+            if catalog is not None:
+                return Reload(report, catalog, PostingChanges.between(before, self._listed))
         report = self.refresh()
         if not (report.parsed or report.removed):
             if self.cache.stamp() == self._listed_stamp:

@@ -246,6 +246,7 @@ class MainScreen(TrackingKeys):
         if found.catalog is not None:
             was = self.posting_list.highlighted
             self._take_catalog(found.catalog, None)  # keeps the highlighted one if listed
+            self.index_words(found.catalog)  # word searches then see the new files
             now = self.posting_list.highlighted
             if now is not None and (now != was or now in found.changes.changed
                                     or now in found.changes.removed):  # "(file gone)"

@@ -16,6 +16,7 @@ from textual import on, work
 from textual.message import Message
 from textual.widget import Widget
 
+from tui.catalog import Catalog
 from tui.folder_watch import FolderWatch
 from tui.library import Library, Reload, StateUnreadable
 
@@ -46,6 +47,8 @@ class FolderSync(Widget):
         self._reloading = False
         self._reload_pending = False  # a change came during a reload: one more after it
         self._reload_asked = False
+        self._paths: set[str] = set()  # what the watch saw change since the last reload
+        self._everything = False  # R, or a change of unknown files: read the whole folder
 
     def on_mount(self) -> None:
         self.folder_watch = self.library.watch(self._heard)
@@ -66,9 +69,14 @@ class FolderSync(Widget):
             if self._reload_pending:
                 self._start()
 
-    def reload(self, *, asked: bool = False) -> None:
-        """Read the folder again, now or after the reload that is running."""
+    def reload(self, *, asked: bool = False, paths: set[str] | None = None) -> None:
+        """Read the folder again (only ``paths``, when the watch named them), now or
+        after the reload that is running."""
         self._reload_asked = self._reload_asked or asked
+        if paths:
+            self._paths |= paths
+        else:
+            self._everything = True
         if self._reloading or not self._first_load_done:
             self._reload_pending = True
         else:
@@ -77,20 +85,21 @@ class FolderSync(Widget):
     def _start(self) -> None:
         self._reloading, self._reload_pending = True, False
         asked, self._reload_asked = self._reload_asked, False
-        self._reload(asked)
+        paths = set() if self._everything else self._paths
+        self._paths, self._everything = set(), False
+        self._reload(asked, paths, getattr(self.screen, "catalog", None))
 
     @on(Changed)
-    def _changed(self) -> None:
-        self.reload()
+    def _changed(self, message: Changed) -> None:
+        self.reload(paths=message.paths)
 
     # Not exclusive: a build cannot be stopped half-way, and two at once on one cache
     # would race; the flags above keep it to one, and this worker is it.
     @work(thread=True, group="reload")
-    def _reload(self, asked: bool) -> None:
+    def _reload(self, asked: bool, paths: set[str], listed: Catalog | None) -> None:
+        # The screen indexes the new list's words after showing it (seconds at 100k).
         try:
-            found = self.library.reload()
-            if found.catalog is not None:
-                self.library.index_words(found.catalog)  # searches keep their results
+            found = self.library.reload(paths, listed)
         except (OSError, StateUnreadable) as error:  # the next change or R tries again
             self.post_message(self.Reloaded(None, asked, f"Could not reload the postings: "
                                                          f"{error}"))
