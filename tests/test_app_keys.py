@@ -269,7 +269,7 @@ async def test_filter_sort_and_selection_are_saved_without_quitting(
         saved = load_ui_state(tmp_path / "data")  # as a crash or a closed terminal leaves it
         assert saved == UIState(query="stack:rust", sort="title",
                                 selected=app.query_one(PostingList).highlighted or "",
-                                sidebar=False)
+                                sidebar=False, theme=app.theme)
 
 
 async def test_q_quits(tmp_path: Path) -> None:
