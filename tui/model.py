@@ -38,6 +38,10 @@ class Posting:
     # The regions, countries, continents and areas (EMEA, DACH…) the locations lie in,
     # stored so that ``loc:europe`` finds Berlin without resolving places at start-up.
     areas: tuple[str, ...] = ()
+    # -- issue 11: what a web page's schema.org JobPosting states ("" when not stated) --
+    date_posted: str = ""  # ISO date (datePosted)
+    valid_through: str = ""  # ISO date: the last day to apply (validThrough)
+    employment_type: str = ""  # "full time", "contractor"… (employmentType)
 
     def to_dict(self, *, with_body: bool = False) -> dict[str, Any]:
         data = asdict(self)
@@ -59,6 +63,9 @@ class Posting:
             source=get("source", ""), content_hash=get("content_hash", ""),
             added=get("added", ""), body=get("body", ""),
             areas=tuple(map(sys.intern, get("areas", ()))),  # a few names shared by 100k
+            # issue 11 (JobPosting fields)
+            date_posted=get("date_posted", ""), valid_through=get("valid_through", ""),
+            employment_type=get("employment_type", ""),
         )
 
 

@@ -17,6 +17,7 @@ from tui.parsing.html_text import has_html, html_to_markdown
 from tui.parsing.layout import drop_title_lines, is_plain_text, structure_plain_text
 from tui.parsing.locations import find_locations
 from tui.parsing.stack import detect_stack
+from tui.parsing.web_page import apply_job_posting, decode_page, is_web_page, read_web_page
 from tui.sanitize import clean_line, clean_text, safe_url
 from tui.text import fold
 
@@ -32,12 +33,18 @@ class ParseResult:
 
 def parse_posting(raw: bytes, source: str) -> ParseResult:
     """Parse one file's bytes; raises :class:`SkipFile` when it is not a loadable posting."""
-    text, warnings = decode_bytes(raw)
-    text = clean_text(text)
-    meta, body, problem = split_front_matter(text)
-    if problem:
-        warnings.append(problem)
-    if has_html(body):  # HN comments, ATS copy-pastes: HTML becomes markdown before anything
+    page = None
+    if is_web_page(source):  # a saved web page: its JobPosting data, else its main content
+        text, warnings = decode_page(raw)
+        page = read_web_page(text)
+        meta, body = page.meta, clean_text(page.body)
+    else:
+        text, warnings = decode_bytes(raw)
+        text = clean_text(text)
+        meta, body, problem = split_front_matter(text)
+        if problem:
+            warnings.append(problem)
+    if page is None and has_html(body):  # HN comments, ATS copy-pastes: HTML to markdown first
         body = clean_text(html_to_markdown(body))
     lines = body.split("\n")
     header = find_header(lines, meta)
@@ -68,6 +75,8 @@ def parse_posting(raw: bytes, source: str) -> ParseResult:
         body=clean_text(cleaned),
         areas=tuple(where.areas),
     )
+    if page is not None and page.job is not None:
+        apply_job_posting(posting, page.job)
     return ParseResult(posting, tuple(warnings))
 
 
