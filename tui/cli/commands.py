@@ -19,6 +19,7 @@ from rich.text import Text
 
 from tui.catalog import Catalog
 from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record
+from tui.cli.ingest_commands import cmd_add, cmd_import
 from tui.errors import CommandError
 from tui.library import FILE_GONE, BuildReport, Library, gone
 from tui.model import Posting, Tracking
@@ -262,4 +263,5 @@ COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
     "build": cmd_build, "list": cmd_list, "show": cmd_show, "export": cmd_export,
     "mark": cmd_mark, "bookmark": cmd_bookmark, "unbookmark": cmd_unbookmark,
     "note": cmd_note, "skipped": cmd_skipped, "restore": cmd_restore,
+    "add": cmd_add, "import": cmd_import,
 }

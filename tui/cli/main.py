@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("backup", nargs="?", help="backup file (default: the newest valid one)")
     restore.add_argument("--list", action="store_true", help="list the backups instead")
+
+    from tui.cli.ingest_commands import add_parsers  # issue 11: add, import
+
+    add_parsers(commands)
     return parser
 
 

@@ -12,7 +12,7 @@ from tui.model import Posting
 from tui.parsing.boilerplate import collapse_repeats, strip_boilerplate, tidy
 from tui.parsing.decode import decode_bytes
 from tui.parsing.fields import find_header, find_salary, find_seniority
-from tui.parsing.front_matter import split_front_matter
+from tui.parsing.front_matter import meta_text, split_front_matter
 from tui.parsing.html_text import has_html, html_to_markdown
 from tui.parsing.layout import drop_title_lines, is_plain_text, structure_plain_text
 from tui.parsing.locations import find_locations
@@ -21,6 +21,7 @@ from tui.parsing.web_page import apply_job_posting, decode_page, is_web_page, re
 from tui.sanitize import clean_line, clean_text, safe_url
 from tui.text import fold
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 TRACKING_PARAMS = re.compile(r"^(?:utm_.*|ref|referrer|source|src|gh_src|lever-source.*|trk)$",
                              re.IGNORECASE)
 
@@ -74,10 +75,17 @@ def parse_posting(raw: bytes, source: str) -> ParseResult:
         content_hash=hashlib.sha256(raw).hexdigest(),
         body=clean_text(cleaned),
         areas=tuple(where.areas),
+        date_posted=_iso_date(meta_text(meta, "date")),
+        valid_through=_iso_date(meta_text(meta, "valid_through")),
+        employment_type=clean_line(meta_text(meta, "employment_type"))[:60],
     )
     if page is not None and page.job is not None:
         apply_job_posting(posting, page.job)
     return ParseResult(posting, tuple(warnings))
+
+
+def _iso_date(text: str) -> str:
+    return text[:10] if ISO_DATE.match(text) else ""
 
 
 def _title_from_name(source: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import html
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -124,6 +125,7 @@ def _description(description: str) -> str:
 
 def _main_content(text: str, tree: LexborHTMLParser) -> str:
     try:
+        _quiet_extractor_logs()
         import trafilatura  # loaded on the first page without JSON-LD (0.4 s)
 
         # HTML out, not markdown: our converter then drops what must never reach the
@@ -136,6 +138,16 @@ def _main_content(text: str, tree: LexborHTMLParser) -> str:
     if chosen:
         return html_to_markdown(chosen)
     return html_to_markdown(tree.body.html or "") if tree.body is not None else ""
+
+
+def _quiet_extractor_logs() -> None:
+    """trafilatura logs what it thinks of a page at WARNING and ERROR; with no logging
+    set up, Python prints those on stderr, over the TUI and into the CLI's output."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if logger.propagate:
+            logger.addHandler(logging.NullHandler())
+            logger.propagate = False
 
 
 def _page_title(tree: LexborHTMLParser) -> str:
@@ -188,6 +200,6 @@ def apply_job_posting(posting: Posting, job: JobPosting) -> None:
         posting.areas = tuple(areas)
     if job.salary is not None and job.salary.text():
         posting.salary = job.salary.text()
-    posting.date_posted = job.date_posted
-    posting.valid_through = job.valid_through
-    posting.employment_type = clean_line(job.employment_type)
+    posting.date_posted = job.date_posted or posting.date_posted
+    posting.valid_through = job.valid_through or posting.valid_through
+    posting.employment_type = clean_line(job.employment_type) or posting.employment_type
