@@ -123,6 +123,10 @@ class Library:
         """The posting with its body, or None when there is no such id."""
         return self.cache.get(posting_id)
 
+    def posting_id_of(self, source: str) -> str | None:
+        """The id of the posting read from ``source`` (a path in the folder), if it loaded."""
+        return next((p.id for p in self.cache.postings() if p.source == source), None)
+
     def body(self, posting_id: str) -> str:
         return self.cache.body(posting_id)
 

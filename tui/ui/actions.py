@@ -61,6 +61,9 @@ SCREEN_ACTIONS: tuple[Action, ...] = (
     Action("show_skipped", "exclamation_mark", "Skipped files", "Show skipped files",
            "Files that could not be loaded, and why", show=False,
            doc=("!", "list files that could not be loaded")),
+    Action("add_link", "A", "Add link", "Add posting from link",
+           "Download a job page into the postings folder and show it", show=False,
+           doc=("A", "add a posting from a link (downloaded into the postings folder)")),
     Action("help", "question_mark,f1", "Help", "Keys", "Every key binding",
            doc=("? / F1", "this help")),
     # Its own action (not "quit") so that it can leave the footer while a facet has
@@ -95,12 +98,12 @@ SORT_ACTIONS: tuple[Action, ...] = tuple(
 
 # Single-character keys that a focused facet takes as typing: not in its footer.
 TYPED_IN_FACETS = {"focus_facet", "reset_filters", "cycle_sort", "toggle_sidebar",
-                   "show_skipped", "quit_key"}
+                   "show_skipped", "quit_key", "add_link"}
 
 # The palette's order: finding, then the posting, then the view.
 _PALETTE_ORDER = ("focus_search", "focus_facet('loc')", "focus_facet('stack')", "reset_filters",
                   "cycle_sort", *(a.action for a in POSTING_ACTIONS), "toggle_sidebar",
-                  "show_skipped", "help")
+                  "show_skipped", "help", "add_link")
 _BY_ACTION = {a.action: a for a in (*SCREEN_ACTIONS, *POSTING_ACTIONS)}
 PALETTE: tuple[Action, ...] = (*(_BY_ACTION[name] for name in _PALETTE_ORDER), *SORT_ACTIONS)
 
