@@ -63,7 +63,7 @@ SCREEN_ACTIONS: tuple[Action, ...] = (
            doc=("!", "list files that could not be loaded")),
     Action("add_link", "A", "Add link", "Add posting from link",
            "Download a job page into the postings folder and show it", show=False,
-           doc=("A", "add a posting from a link (downloaded into the postings folder)")),
+           doc=("A", "add a posting from a link (a web page)")),
     Action("help", "question_mark,f1", "Help", "Keys", "Every key binding",
            doc=("? / F1", "this help")),
     # Its own action (not "quit") so that it can leave the footer while a facet has
