@@ -200,6 +200,12 @@ def apply_job_posting(posting: Posting, job: JobPosting) -> None:
         posting.areas = tuple(areas)
     if job.salary is not None and job.salary.text():
         posting.salary = job.salary.text()
+        # The figures as stated: no reading of the text back (issue 12's salary: filter).
+        if job.salary.currency and (job.salary.minimum or job.salary.maximum):
+            posting.salary_min = int(job.salary.minimum or 0)
+            posting.salary_max = int(job.salary.maximum or 0)
+            posting.salary_currency = job.salary.currency.upper()[:3]
+            posting.salary_period = job.salary.unit or "year"
     posting.date_posted = job.date_posted or posting.date_posted
     posting.valid_through = job.valid_through or posting.valid_through
     posting.employment_type = clean_line(job.employment_type) or posting.employment_type
