@@ -264,6 +264,9 @@ class Library:
         for item in gone(self.store.all(), titles):
             titles[item.posting_id] = item.title or item.posting_id
         return titles
+    def posting_id_of(self, source: str) -> str | None:
+        """The id of the posting read from ``source`` (a path in the folder), if it loaded."""
+        return next((p.id for p in self.cache.postings() if p.source == source), None)
 
     def body(self, posting_id: str) -> str:
         return self.cache.body(posting_id)

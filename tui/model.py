@@ -55,6 +55,10 @@ class Posting:
     traps: tuple[str, ...] = ()
     # A 128-bit MinHash of the body's word shingles (hex), to tell a repost from a new role.
     sketch: str = ""
+    # -- issue 11: what a web page's schema.org JobPosting states ("" when not stated) --
+    date_posted: str = ""  # ISO date (datePosted)
+    valid_through: str = ""  # ISO date: the last day to apply (validThrough)
+    employment_type: str = ""  # "full time", "contractor"… (employmentType)
 
     def to_dict(self, *, with_body: bool = False) -> dict[str, Any]:
         data = asdict(self)
@@ -83,6 +87,9 @@ class Posting:
             salary_min=get("salary_min", 0), salary_max=get("salary_max", 0),
             salary_currency=get("salary_currency", ""), salary_period=get("salary_period", ""),
             traps=tuple(get("traps", ())), sketch=get("sketch", ""),
+            # issue 11 (JobPosting fields)
+            date_posted=get("date_posted", ""), valid_through=get("valid_through", ""),
+            employment_type=get("employment_type", ""),
         )
 
 

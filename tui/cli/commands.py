@@ -20,6 +20,7 @@ from rich.text import Text
 from tui.catalog import Catalog
 from tui.cli.export import CSV_FIELDS, csv_row, orphan_record, record, with_group
 from tui.cli.ids import match_prefix
+from tui.cli.ingest_commands import cmd_add, cmd_import
 from tui.cli.listing import print_table, write_tsv
 from tui.cli.tracking_commands import day_argument, notes_lines, stale_clauses
 from tui.errors import CommandError
@@ -306,4 +307,5 @@ COMMANDS: dict[str, Callable[[Context, argparse.Namespace], int]] = {
     "build": cmd_build, "list": cmd_list, "show": cmd_show, "export": cmd_export,
     "mark": cmd_mark, "bookmark": cmd_bookmark, "unbookmark": cmd_unbookmark,
     "note": cmd_note, "skipped": cmd_skipped, "restore": cmd_restore,
+    "add": cmd_add, "import": cmd_import,
 }

@@ -92,7 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("backup", nargs="?", help="backup file (default: the newest valid one)")
     restore.add_argument("--list", action="store_true", help="list the backups instead")
+    from tui.cli.ingest_commands import add_parsers as add_ingest_parsers  # issue 11
     from tui.cli.tracking_commands import add_parsers
+
+    add_ingest_parsers(commands)
 
     add_parsers(commands)
     return parser

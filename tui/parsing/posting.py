@@ -13,7 +13,7 @@ from tui.parsing.boilerplate import collapse_repeats, strip_boilerplate, tidy
 from tui.parsing.decode import decode_bytes
 from tui.parsing.fields import find_header, find_salary
 from tui.parsing.fingerprint import fingerprint
-from tui.parsing.front_matter import split_front_matter
+from tui.parsing.front_matter import meta_text, split_front_matter
 from tui.parsing.html_text import has_html, html_to_markdown
 from tui.parsing.layout import drop_title_lines, is_plain_text, structure_plain_text
 from tui.parsing.level import find_level
@@ -21,9 +21,11 @@ from tui.parsing.locations import find_locations
 from tui.parsing.salary import parse_salary
 from tui.parsing.stack import detect_stack
 from tui.parsing.traps import find_traps
+from tui.parsing.web_page import apply_job_posting, decode_page, is_web_page, read_web_page
 from tui.sanitize import clean_line, clean_text, safe_url
 from tui.text import fold
 
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 TRACKING_PARAMS = re.compile(r"^(?:utm_.*|ref|referrer|source|src|gh_src|lever-source.*|trk)$",
                              re.IGNORECASE)
 
@@ -36,12 +38,18 @@ class ParseResult:
 
 def parse_posting(raw: bytes, source: str) -> ParseResult:
     """Parse one file's bytes; raises :class:`SkipFile` when it is not a loadable posting."""
-    text, warnings = decode_bytes(raw)
-    text = clean_text(text)
-    meta, body, problem = split_front_matter(text)
-    if problem:
-        warnings.append(problem)
-    if has_html(body):  # HN comments, ATS copy-pastes: HTML becomes markdown before anything
+    page = None
+    if is_web_page(source):  # a saved web page: its JobPosting data, else its main content
+        text, warnings = decode_page(raw)
+        page = read_web_page(text)
+        meta, body = page.meta, clean_text(page.body)
+    else:
+        text, warnings = decode_bytes(raw)
+        text = clean_text(text)
+        meta, body, problem = split_front_matter(text)
+        if problem:
+            warnings.append(problem)
+    if page is None and has_html(body):  # HN comments, ATS copy-pastes: HTML to markdown first
         body = clean_text(html_to_markdown(body))
     lines = body.split("\n")
     header = find_header(lines, meta)
@@ -81,8 +89,17 @@ def parse_posting(raw: bytes, source: str) -> ParseResult:
         # Read before boilerplate goes: the instruction often sits beside "Apply" lines.
         traps=tuple(clean_line(trap) for trap in find_traps(body)),
         sketch=fingerprint(cleaned),
+        date_posted=_iso_date(meta_text(meta, "date")),
+        valid_through=_iso_date(meta_text(meta, "valid_through")),
+        employment_type=clean_line(meta_text(meta, "employment_type"))[:60],
     )
+    if page is not None and page.job is not None:
+        apply_job_posting(posting, page.job)
     return ParseResult(posting, tuple(warnings))
+
+
+def _iso_date(text: str) -> str:
+    return text[:10] if ISO_DATE.match(text) else ""
 
 
 def _title_from_name(source: str) -> str:

@@ -20,7 +20,8 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-POSTING_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+# Saved web pages are read for their schema.org JobPosting or their main content.
+POSTING_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html", ".htm", ".xhtml"})
 # What a file system name may hold that JSON cannot (a byte that is not UTF-8,
 # decoded by Python as a lone surrogate) or that the escapes below use.
 NEEDS_ESCAPE = re.compile("[\\\\\udc80-\udcff]")

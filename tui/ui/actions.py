@@ -66,6 +66,9 @@ SCREEN_ACTIONS: tuple[Action, ...] = (
     Action("reload", "R", "Reload", "Reload postings",
            "Read the postings folder again (it is watched: changes show by themselves)",
            show=False, doc=("R", "reload the postings folder (watched anyway)")),
+    Action("add_link", "A", "Add link", "Add posting from link",
+           "Download a job page into the postings folder and show it", show=False,
+           doc=("A", "add a posting from a link (a web page)")),
     Action("help", "question_mark,f1", "Help", "Keys", "Every key binding",
            doc=("? / F1", "this help")),
     # Its own action (not "quit") so that it can leave the footer while a facet has
@@ -129,12 +132,12 @@ SORT_ACTIONS: tuple[Action, ...] = tuple(
 
 # Single-character keys that a focused facet takes as typing: not in its footer.
 TYPED_IN_FACETS = {"focus_facet", "reset_filters", "cycle_sort", "toggle_sidebar",
-                   "show_skipped", "quit_key", "undo", "pipeline", "reload"}
+                   "show_skipped", "quit_key", "undo", "pipeline", "reload", "add_link"}
 
 # The palette's order: finding, then the posting, then the view.
 _PALETTE_ORDER = ("focus_search", "focus_facet('loc')", "focus_facet('stack')", "reset_filters",
                   "cycle_sort", *(a.action for a in POSTING_ACTIONS), "toggle_sidebar",
-                  "show_skipped", "reload", "help")
+                  "show_skipped", "reload", "help", "add_link")
 _BY_ACTION = {a.action: a for a in (*SCREEN_ACTIONS, *POSTING_ACTIONS)}
 PALETTE: tuple[Action, ...] = (*(_BY_ACTION[name] for name in _PALETTE_ORDER),
                                *WEEK_SCREEN_ACTIONS, *WEEK_POSTING_ACTIONS,

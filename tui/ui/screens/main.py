@@ -49,6 +49,7 @@ from tui.ui.messages import (
     TrackingSaved,
     WordsIndexed,
 )
+from tui.ui.screens.add_link import AddLinkDialog, PostingAdded
 from tui.ui.screens.dialogs import Confirm
 from tui.ui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
 from tui.ui.screens.tracking_keys import TrackingKeys, UndoStep
@@ -401,6 +402,31 @@ class MainScreen(TrackingKeys):
         self._set_search_text("")
         self.apply_query(Query())
         self.notify("Filters reset", timeout=2)
+
+    # -- a posting from a link (issue 11) ------------------------------------------
+    def action_add_link(self) -> None:
+        def saved(source: str | None) -> None:
+            if source:
+                self.load_added(source)
+
+        self.app.push_screen(AddLinkDialog(self.library.postings_dir), saved)
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_added(self, source: str) -> None:
+        self.library.refresh()
+        posting_id = self.library.posting_id_of(source)
+        self.post_message(PostingAdded(self.library.listed(), posting_id, source))
+
+    @on(PostingAdded)
+    def _posting_added(self, message: PostingAdded) -> None:
+        self._take_catalog(message.catalog, None)
+        added = message.posting_id
+        if added is not None and added not in self.catalog.filter(self.query_model, self.sort):
+            self._set_search_text("")  # the filter hides it: shown all the same
+            self.apply_query(Query(), keep=added)
+        elif added is not None:
+            self.apply_query(self.query_model, keep=added)
+        self.notify(f"Added {visible(message.source)}", markup=False, timeout=4)
 
     def action_cycle_sort(self) -> None:
         names = list(SORTS)
