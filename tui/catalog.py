@@ -43,6 +43,8 @@ STATUS_ORDER = ("offer", "interviewing", "applied", "rejected", "withdrawn", "no
 PREFIX_MIN = 3  # words this long or longer also match as prefixes ("kube" finds kubernetes)
 # loc: values shorter than this match whole names only ("us" is not inside "Russia").
 LOC_SUBSTRING_MIN = 4
+# A result this many times smaller than the catalog is sorted, not walked out of the order.
+SMALL_RESULT = 64
 AREA = "area"  # FacetValue.kind of a region, country or continent that a place lies in
 
 
@@ -230,6 +232,7 @@ class Catalog:
         self._salaries = _SalaryIndex(self._postings, ints)
         self._group_duplicates()
         self._orders: dict[str, list[int]] = {}
+        self._ranks: dict[str, tuple[list[int], list[int]]] = {}  # sort -> (order, ranks)
         self._ids: list[str] = [p.id for p in self._postings]
         # (sorted words, positions of each): replaced in one assignment, so a
         # worker thread can build it while the UI keeps filtering.
@@ -621,8 +624,23 @@ class Catalog:
             matched = self._fold_groups(matched)
             if self._hidden and not self._shows_hidden(query):
                 matched = matched - self._hidden  # a hidden posting never stands for its group
+        if len(matched) * SMALL_RESULT < len(order):
+            # A few hundred matches (changed:>14d, is:hidden): sorted by their rank in
+            # the order, not found by a walk over all of it.
+            rank = self._rank(f"{sort}/listed" if grouped else sort, order)
+            return Selection(sorted(matched, key=rank.__getitem__), self._ids, self._position)
         return Selection(list(compress(order, map(matched.__contains__, order))), self._ids,
                          self._position)
+
+    def _rank(self, sort: str, order: list[int]) -> list[int]:
+        """Each position's index in ``order`` (built once per order)."""
+        found = self._ranks.get(sort)
+        if found is None or found[0] is not order:
+            rank = [len(order)] * len(self._postings)  # a position not in the order: last
+            for index, position in enumerate(order):
+                rank[position] = index
+            found = self._ranks[sort] = (order, rank)
+        return found[1]
 
     def facet(self, name: str, query: Query) -> list[FacetValue]:
         """Values of facet ``name`` with their counts among the postings that the *other*
