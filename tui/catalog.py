@@ -332,14 +332,16 @@ class Catalog:
                 result = result - self._clause_matches(clause)
         return result
 
-    def filter(self, query: Query, sort: str = "added") -> Selection:
-        """Ids of the postings matching ``query``, in ``sort`` order.
+    def filter(self, query: Query, sort: str = "added", *, reverse: bool = False) -> Selection:
+        """Ids of the postings matching ``query``, in ``sort`` order (or its mirror image).
 
         The walk over the sort order runs in C (``compress``/``map``) and ids are
         looked up only when read, so even a query matching most of 100k postings
         costs a few milliseconds.
         """
         order = self._order(sort)
+        if reverse:  # a copy: 100k positions reversed in well under a millisecond
+            order = order[::-1]
         if not query.clauses:
             return Selection(order, self._ids, self._position)
         matched = self.matching(query)
@@ -395,8 +397,10 @@ class Catalog:
             stamps = [self._last_change(p.id) for p in postings]
             order.sort(key=stamps.__getitem__, reverse=True)
         elif sort == "added":
+            # Newest first, then by title. "added" is the file's time to the second, so
+            # a file saved today after ten others from today still comes first.
             added = [p.added for p in postings]
-            order.sort(key=added.__getitem__, reverse=True)  # newest first, then by title
+            order.sort(key=added.__getitem__, reverse=True)
         return order
 
     def _last_change(self, posting_id: str) -> str:

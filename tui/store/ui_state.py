@@ -19,6 +19,7 @@ from tui.store.jsonstorage import atomic_write_bytes
 class UIState:
     query: str = ""
     sort: str = "added"
+    reverse: bool = False  # the sort's mirror image
     selected: str = ""
     sidebar: bool = True
 
