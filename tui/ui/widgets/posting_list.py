@@ -159,8 +159,11 @@ class PostingList(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         # The empty list's hint names the keys that work where the focus is.
-        self.watch(self.screen, "focused", lambda _: self.refresh() if not self.ids else None,
-                   init=False)
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
+
+    def _focus_moved(self) -> None:
+        if not self.ids:
+            self.refresh()
 
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.ids))
