@@ -61,4 +61,5 @@ def test_fit_items_keeps_whole_items_and_counts_the_rest(
 
 def test_fit_cuts_with_an_ellipsis_and_folds_whitespace() -> None:
     assert fit("Senior\nEngineer", 20) == "Senior Engineer     "
-    assert fit("Senior Engineer", 8) == "Senior …"
+    assert fit("Senior Engineer", 8) == "Senior… "  # no gap before the ellipsis
+    assert fit("畢竟科技股份有限公司", 8) == "畢竟科… "

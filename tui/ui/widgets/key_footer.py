@@ -3,57 +3,52 @@
 Textual's footer lays its keys out in one row and clips the row at the screen's
 edge: at 80 columns "c Cop" was the last thing shown and "? Help" was off the
 screen. Here the help key goes last, and the keys before it that do not fit
-whole are hidden (they are all in the help screen and the command palette).
+whole are left out (they are all in the help screen and the command palette).
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 HELP_ACTION = "help"
+# A key's cells beyond its key and its word: Textual's padding around the key (1 + 1)
+# and after the word (1); the palette's key, docked right, adds a border and a pad.
+KEY_EXTRA = 3
+PALETTE_EXTRA = 2
+
+
+def key_width(key: FooterKey) -> int:
+    """Worked out, not measured: the keys are chosen before they are mounted (hiding
+    them after layout cost a second restyle on every move of the cursor)."""
+    extra = KEY_EXTRA + (PALETTE_EXTRA if key.has_class("-command-palette") else 0)
+    return cell_len(key.key_display) + cell_len(key.description) + extra
 
 
 class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
-        help_keys: list[Widget] = []
-        for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action == HELP_ACTION:
-                help_keys.append(widget)
-            else:
-                yield widget
-        yield from help_keys
-        self.call_after_refresh(self._fit)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._fit)
-
-    def _fit(self) -> None:
-        """Show the keys, in order, that fit whole beside the help key and the palette's."""
-        keys = [key for key in self.query_children(FooterKey)
-                if not key.has_class("-command-palette")]
-        if not keys:
-            return
-        docked = sum(key.outer_size.width for key in self.query_children(FooterKey)
-                     if key.has_class("-command-palette") and key.display)
-        room = self.size.width - docked
-        widths = [self._width_of(key) for key in keys]
-        helps = [w for key, w in zip(keys, widths, strict=True) if key.action == HELP_ACTION]
-        room -= sum(helps)
-        for key, width in zip(keys, widths, strict=True):
-            if key.action == HELP_ACTION:
+        widgets = list(super().compose())
+        keys = [w for w in widgets if isinstance(w, FooterKey)]
+        helps = [key for key in keys if key.action == HELP_ACTION]
+        width = self.size.width or self.app.size.width
+        room = width - sum(key_width(key) for key in keys
+                           if key in helps or key.has_class("-command-palette"))
+        full = False
+        for widget in widgets:
+            if widget in helps:
                 continue
-            fits = width <= room
-            room -= width if fits else 0
-            if not fits:
-                room = -1  # keep the order: nothing after a key that did not fit
-            key.display = fits
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                full = full or key_width(widget) > room  # in order: none after a cut
+                if full:
+                    continue
+                room -= key_width(widget)
+            yield widget
+        yield from helps
 
-    @staticmethod
-    def _width_of(key: FooterKey) -> int:
-        """The key's cells with its margins, measured while it was shown."""
-        if key.display and key.outer_size.width:
-            key._fitted_width = key.outer_size.width + key.styles.margin.width  # type: ignore[attr-defined]
-        return getattr(key, "_fitted_width", 0)
+    def on_resize(self, event: object) -> None:
+        if self._bindings_ready:
+            self.call_after_refresh(self.recompose)
+
+

@@ -229,8 +229,7 @@ class PostingList(ScrollView, can_focus=True):
         if not self.ids or self.catalog is None:
             if y == 0:
                 style = self.get_component_rich_style("posting-list--empty")
-                return Strip([Segment(set_cell_size(f" {self.empty_hint()}", width), style)],
-                             width)
+                return Strip([Segment(" " + fit(self.empty_hint(), width - 1), style)], width)
             return Strip.blank(width, base)
         if row >= len(self.ids):
             return Strip.blank(width, base)
@@ -262,9 +261,9 @@ class PostingList(ScrollView, can_focus=True):
             return self.empty_text
         focused = self.screen.focused if self.is_attached else None
         if isinstance(focused, Input):
-            return "No postings match. Edit the search, or press escape to clear it."
+            return "No match: edit the search, or escape to clear it."
         if isinstance(focused, FacetList):
-            return "No postings match. Untick a value (space), or escape and press r."
+            return "No match: untick a value (space), or escape, then r."
         return "No postings match. Press r to reset the filters."
 
     def on_focus(self) -> None:

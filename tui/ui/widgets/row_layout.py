@@ -84,7 +84,9 @@ def fit(text: str, width: int) -> str:
     text = " ".join(text.split())
     if cell_len(text) <= width:
         return set_cell_size(text, width)
-    return set_cell_size(text, width - 1) + "…"
+    # No gap before the "…": a cut after a space ("after …"), or a wide character that
+    # does not fit the last cell (set_cell_size pads with a space), is closed up.
+    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
 
 
 def fit_items(items: Sequence[str], width: int, separator: str = ", ") -> str:
