@@ -16,17 +16,29 @@ from tui.ui.actions import POSTING_ACTIONS, SCREEN_ACTIONS, help_rows
 
 KEY_WIDTH = 19
 PALETTE_ROW = ("ctrl+p", "command palette: every action by name")
-_ANYWHERE = help_rows(SCREEN_ACTIONS)
+
+
+def _anywhere() -> tuple[tuple[str, str], ...]:
+    """The screen's rows, with the palette's key (Textual's own) just before the help's
+    and the reverse key right after the sort key."""
+    rows = list(help_rows(SCREEN_ACTIONS))
+    keys = [key for key, _ in rows]
+    if "-" in keys and "S" in keys:
+        rows.insert(keys.index("S") + 1, rows.pop(keys.index("-")))
+    rows.insert([key for key, _ in rows].index("? / F1"), PALETTE_ROW)
+    return tuple(rows)
+
+
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    # The palette's key is Textual's own; it goes just before the help's.
-    ("Anywhere", (*_ANYWHERE[:-2], PALETTE_ROW, *_ANYWHERE[-2:])),
+    ("Anywhere", _anywhere()),
     ("Posting list", (
         ("j / k, ↓ / ↑", "move"),
         ("PgUp / PgDn", "move a page"),
         ("g / G, Home / End", "first / last posting"),
         ("enter", "read the posting in the detail pane"),
         *help_rows(POSTING_ACTIONS),
-        ("★ A I O R W", "bookmarked; applied, interviewing, offer, rejected, withdrawn"),
+        ("★", "in a row: bookmarked"),
+        ("A I O R W", "applied, interviewing, offer, rejected, withdrawn"),
     )),
     ("Filters sidebar", (
         ("space / enter", "toggle the highlighted value"),
@@ -38,7 +50,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("escape", "clear; when empty, back to the list"),
     )),
     ("Detail pane", (
-        ("j / k, space, g / G", "scroll the posting"),
+        ("j / k, g / G", "scroll the posting (space: a page down)"),
         (" ".join(action.keys for action in POSTING_ACTIONS), "as in the list"),
         ("f", "full text of a long posting, wrapped"),
         ("escape", "back to the list"),
