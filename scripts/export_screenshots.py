@@ -8,11 +8,13 @@ one SVG per view: ``python -m scripts.export_screenshots``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from tui.paths import bundled_seeds
 from tui.ui.app import JobTuiApp
@@ -27,7 +29,10 @@ async def settle(app: JobTuiApp, pilot: Pilot) -> None:
     """Wait until every worker (build, index, detail, save) is done and the screen is drawn."""
     for _ in range(5):
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        # The 1.5 s tracking poll is an exclusive worker: on a loaded machine a second
+        # poll can cancel the first while we wait, which is not a failure.
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
     await pilot.pause()
 
 

@@ -16,6 +16,7 @@ from tests.tui_helpers import (
     highlighted_source,
     list_rows,
     make_app,
+    row_status,
     search_text,
     seeds_copy,
     settle,
@@ -86,7 +87,7 @@ async def test_search_stack_python_then_mark_applied_records_today(tmp_path: Pat
         assert isinstance(app.focused, PostingList)
         await pilot.press("a")
         await settle(app, pilot)
-        assert "applied" in list_rows(app)[0]
+        assert row_status(list_rows(app)[0]) == "applied"
         assert f"applied {date.today().isoformat()}" in detail_text(app)
     posting_id = app.main.catalog.filter(app.main.query_model)[0]
     tracking = stored(tmp_path).get(posting_id)
@@ -389,4 +390,4 @@ async def test_tracked_posting_whose_file_is_gone_is_still_listed(tmp_path: Path
         await settle(again, pilot)
         assert count_text(again) == "1 / 5"
         assert "Senior ZK Rust Engineer (External) (file gone)" in detail_text(again)
-        assert "applied" in list_rows(again)[0]
+        assert row_status(list_rows(again)[0]) == "applied"

@@ -21,6 +21,7 @@ from tests.tui_helpers import (
     highlighted_source,
     list_rows,
     make_app,
+    row_status,
     search_text,
     seeds_copy,
     settle,
@@ -222,7 +223,7 @@ async def test_status_picker_offers_every_status_and_none_clears(tmp_path: Path)
             *STATUSES]
         await pilot.press("down", "down", "down", "enter")  # offer
         await settle(app, pilot)
-        assert "offer" in list_rows(app)[0]
+        assert row_status(list_rows(app)[0]) == "offer"
         await pilot.press("s", "home", "enter")  # none
         await settle(app, pilot)
         tracking = TrackingStore(state_path(tmp_path / "data")).get(posting_id)
@@ -264,10 +265,10 @@ async def test_filter_sort_and_selection_are_saved_without_quitting(
         await settle(app, pilot)
         await pilot.press("slash")
         await type_text(pilot, "stack:rust")
-        await pilot.press("enter", "S", "j", "backslash")
+        await pilot.press("enter", "S", "j", "minus", "backslash")
         await settle(app, pilot)
         saved = load_ui_state(tmp_path / "data")  # as a crash or a closed terminal leaves it
-        assert saved == UIState(query="stack:rust", sort="title",
+        assert saved == UIState(query="stack:rust", sort="title", reverse=True,
                                 selected=app.query_one(PostingList).highlighted or "",
                                 sidebar=False, theme=app.theme)
 
@@ -314,6 +315,6 @@ async def test_done_when_keyboard_only_filter_read_bookmark_apply_quit_and_come_
         assert search_text(again) == query and count_text(again) == "1 / 5"
         assert highlighted_source(again) == source
         row = list_rows(again)[0]
-        assert "★" in row and "applied" in row
+        assert "★" in row and row_status(row) == "applied"
         assert f"applied {date.today().isoformat()}" in detail_text(again)
         assert "bookmarked" in detail_text(again)

@@ -193,7 +193,7 @@ def test_date_added_is_the_file_date(tmp_path: Path, folder: Path) -> None:
     cache = make_cache(tmp_path, folder)
     cache.build()
     added = {p.source: p.added for p in cache.postings()}
-    assert added["backend.md"] == "2023-11-14"
+    assert added["backend.md"] == "2023-11-14T22:13:20Z"  # to the second: issue 14 #6
 
 
 def _snapshot(cache: PostingCache) -> tuple[list[dict], list[str], dict[str, str]]:

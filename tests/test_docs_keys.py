@@ -20,7 +20,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 NOTATION = {
     "slash": "/", "question_mark": "?", "f1": "F1", "backslash": "\\",
     "exclamation_mark": "!", "down": "↓", "up": "↑", "pagedown": "PgDn", "pageup": "PgUp",
-    "home": "Home", "end": "End",
+    "home": "Home", "end": "End", "minus": "-",
 }
 BOUND = sorted({
     NOTATION.get(key, key)

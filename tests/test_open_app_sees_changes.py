@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from tests.tui_helpers import SIZE, detail_text, list_rows, make_app, settle
+from tests.tui_helpers import SIZE, detail_text, list_rows, make_app, row_status, settle
 from tui.cli import main
 
 
@@ -15,7 +15,7 @@ async def test_a_status_set_by_the_cli_shows_in_the_open_app(tmp_path) -> None:
         await settle(app, pilot)
         posting_id = app.main.posting_list.highlighted
         assert posting_id is not None
-        assert all("applied" not in row for row in list_rows(app))
+        assert all(row_status(row) != "applied" for row in list_rows(app))
         app.main.check_tracking()  # what the 1.5 s poll does
         await settle(app, pilot)
 
@@ -24,7 +24,7 @@ async def test_a_status_set_by_the_cli_shows_in_the_open_app(tmp_path) -> None:
         app.main.check_tracking()
         await settle(app, pilot)
         assert app.main.catalog.tracking(posting_id).status == "applied"
-        assert any("applied" in row for row in list_rows(app))
+        assert any(row_status(row) == "applied" for row in list_rows(app))
         assert "applied" in detail_text(app)
 
 

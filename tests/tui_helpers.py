@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from textual.worker import WorkerCancelled
 
 from tui.paths import bundled_seeds
 from tui.ui.app import JobTuiApp
-from tui.ui.widgets.posting_list import PostingList
+from tui.ui.widgets.posting_list import STATUS_MARKS, PostingList
+from tui.ui.widgets.row_layout import MARKERS
 
 SIZE = (160, 45)
 STATUS_SEED = "003_f17e700717397f47.txt"
@@ -35,6 +37,8 @@ async def settle(app: JobTuiApp, pilot: Pilot) -> None:
         await pilot.pause()
         # A tracking poll that a newer one replaced (an exclusive worker) is cancelled:
         # on a loaded machine the 1.5 s poll can fire twice while a test settles.
+        # The 1.5 s tracking poll is an exclusive worker: on a loaded machine a second
+        # poll can cancel the first while we wait, which is not a failure.
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
     await pilot.pause()
@@ -50,6 +54,12 @@ def list_rows(app: JobTuiApp) -> list[str]:
     return [posting_list.render_line(y).text for y in range(len(posting_list.ids))]
 
 
+def row_status(row: str) -> str:
+    """The status a list row's one-letter marker stands for ("applied" for "A")."""
+    at = 1 + sum(width + 1 for name, width in MARKERS[:[n for n, _ in MARKERS].index("status")])
+    return {mark: status for status, mark in STATUS_MARKS.items()}.get(row[at], row[at])
+
+
 def count_text(app: JobTuiApp) -> str:
     return str(app.query_one("#count", Static).render())
 
@@ -59,7 +69,8 @@ def search_text(app: JobTuiApp) -> str:
 
 
 def detail_text(app: JobTuiApp) -> str:
-    return str(app.query_one("#detail-header", Static).render())
+    """The detail header's text, a value wrapped onto indented lines joined again."""
+    return re.sub(r"\n {10}(?=\S)", " ", str(app.query_one("#detail-header", Static).render()))
 
 
 def highlighted_source(app: JobTuiApp) -> str:

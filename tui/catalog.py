@@ -355,8 +355,7 @@ class Catalog:
         self._status["none"] = set(self._everything) - set().union(
             *(positions for status, positions in self._status.items() if status != "none"))
         self._index_hidden()
-        for sort in ("status", "changed", "status/listed", "changed/listed"):
-            self._orders.pop(sort, None)
+        self._forget_orders("status", "changed")
 
     def _index_dates(self, position: int, item: Tracking) -> None:
         for days, when in ((self._changed_day, item.last_change()),
@@ -438,8 +437,7 @@ class Catalog:
         if position in self._members:
             self._index_group(self._members[position])
         self._index_hidden()
-        for sort in ("status", "changed", "status/listed", "changed/listed"):
-            self._orders.pop(sort, None)
+        self._forget_orders("status", "changed")
 
     # -- free text -------------------------------------------------------------
     @long_lived_allocations()
@@ -606,18 +604,20 @@ class Catalog:
     def _shows_hidden(self, query: Query) -> bool:
         return self.show_hidden or "hidden" in query.values("is")
 
-    def filter(self, query: Query, sort: str = "added", *, grouped: bool = True) -> Selection:
-        """Ids of the postings matching ``query``, in ``sort`` order.
+    def filter(self, query: Query, sort: str = "added", *, grouped: bool = True,
+               reverse: bool = False) -> Selection:
+        """Ids of the postings matching ``query``, in ``sort`` order (or its mirror image).
 
         The walk over the sort order runs in C (``compress``/``map``) and ids are
         looked up only when read, so even a query matching most of 100k postings
         costs a few milliseconds. ``grouped``: each group of duplicates is one row (its
         newest posting); without, every posting is (an export).
         """
-        order = self._order(sort, listed=grouped)
+        order = self._order(sort, listed=grouped, reverse=reverse)
+        key = f"{sort}{'/listed' if grouped else ''}{'/reversed' if reverse else ''}"
         if not query.clauses:
             if self._hidden and not self.show_hidden:
-                order = self._visible_order(f"{sort}/listed" if grouped else sort, order)
+                order = self._visible_order(key, order)
             return Selection(order, self._ids, self._position)
         matched = self.matching(query)
         if grouped:
@@ -627,7 +627,7 @@ class Catalog:
         if len(matched) * SMALL_RESULT < len(order):
             # A few hundred matches (changed:>14d, is:hidden): sorted by their rank in
             # the order, not found by a walk over all of it.
-            rank = self._rank(f"{sort}/listed" if grouped else sort, order)
+            rank = self._rank(key, order)
             return Selection(sorted(matched, key=rank.__getitem__), self._ids, self._position)
         return Selection(list(compress(order, map(matched.__contains__, order))), self._ids,
                          self._position)
@@ -675,19 +675,31 @@ class Catalog:
         return {"remote": len(self._remote & scope), "bookmarked": len(self._bookmarked & scope)}
 
     # -- sorting ---------------------------------------------------------------
-    def _order(self, sort: str, *, listed: bool = False) -> list[int]:
+    def _order(self, sort: str, *, listed: bool = False, reverse: bool = False) -> list[int]:
         """Positions in ``sort`` order; ``listed``: without the duplicates a group's
-        newest posting stands for."""
+        newest posting stands for; ``reverse``: the mirror image. Each kept until the
+        order's sort key changes (see _forget_orders)."""
+        key = f"{sort}{'/listed' if listed and self._folded else ''}"
+        if reverse:
+            found = self._orders.get(key + "/reversed")
+            if found is None:  # 100k positions reversed in well under a millisecond
+                found = self._orders[key + "/reversed"] = self._order(sort, listed=listed)[::-1]
+            return found
         order = self._orders.get(sort)
         if order is None:
             order = self._orders[sort] = self._sorted(sort)
         if not listed or not self._folded:
             return order
-        shown = self._orders.get(f"{sort}/listed")
+        shown = self._orders.get(key)
         if shown is None:
             folded = self._folded
-            shown = self._orders[f"{sort}/listed"] = [i for i in order if i not in folded]
+            shown = self._orders[key] = [i for i in order if i not in folded]
         return shown
+
+    def _forget_orders(self, *sorts: str) -> None:
+        """Drop the orders of ``sorts`` (and their listed and reversed forms)."""
+        for key in [key for key in self._orders if key.split("/")[0] in sorts]:
+            del self._orders[key]
 
     def _sorted(self, sort: str) -> list[int]:
         """Positions in ``sort`` order. Stable sorts, least significant key first, with
@@ -707,8 +719,10 @@ class Catalog:
             stamps = [self._last_change(p.id) for p in postings]
             order.sort(key=stamps.__getitem__, reverse=True)
         elif sort == "added":
+            # Newest first, then by title. "added" is the file's time to the second, so
+            # a file saved today after ten others from today still comes first.
             added = [p.added for p in postings]
-            order.sort(key=added.__getitem__, reverse=True)  # newest first, then by title
+            order.sort(key=added.__getitem__, reverse=True)
         return order
 
     def _last_change(self, posting_id: str) -> str:

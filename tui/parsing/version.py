@@ -24,6 +24,8 @@ def parser_files() -> list[Path]:
     data tables, the record type, and the shared text helpers the parser imports."""
     files = [*PACKAGE.joinpath("parsing").rglob("*.py"), *PACKAGE.joinpath("data").rglob("*")]
     files += [PACKAGE / name for name in ("model.py", "query.py", "sanitize.py", "text.py")]
+    # It writes what the record keeps beside the parse (the date added, the search words).
+    files.append(PACKAGE / "store" / "parse_worker.py")
     return sorted(path for path in files if path.is_file() and "__pycache__" not in path.parts)
 
 

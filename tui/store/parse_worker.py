@@ -50,8 +50,11 @@ def _folded_words(word: str) -> list[str]:
 
 
 def added_date(mtime_ns: int) -> str:
-    """When a posting was saved, as the file's modification date: stable across rebuilds."""
-    return datetime.fromtimestamp(mtime_ns / 1e9, tz=UTC).date().isoformat()
+    """When a posting was saved, as the file's modification time to the second in UTC
+    (``2026-11-27T19:21:42Z``): stable across rebuilds, and a fixed width, so that the
+    strings sort as the times do. By day alone, files saved the same day fell back to
+    title order and a new file did not rise to the top."""
+    return datetime.fromtimestamp(mtime_ns // 10**9, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_file(task: tuple[str, str, int, int]) -> CacheEntry:

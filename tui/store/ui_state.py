@@ -20,6 +20,7 @@ from tui.store.jsonstorage import atomic_write_bytes
 class UIState:
     query: str = ""
     sort: str = "added"
+    reverse: bool = False  # the sort's mirror image
     selected: str = ""
     sidebar: bool = True
     theme: str = ""  # "" until the user picks one: Textual's default

@@ -74,6 +74,9 @@ SCREEN_ACTIONS: tuple[Action, ...] = (
     # Its own action (not "quit") so that it can leave the footer while a facet has
     # the focus, where q is typed into the narrowing; ctrl+q quits from anywhere.
     Action("quit_key", "q", "Quit", doc=("q", "quit; filter, sort and selection come back")),
+    Action("reverse_sort", "minus", "Reverse", "Reverse sort order",
+           "The list in the opposite order (oldest first, Z to A, …)", show=False,
+           doc=("-", "reverse the sort order")),
 )
 
 # On the highlighted posting: bound on the list and on the detail pane.
@@ -94,6 +97,11 @@ POSTING_ACTIONS: tuple[Action, ...] = (
            doc=("o", "open the apply link (shown first; http/https)")),
     Action("copy_url", "c", "Copy link", "Copy apply link", "To the clipboard",
            doc=("c", "copy the apply link")),
+    # z as in zoom: the detail pane alone on the screen, for reading; z or escape again
+    # brings the list back.
+    Action("read_full_screen", "z", "Full screen", "Read full screen",
+           "The highlighted posting alone on the screen; z or escape comes back",
+           show=False, doc=("z", "read the posting full-screen (z / escape: back)")),
 )
 
 # Issue 12: the job seeker's week. Anywhere on the main screen.
@@ -132,12 +140,14 @@ SORT_ACTIONS: tuple[Action, ...] = tuple(
 
 # Single-character keys that a focused facet takes as typing: not in its footer.
 TYPED_IN_FACETS = {"focus_facet", "reset_filters", "cycle_sort", "toggle_sidebar",
-                   "show_skipped", "quit_key", "undo", "pipeline", "reload", "add_link"}
+                   "show_skipped", "quit_key", "undo", "pipeline", "reload", "add_link",
+                   "reverse_sort"}
 
 # The palette's order: finding, then the posting, then the view.
 _PALETTE_ORDER = ("focus_search", "focus_facet('loc')", "focus_facet('stack')", "reset_filters",
                   "cycle_sort", *(a.action for a in POSTING_ACTIONS), "toggle_sidebar",
-                  "show_skipped", "reload", "help", "add_link")
+                  "show_skipped", "reload", "help", "add_link", "reverse_sort",
+                  "read_full_screen")
 _BY_ACTION = {a.action: a for a in (*SCREEN_ACTIONS, *POSTING_ACTIONS)}
 PALETTE: tuple[Action, ...] = (*(_BY_ACTION[name] for name in _PALETTE_ORDER),
                                *WEEK_SCREEN_ACTIONS, *WEEK_POSTING_ACTIONS,

@@ -24,7 +24,7 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, ProgressBar, Static, TextArea
+from textual.widgets import Header, Input, ProgressBar, Static, TextArea
 from textual.worker import get_current_worker
 
 from tui.catalog import SORTS, Catalog, FacetValue
@@ -56,7 +56,8 @@ from tui.ui.screens.tracking_keys import TrackingKeys, UndoStep
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
 from tui.ui.widgets.folder_sync import FolderSync
-from tui.ui.widgets.posting_list import PostingList
+from tui.ui.widgets.key_footer import KeyFooter
+from tui.ui.widgets.posting_list import ListHeader, PostingList
 from tui.ui.widgets.search_box import SearchBox
 
 DEBOUNCE_ABOVE = 20_000  # postings; below this every keystroke filters at once
@@ -85,6 +86,7 @@ class MainScreen(TrackingKeys):
         self._tracking_stamp: object = None  # state.json as last read by check_tracking
         self.query_model = Query()
         self.sort = "added"
+        self.reverse = False  # the mirror image of the sort order (minus)
         self.skipped: list[SkippedFile] = []
         self.loaded = False
         self._filter_timer: Timer | None = None
@@ -110,9 +112,10 @@ class MainScreen(TrackingKeys):
                         yield Static(Content("loading…"), id="count")
                         yield ProgressBar(id="progress", show_eta=False)
                         yield Static(Content(""), id="sort-label")
+                    yield ListHeader(id="list-header")
                     yield PostingList(id="postings")
                 yield DetailPane(id="detail")
-        yield Footer()
+        yield KeyFooter()
         yield FolderSync(self.library)  # the folder is watched: changes show by themselves
 
     @property
@@ -190,12 +193,12 @@ class MainScreen(TrackingKeys):
         catalog.show_hidden = self.catalog.show_hidden
         self.catalog = catalog
         self.loaded = True
-        self.posting_list.empty_text = (
-            "No postings match. Press r to reset the filters." if len(catalog)
-            else f"No postings found in {self.library.postings_dir}")
+        # (When some are loaded but none match, the list's hint says what to do.)
+        self.posting_list.empty_text = f"No postings found in {self.library.postings_dir}"
         keep = None
         if restore is not None:
             self.sort = restore.sort if restore.sort in SORTS else "added"
+            self.reverse = restore.reverse
             self.show_sidebar = restore.sidebar
             self.posting_list.follow_up = restore.follow_up_columns
             self.follow_up_days = max(1, restore.follow_up_days)
@@ -274,13 +277,15 @@ class MainScreen(TrackingKeys):
     # -- filtering -------------------------------------------------------------
     def apply_query(self, query: Query, *, keep: str | None = None) -> None:
         self.query_model = query
-        ids = self.catalog.filter(query, self.sort)
+        ids = self.catalog.filter(query, self.sort, reverse=self.reverse)
+        self.posting_list.set_sort(self.sort, self.reverse)
         self.posting_list.prefer_places(query.values("loc"))
         self.posting_list.show(self.catalog, ids, keep=keep)
         self._set_count(Content(f"{len(ids):,} / {self.catalog.roles:,}"))
         self._remember()
+        reversed_ = ", reversed" if self.reverse else ""
         self.query_one("#sort-label", Static).update(
-            Content.styled(f"sorted by {SORTS[self.sort]}  (S)", "dim"))
+            Content.styled(f"sorted by {SORTS[self.sort]}{reversed_}  (S)", "dim"))
         self.call_after_refresh(self._update_facets)
         if not ids:
             self.detail.clear("No posting matches.")
@@ -437,6 +442,19 @@ class MainScreen(TrackingKeys):
             self.sort = sort
             self.apply_query(self.query_model, keep=self.posting_list.highlighted)
 
+    def action_reverse_sort(self) -> None:
+        self.reverse = not self.reverse
+        self.apply_query(self.query_model, keep=self.posting_list.highlighted)
+
+    def action_read_full_screen(self) -> None:
+        """The detail pane alone on the screen for reading (Textual's Maximize), and back."""
+        if self.maximized is self.detail:
+            self.minimize()
+            self.set_focus(self.posting_list)
+        else:
+            self.set_focus(self.detail)
+            self.maximize(self.detail, container=False)
+
     def action_toggle_sidebar(self) -> None:
         self.show_sidebar = not self.show_sidebar
         self._remember()
@@ -587,7 +605,7 @@ class MainScreen(TrackingKeys):
 
     # -- what the next start restores ----------------------------------------------
     def view_state(self) -> UIState:
-        return UIState(query=self.search_box.value, sort=self.sort,
+        return UIState(query=self.search_box.value, sort=self.sort, reverse=self.reverse,
                        selected=self.posting_list.highlighted or "", sidebar=self.show_sidebar,
                        theme=self.app.theme,
                        follow_up_columns=self.posting_list.follow_up,

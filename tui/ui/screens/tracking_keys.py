@@ -215,6 +215,7 @@ class TrackingKeys(Screen[None]):
     def action_toggle_follow_up(self) -> None:
         self.posting_list.follow_up = not self.posting_list.follow_up
         self.posting_list.refresh()
+        self.posting_list.refresh_header()  # the headings follow the columns
         self._remember()
 
     def action_pipeline(self) -> None:

@@ -51,9 +51,15 @@ def header_content(posting: Posting, tracking: Tracking, width: int = 0,
     ]
 
     def line(label: str, value: str | Content, style: str = "") -> None:
-        if value:
-            shown = (value, style) if isinstance(value, str) else value
-            parts.extend([(f"{label:<{LABEL_WIDTH}}", "dim"), shown, "\n"])
+        if not value:
+            return
+        shown = Content.styled(value, style) if isinstance(value, str) else value
+        if width > LABEL_WIDTH:
+            # Wrapped here rather than by the Static, so that a long value (history,
+            # note, places, stack) goes on under itself, not under the labels.
+            shown = Content("\n" + " " * LABEL_WIDTH).join(
+                wrapped.rstrip() for wrapped in shown.wrap(width - LABEL_WIDTH))
+        parts.extend([(f"{label:<{LABEL_WIDTH}}", "dim"), shown, "\n"])
 
     line("company", posting.company)
     where = [place for place in posting.locations if place != "Remote"]  # said once, below
@@ -61,8 +67,10 @@ def header_content(posting: Posting, tracking: Tracking, width: int = 0,
         where.append(f"Remote ({posting.remote_scope})" if posting.remote_scope else "Remote")
     line("where", " · ".join(where))
     if posting.stack:
+        # No-break spaces inside a tag: a wrapped line breaks between tags, never in one.
         tags = Content(" ").join(
-            Content.styled(f" {tech} ", "$text-accent on $accent-muted")
+            Content.styled(f"\u00a0{tech}\u00a0".replace(" ", "\u00a0"),
+                           "$text-accent on $accent-muted")
             for tech in posting.stack[:16])
         line("stack", tags)
     line("level", posting.seniority)
@@ -114,9 +122,17 @@ class PostingMarkdown(Markdown):
 
 
 class DetailPane(VerticalScroll, can_focus=True):
+    ALLOW_MAXIMIZE = True  # z, or the palette's Maximize: the posting alone on the screen
     BINDINGS = [
         Binding("f", "full_text", "Full text"),
         Binding("escape", "app.focus('postings')", "List", tooltip="Back to the list"),
+        # Reading keys, as in the list (the arrows, PgUp/PgDn, Home/End are the scroll
+        # view's own).
+        Binding("j", "scroll_down", "Down", show=False),
+        Binding("k", "scroll_up", "Up", show=False),
+        Binding("g", "scroll_home", "Top", show=False),
+        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("space", "page_down", "Page down", show=False),
         *POSTING_BINDINGS,
     ]
 

@@ -13,29 +13,42 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import Input
 
 from tui.catalog import Catalog
 from tui.followup import days_since
+from tui.model import Posting, Tracking
 from tui.text import fold
 from tui.ui.actions import POSTING_BINDINGS
-from tui.ui.widgets.row_layout import column_widths, fit, fit_items
+from tui.ui.widgets.filter_sidebar import FacetList
+from tui.ui.widgets.row_layout import HEADINGS, column_widths, fit, fit_items
 
+# One cell each, always there: the list does not shift when the first posting gets a
+# status, and a word cut to fit ("interview") cannot be misread. The help and README
+# give the legend; the detail pane says the status in full.
 STATUS_MARKS = {
-    "none": "", "applied": "applied", "interviewing": "interview", "offer": "offer",
-    "rejected": "rejected", "withdrawn": "withdrawn",
+    "none": " ", "applied": "A", "interviewing": "I", "offer": "O", "rejected": "R",
+    "withdrawn": "W",
 }
+COMPONENTS = {"bookmark": "posting-list--bookmark", "note": "posting-list--bookmark",
+              "status": "posting-list--status", "dates": "posting-list--dates",
+              "company": "posting-list--company", "places": "posting-list--places",
+              "stack": "posting-list--stack"}
 
 
 class PostingList(ScrollView, can_focus=True):
+    ALLOW_MAXIMIZE = True  # the palette's Maximize (scroll views are not, by default)
     BINDINGS = [
         Binding("j,down", "cursor_down", "Down", show=False),
         Binding("k,up", "cursor_up", "Up", show=False),
@@ -69,6 +82,8 @@ class PostingList(ScrollView, can_focus=True):
         self.catalog: Catalog | None = None
         self.ids: Sequence[str] = []
         self.empty_text = "Loading postings…"
+        self.sort = ""
+        self.reverse = False
         self._place_needles: tuple[str, ...] = ()
         self.follow_up = False  # the "applied on" and "days since the last change" columns
 
@@ -87,6 +102,15 @@ class PostingList(ScrollView, can_focus=True):
                 position = 0
         self.cursor = position
         self.refresh()
+        # Once the new virtual size is laid out: scrolling at once was clamped to the
+        # old (filtered, shorter) list, and filter, G, r left the cursor below the view.
+        self.call_after_refresh(self.scroll_to_cursor)
+        self.refresh_header()
+
+    def set_sort(self, sort: str, reverse: bool) -> None:
+        """The order shown, for the column headers' arrow."""
+        self.sort, self.reverse = sort, reverse
+        self.refresh_header()
 
     @property
     def highlighted(self) -> str | None:
@@ -100,10 +124,13 @@ class PostingList(ScrollView, can_focus=True):
         return max(0, min(cursor, len(self.ids) - 1)) if self.ids else cursor
 
     def watch_cursor(self, cursor: int) -> None:
-        if self.ids:
-            self.scroll_to_region(Region(0, cursor, 1, 1), animate=False, immediate=True)
+        self.scroll_to_cursor()
         self.refresh()
         self.post_message(self.Highlighted(self.highlighted))
+
+    def scroll_to_cursor(self) -> None:
+        if self.ids:
+            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, immediate=True)
 
     def action_cursor_down(self) -> None:
         if self.cursor < len(self.ids) - 1:
@@ -134,8 +161,37 @@ class PostingList(ScrollView, can_focus=True):
         if 0 <= row < len(self.ids):
             self.cursor = row
 
+    def on_mount(self) -> None:
+        # The empty list's hint names the keys that work where the focus is.
+        self.watch(self.screen, "focused", self._focus_moved, init=False)
+
+    def _focus_moved(self) -> None:
+        if not self.ids:
+            self.refresh()
+
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.ids))
+        # A smaller list (a resize, or leaving Maximize) keeps the cursor in view.
+        self.call_after_refresh(self.scroll_to_cursor)
+        self.refresh_header()
+
+    # -- column headers ----------------------------------------------------------
+    def header_text(self) -> str:
+        """The headings of the columns shown, aligned with the rows, the sorted one with
+        its direction: ▲ A to Z, ▼ Z to A."""
+        width = self.row_width()
+        parts = [" "]
+        for index, (name, cells) in enumerate(column_widths(width, with_dates=self.follow_up)):
+            heading = HEADINGS.get(name, "")
+            if name == self.sort:
+                heading += " ▼" if self.reverse else " ▲"
+            parts.append((" " if index else "") + fit(heading, cells))
+        return set_cell_size("".join(parts), width)
+
+    def refresh_header(self) -> None:
+        if self.parent is not None:
+            for header in self.parent.query_children(ListHeader):
+                header.refresh()
 
     # -- painting --------------------------------------------------------------
     def prefer_places(self, needles: Sequence[str]) -> None:
@@ -150,62 +206,86 @@ class PostingList(ScrollView, can_focus=True):
             places.sort(key=lambda place: not any(n in fold(place) for n in self._place_needles))
         return places
 
+    def row_width(self) -> int:
+        """The cells a row has: the list's width less its scrollbar (a row as wide as
+        the list lost its last cell under the scrollbar: "kuberne… +1" for +11)."""
+        return self.scrollable_content_region.width
+
+    def _cell(self, name: str, width: int, posting: Posting, tracking: Tracking) -> str:
+        if name == "bookmark":
+            return "★" if tracking.bookmarked else " "
+        if name == "note":
+            return "✎" if tracking.notes else " "
+        if name == "status":
+            return STATUS_MARKS.get(tracking.status, "?")
+        if name == "dates":
+            days = days_since(tracking.last_change(), date.today())
+            return fit(f"{tracking.applied_on():<10} {'' if days is None else f'{days}d':>4}",
+                       width)
+        if name == "title":
+            return fit(posting.title, width)
+        if name == "company":
+            return fit(posting.company, width)
+        if name == "places":
+            return fit_items(self._places(posting.locations, posting.remote), width)
+        if name == "stack":
+            return fit_items(posting.stack, width)
+        return fit("", width)
+
+    def _seen_badge(self, posting_id: str) -> str:
+        seen = self.catalog.seen(posting_id) if self.catalog is not None else 1
+        return f" seen {seen}×" if seen > 1 else ""
+
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.row_width()
         row = self.scroll_offset.y + y
         base = self.rich_style
         if not self.ids or self.catalog is None:
             if y == 0:
                 style = self.get_component_rich_style("posting-list--empty")
-                return Strip([Segment(set_cell_size(f" {self.empty_text}", width), style)], width)
+                return Strip([Segment(" " + fit(self.empty_hint(), width - 1), style)], width)
             return Strip.blank(width, base)
         if row >= len(self.ids):
             return Strip.blank(width, base)
         posting_id = self.ids[row]
         posting = self.catalog.posting(posting_id)
         tracking = self.catalog.tracking(posting_id)
-        columns = column_widths(width, with_status=self.catalog.has_statuses,
-                                with_dates=self.follow_up)
-        cells: list[tuple[str, str | None]] = [
-            # ✎: the posting has notes.
-            (f" {'★' if tracking.bookmarked else ' '}{'✎' if tracking.notes else ' '}",
-             "posting-list--bookmark"),
-        ]
-        if columns.status:
-            cells += [(fit(STATUS_MARKS.get(tracking.status, tracking.status), columns.status),
-                       "posting-list--status"), (" ", None)]
-        if columns.dates:
-            days = days_since(tracking.last_change(), date.today())
-            cells += [(fit(f"{tracking.applied_on():<10} {'' if days is None else f'{days}d':>4}",
-                           columns.dates), "posting-list--dates"), (" ", None)]
-        seen = self.catalog.seen(posting_id)
-        badge = f" seen {seen}×" if seen > 1 else ""  # a repost or the role on two boards
-        if badge and columns.title > len(badge) + 8:
-            cells += [(fit(posting.title, columns.title - len(badge)), None),
-                      (badge, "posting-list--seen")]
-        else:
-            cells.append((fit(posting.title, columns.title), None))
-        if columns.company:
-            cells += [(" ", None), (fit(posting.company, columns.company),
-                                    "posting-list--company")]
-        if columns.places:
-            cells += [(" ", None), (fit_items(self._places(posting.locations, posting.remote),
-                                              columns.places), "posting-list--places")]
-        if columns.stack:
-            cells += [(" ", None), (fit_items(posting.stack, columns.stack),
-                                    "posting-list--stack")]
         cursor = row == self.cursor
         cursor_style = self.get_component_rich_style(
             "posting-list--cursor", partial=not self.has_focus) if cursor else Style()
-        segments = [
-            Segment(text, base + (self.get_component_rich_style(component) if component
-                                  else Style()) + cursor_style)
-            for text, component in cells
-        ]
-        used = sum(cell_len(text) for text, _ in cells)
+        segments = [Segment(" ", base + cursor_style)]
+        used = 1
+        for index, (name, cells) in enumerate(column_widths(width, with_dates=self.follow_up)):
+            if index:
+                segments.append(Segment(" ", base + cursor_style))
+            component = COMPONENTS.get(name)
+            style = base + (self.get_component_rich_style(component) if component
+                            else Style()) + cursor_style
+            badge = self._seen_badge(posting_id) if name == "title" else ""
+            if badge and cells > len(badge) + 8:  # a repost, or the role on two boards
+                segments += [
+                    Segment(fit(posting.title, cells - len(badge)), style),
+                    Segment(badge, base + self.get_component_rich_style("posting-list--seen")
+                            + cursor_style)]
+            else:
+                text = set_cell_size(self._cell(name, cells, posting, tracking), cells)
+                segments.append(Segment(text, style))
+            used += cells + (1 if index else 0)
         if used < width:
             segments.append(Segment(" " * (width - used), base + cursor_style))
         return Strip(segments, width).crop(0, width)
+
+    def empty_hint(self) -> str:
+        """What to do about an empty list, in the keys that work where the focus is: "r"
+        resets from the list, but typed into the search box it is a letter."""
+        if self.catalog is None or not len(self.catalog):
+            return self.empty_text
+        focused = self.screen.focused if self.is_attached else None
+        if isinstance(focused, Input):
+            return "No match: edit the search, or escape to clear it."
+        if isinstance(focused, FacetList):
+            return "No match: untick a value (space), or escape, then r."
+        return "No postings match. Press r to reset the filters."
 
     def on_focus(self) -> None:
         self.refresh()
@@ -213,3 +293,14 @@ class PostingList(ScrollView, can_focus=True):
     def on_blur(self) -> None:
         self.refresh()
 
+
+
+class ListHeader(Widget):
+    """The posting list's column headings: a line of its own above the list (in the
+    list it would scroll away), drawn from the list's own layout so that they line up."""
+
+    DEFAULT_CSS = "ListHeader { height: 1; }"
+
+    def render(self) -> Content:
+        listing = self.parent.query_children(PostingList).first() if self.parent else None
+        return Content(listing.header_text() if listing is not None else "")

@@ -1,86 +1,86 @@
 """How a posting row shares its width: pure functions, tested without a screen.
 
-A row is ``mark status [applied-on days] title company places stack``; the follow-up
-columns (applied on, days since the last status change) have a fixed width, shown
-or not for every row alike, so the list does not shift from row to row. The title matters most,
-so it keeps a readable minimum; company, places and stack join in that order
-while they fit at their minimum widths, then the room left grows the title to
-a comfortable width, then the other columns, then the title again. A narrow
-list therefore drops stack first, then places, then company, and never cuts
-the title to nothing.
+A row is one leading space, then its columns, one space apart: first the fixed
+markers (bookmark, status), always shown at the same width so that the list
+never shifts when the first posting gets a status, then the title, company,
+places and stack. The title matters most, so it keeps a readable minimum;
+company, places and stack join in that order while they fit at their minimum
+widths, then the room left grows the title to a comfortable width, then the
+other columns, then the title again. A narrow list therefore drops stack first,
+then places, then company, and never cuts the title to nothing.
+
+Adding a column is adding a row to ``MARKERS`` (a narrow fixed-width cell, such as a
+badge) or to ``FLEXIBLE``, with its heading in ``HEADINGS``, and a cell for it in
+:mod:`tui.ui.widgets.posting_list`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 
-MARK_WIDTH = 3  # " ★ "
-STATUS_WIDTH = 9  # "interview", "withdrawn"
-DATES_WIDTH = 15  # "2026-11-01 999d"
+# name, width (cells): always shown, in this order, before the title (✎: notes).
+MARKERS: tuple[tuple[str, int], ...] = (("bookmark", 1), ("note", 1), ("status", 1))
+# The follow-up columns (issue 12), one fixed-width cell, shown for every row or none:
+# "2026-11-01  12d", the day applied and the days since the last status change.
+DATES: tuple[str, int] = ("dates", 15)
+DATES_MIN_WIDTH = 60  # a narrower row keeps its title instead
 TITLE_MIN = 20
 TITLE_COMFORTABLE = 30
 TITLE_WIDE = 44
 # name, minimum, comfortable, most (cells): in the order they join and grow. "Remote, New York"
 # is 16 cells: a common place line fits at the comfortable width.
-OPTIONAL = (("company", 12, 14, 22), ("places", 12, 16, 28), ("stack", 10, 12, 26))
+FLEXIBLE: tuple[tuple[str, int, int, int], ...] = (
+    ("company", 12, 14, 22), ("places", 12, 16, 28), ("stack", 10, 12, 26))
+HEADINGS = {"bookmark": "", "note": "", "status": "", "dates": "Applied     Wait",
+            "title": "Title", "company": "Company", "places": "Location", "stack": "Stack"}
 
-
-class Columns(NamedTuple):
-    status: int
-    title: int
-    company: int
-    places: int
-    stack: int
-    dates: int = 0
+Layout = tuple[tuple[str, int], ...]  # (column, width) in row order, shown columns only
 
 
 @lru_cache(maxsize=64)  # asked once per painted row; the answer depends on two values
-def column_widths(width: int, *, with_status: bool, with_dates: bool = False) -> Columns:
-    """The cell width of each column of a ``width``-cell row (0: not shown).
+def column_widths(width: int, *, with_dates: bool = False) -> Layout:
+    """The columns a ``width``-cell row shows, in order, with their widths.
 
-    Each shown column after the title is preceded by one space; the widths
-    returned plus those spaces and the mark add up to ``width``.
+    The leading space, the one space before each column after the first, and
+    the widths add up to ``width`` (when ``width`` holds the markers and a title).
+    ``with_dates``: the follow-up columns too, where the row is wide enough.
     """
-    status = STATUS_WIDTH if with_status and width >= 40 else 0
-    dates = DATES_WIDTH if with_dates and width >= 60 else 0
-    free = width - MARK_WIDTH - (status + 1 if status else 0) - (dates + 1 if dates else 0)
-    widths = {name: 0 for name, *_ in OPTIONAL}
+    fixed = (*MARKERS, DATES) if with_dates and width >= DATES_MIN_WIDTH else MARKERS
+    free = width - 1 - sum(w + 1 for _, w in fixed)
+    widths: dict[str, int] = {}
     title = free
-    for name, minimum, _, _ in OPTIONAL:
+    for name, minimum, _, _ in FLEXIBLE:
         if title - (minimum + 1) < TITLE_MIN:
             break
         widths[name] = minimum
         title -= minimum + 1
     extra = title - TITLE_MIN
-    if extra <= 0:
-        return Columns(status, max(0, title), widths["company"], widths["places"],
-                       widths["stack"], dates)
-    title = TITLE_MIN
+    if extra > 0:
+        title = TITLE_MIN
 
-    def grow_title(target: int) -> None:
-        nonlocal title, extra
-        grow = min(extra, max(0, target - title))
-        title, extra = title + grow, extra - grow
+        def grow_title(target: int) -> None:
+            nonlocal title, extra
+            grow = min(extra, max(0, target - title))
+            title, extra = title + grow, extra - grow
 
-    def grow_others(index: int) -> None:  # 1: to comfortable, 2: to the most
-        nonlocal extra
-        for name, *targets in OPTIONAL:
-            if widths[name]:
-                grow = min(extra, max(0, targets[index] - widths[name]))
-                widths[name], extra = widths[name] + grow, extra - grow
+        def grow_others(index: int) -> None:  # 1: to comfortable, 2: to the most
+            nonlocal extra
+            for name, *targets in FLEXIBLE:
+                if name in widths:
+                    grow = min(extra, max(0, targets[index] - widths[name]))
+                    widths[name], extra = widths[name] + grow, extra - grow
 
-    # Room left over goes in turns: the title to comfortable, the others to
-    # comfortable, the title to wide, the others to the most they use, the title.
-    grow_title(TITLE_COMFORTABLE)
-    grow_others(1)
-    grow_title(TITLE_WIDE)
-    grow_others(2)
-    title += extra
-    return Columns(status, title, widths["company"], widths["places"], widths["stack"], dates)
+        # Room left over goes in turns: the title to comfortable, the others to
+        # comfortable, the title to wide, the others to the most they use, the title.
+        grow_title(TITLE_COMFORTABLE)
+        grow_others(1)
+        grow_title(TITLE_WIDE)
+        grow_others(2)
+        title += extra
+    return (*fixed, ("title", max(0, title)), *widths.items())
 
 
 def fit(text: str, width: int) -> str:
@@ -90,21 +90,18 @@ def fit(text: str, width: int) -> str:
     text = " ".join(text.split())
     if cell_len(text) <= width:
         return set_cell_size(text, width)
-    cut = set_cell_size(text, width - 1)
-    if not text.startswith(cut):
-        # A wide (CJK) character straddled the cut: set_cell_size dropped it and padded
-        # its place with a space. The "…" goes right after the text, the padding after
-        # it (was "漢字 …").
-        cut = cut[:-1]
-    return set_cell_size(cut + "…", width)
+    # No gap before the "…": a cut after a space ("after …"), or a wide character that
+    # does not fit the last cell (set_cell_size pads with a space), is closed up.
+    return set_cell_size(set_cell_size(text, width - 1).rstrip() + "…", width)
 
 
 def fit_items(items: Sequence[str], width: int, separator: str = ", ") -> str:
     """As many whole ``items`` as fit in ``width`` cells, then ``+N`` for the rest.
 
     ``["Toronto", "Berlin", "Lisbon"]`` in 16 cells is ``Toronto, Berlin +1``
-    rather than ``Toronto, Berlin, …``: the count says how much is hidden. A
-    first item too long for the column is cut with an ellipsis.
+    rather than ``Toronto, Berlin, …``: the count says how much is hidden, and is
+    never cut. A first item too long for the column is cut with an ellipsis; when
+    not even one cell of it fits beside the count, the count alone is shown.
     """
     items = [" ".join(item.split()) for item in items if item.strip()]
     if width <= 0 or not items:
@@ -119,6 +116,10 @@ def fit_items(items: Sequence[str], width: int, separator: str = ", ") -> str:
             continue
         if not shown:  # the first item alone does not fit
             tail = f" +{len(items) - 1}" if len(items) > 1 else ""
-            return fit(fit(item, max(1, width - len(tail))).rstrip() + tail, width)
+            room = width - cell_len(tail)
+            if room < 2:  # "k… +11" at least; otherwise just how many there are
+                return fit(f"{len(items)}", width) if cell_len(str(len(items))) <= width \
+                    else fit("", width)
+            return fit(fit(item, room).rstrip() + tail, width)
         return fit(f"{shown} +{len(items) - index}", width)
     return fit(shown, width)

@@ -1,0 +1,54 @@
+"""The footer: Textual's, except that no key is ever cut and "? Help" is always shown.
+
+Textual's footer lays its keys out in one row and clips the row at the screen's
+edge: at 80 columns "c Cop" was the last thing shown and "? Help" was off the
+screen. Here the help key goes last, and the keys before it that do not fit
+whole are left out (they are all in the help screen and the command palette).
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+HELP_ACTION = "help"
+# A key's cells beyond its key and its word: Textual's padding around the key (1 + 1)
+# and after the word (1); the palette's key, docked right, adds a border and a pad.
+KEY_EXTRA = 3
+PALETTE_EXTRA = 2
+
+
+def key_width(key: FooterKey) -> int:
+    """Worked out, not measured: the keys are chosen before they are mounted (hiding
+    them after layout cost a second restyle on every move of the cursor)."""
+    extra = KEY_EXTRA + (PALETTE_EXTRA if key.has_class("-command-palette") else 0)
+    return cell_len(key.key_display) + cell_len(key.description) + extra
+
+
+class KeyFooter(Footer):
+    def compose(self) -> ComposeResult:
+        widgets = list(super().compose())
+        keys = [w for w in widgets if isinstance(w, FooterKey)]
+        helps = [key for key in keys if key.action == HELP_ACTION]
+        width = self.size.width or self.app.size.width
+        room = width - sum(key_width(key) for key in keys
+                           if key in helps or key.has_class("-command-palette"))
+        full = False
+        for widget in widgets:
+            if widget in helps:
+                continue
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                full = full or key_width(widget) > room  # in order: none after a cut
+                if full:
+                    continue
+                room -= key_width(widget)
+            yield widget
+        yield from helps
+
+    def on_resize(self, event: object) -> None:
+        if self._bindings_ready:
+            self.call_after_refresh(self.recompose)
+
+
