@@ -22,7 +22,8 @@ def test_the_markers_come_first_at_a_fixed_width_whatever_the_row() -> None:
 def test_a_list_beside_sidebar_and_detail_shows_every_column() -> None:
     columns = dict(column_widths(75))  # the list at 160 columns, less its scrollbar
     assert columns["title"] >= 28  # "Senior Software Engineer, Ru…"
-    assert columns["company"] >= 14 and columns["places"] >= 13 and columns["stack"] >= 10
+    # Places at their minimum: the notes mark (✎) beside the bookmark took one cell.
+    assert columns["company"] >= 14 and columns["places"] >= 12 and columns["stack"] >= 10
 
 
 @pytest.mark.parametrize(("width", "shown"), [

@@ -65,7 +65,7 @@ def test_free_text_search_finds_parsed_places(folder, tmp_path, capsys) -> None:
 def test_fit_puts_the_ellipsis_right_after_cut_wide_text() -> None:
     assert fit("漢字漢字", 6) == "漢字… "
     assert fit("漢字漢字", 5) == "漢字…"
-    assert fit("Senior Software Engineer", 17) == "Senior Software …"  # a space of the text
+    assert fit("Senior Software Engineer", 17) == "Senior Software… "  # no gap before it
 
 
 async def test_a_week_of_small_things_in_the_app(folder, tmp_path, monkeypatch) -> None:

@@ -19,6 +19,12 @@ import threading
 from collections.abc import Callable
 
 CHECK_EVERY_SECONDS = 0.5
+# Once the terminal has gone, the app has this long to save the view and end; then the
+# process ends anyway. A dead terminal can wedge Textual's shutdown: its output thread
+# stops on the failed writes, and the closing app waits on it for good (seen: jobtui
+# processes left for an hour after their tmux sessions were killed). Tracking data is
+# written atomically as it changes, so ending here loses nothing of the user's.
+GRACE_SECONDS = 5.0
 # What asking a hung-up or vanished terminal for its foreground group fails with.
 GONE_ERRORS = frozenset({errno.EIO, errno.ENXIO, errno.EBADF})
 
@@ -38,10 +44,14 @@ class TerminalWatch:
     (SIGHUP, or hung up). Use as a context manager around the app's run."""
 
     def __init__(self, on_gone: Callable[[], None], fd: int = 0,
-                 interval: float = CHECK_EVERY_SECONDS) -> None:
+                 interval: float = CHECK_EVERY_SECONDS, grace: float = GRACE_SECONDS,
+                 hard_exit: Callable[[int], object] = os._exit) -> None:
         self.on_gone = on_gone
         self.fd = fd
         self.interval = interval
+        self.grace = grace
+        self._hard_exit = hard_exit
+        self._deadline: threading.Timer | None = None
         self._hung_up = threading.Event()
         self._stopped = threading.Event()
         self._previous: Callable[..., object] | int | None = None
@@ -55,6 +65,8 @@ class TerminalWatch:
 
     def __exit__(self, *_exc: object) -> None:
         self._stopped.set()
+        if self._deadline is not None:  # the app ended in time
+            self._deadline.cancel()
         if self._previous is not None:
             with contextlib.suppress(ValueError, TypeError):
                 signal.signal(signal.SIGHUP, self._previous)
@@ -63,5 +75,8 @@ class TerminalWatch:
         while not self._stopped.is_set():
             if self._hung_up.wait(self.interval) or terminal_gone(self.fd):
                 if not self._stopped.is_set():
+                    self._deadline = threading.Timer(self.grace, self._hard_exit, args=(0,))
+                    self._deadline.daemon = True
+                    self._deadline.start()
                     self.on_gone()
                 return

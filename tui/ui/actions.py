@@ -108,7 +108,7 @@ POSTING_ACTIONS: tuple[Action, ...] = (
 WEEK_SCREEN_ACTIONS: tuple[Action, ...] = (
     Action("undo", "u", "Undo", "Undo last change",
            "Put back the last status, bookmark, note or hide you changed (again: the one before)",
-           show=False, doc=("u", "undo your last tracking change; again, the one before")),
+           show=False, doc=("u", "undo a tracking change; again: the one before")),
     Action("pipeline", "P", "Pipeline", "Pipeline",
            "Tracked postings by status, oldest waiting first; follow-ups due stand out",
            show=False, doc=("P", "pipeline: by status, follow-ups due")),

@@ -45,7 +45,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("g / G, Home / End", "first / last posting"),
         ("enter", "read the posting in the detail pane"),
         *help_rows((*POSTING_ACTIONS, *WEEK_POSTING_ACTIONS)),
-        ("★", "in a row: bookmarked"),
+        ("★ ✎", "in a row: bookmarked, has notes"),
+        ("seen 2×", "in a row: the role saved twice"),
         ("A I O R W", "applied, interviewing, offer, rejected, withdrawn"),
     )),
     ("Filters sidebar", (

@@ -41,10 +41,9 @@ STATUS_MARKS = {
     "none": " ", "applied": "A", "interviewing": "I", "offer": "O", "rejected": "R",
     "withdrawn": "W",
 }
-COMPONENTS = {"bookmark": "posting-list--bookmark", "note": "posting-list--bookmark",
-              "status": "posting-list--status", "dates": "posting-list--dates",
-              "company": "posting-list--company", "places": "posting-list--places",
-              "stack": "posting-list--stack"}
+COMPONENTS = {"bookmark": "posting-list--bookmark", "status": "posting-list--status",
+              "dates": "posting-list--dates", "company": "posting-list--company",
+              "places": "posting-list--places", "stack": "posting-list--stack"}
 
 
 class PostingList(ScrollView, can_focus=True):
@@ -213,9 +212,7 @@ class PostingList(ScrollView, can_focus=True):
 
     def _cell(self, name: str, width: int, posting: Posting, tracking: Tracking) -> str:
         if name == "bookmark":
-            return "★" if tracking.bookmarked else " "
-        if name == "note":
-            return "✎" if tracking.notes else " "
+            return ("★" if tracking.bookmarked else " ") + ("✎" if tracking.notes else " ")
         if name == "status":
             return STATUS_MARKS.get(tracking.status, "?")
         if name == "dates":

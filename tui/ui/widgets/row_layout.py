@@ -21,8 +21,9 @@ from functools import lru_cache
 
 from rich.cells import cell_len, set_cell_size
 
-# name, width (cells): always shown, in this order, before the title (✎: notes).
-MARKERS: tuple[tuple[str, int], ...] = (("bookmark", 1), ("note", 1), ("status", 1))
+# name, width (cells): always shown, in this order, before the title. The first holds
+# two marks side by side: ★ a bookmark, ✎ notes.
+MARKERS: tuple[tuple[str, int], ...] = (("bookmark", 2), ("status", 1))
 # The follow-up columns (issue 12), one fixed-width cell, shown for every row or none:
 # "2026-11-01  12d", the day applied and the days since the last status change.
 DATES: tuple[str, int] = ("dates", 15)
@@ -34,7 +35,7 @@ TITLE_WIDE = 44
 # is 16 cells: a common place line fits at the comfortable width.
 FLEXIBLE: tuple[tuple[str, int, int, int], ...] = (
     ("company", 12, 14, 22), ("places", 12, 16, 28), ("stack", 10, 12, 26))
-HEADINGS = {"bookmark": "", "note": "", "status": "", "dates": "Applied     Wait",
+HEADINGS = {"bookmark": "", "status": "", "dates": "Applied     Wait",
             "title": "Title", "company": "Company", "places": "Location", "stack": "Stack"}
 
 Layout = tuple[tuple[str, int], ...]  # (column, width) in row order, shown columns only
