@@ -35,8 +35,6 @@ async def settle(app: JobTuiApp, pilot: Pilot) -> None:
     """Wait until every worker (build, index, detail, save) is done and the screen is drawn."""
     for _ in range(5):
         await pilot.pause()
-        # A tracking poll that a newer one replaced (an exclusive worker) is cancelled:
-        # on a loaded machine the 1.5 s poll can fire twice while a test settles.
         # The 1.5 s tracking poll is an exclusive worker: on a loaded machine a second
         # poll can cancel the first while we wait, which is not a failure.
         with contextlib.suppress(WorkerCancelled):
