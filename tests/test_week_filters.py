@@ -14,7 +14,7 @@ import pytest
 from tests.week_fixtures import write_week_folder
 from tui.catalog import Catalog
 from tui.cli import main
-from tui.model import Posting, Tracking
+from tui.model import Posting, Tracking, pay_line
 from tui.parsing.duplicates import company_key, group_duplicates, title_key
 from tui.parsing.fingerprint import fingerprint, similarity
 from tui.parsing.level import find_level, level_of
@@ -45,6 +45,15 @@ def test_pay_without_figures_is_unknown_and_periods_compare_per_year() -> None:
     assert parse_salary("$60-80") == Pay(60, 80, "USD", "hour")  # a range of them is a rate
     assert yearly(Pay(50, 60, "USD", "hour")) == (104_000, 124_800)
     assert yearly(Pay(200_000, 0, "RUB", "month")) == (2_400_000, math.inf)
+
+
+def test_the_pay_line_says_the_figures_once_when_they_read_as_stated() -> None:
+    stated = Posting(id="a", title="t", salary="EUR 70,000–85,000 a year", salary_min=70_000,
+                     salary_max=85_000, salary_currency="EUR", salary_period="year")
+    assert pay_line(stated) == "EUR 70,000–85,000 a year"  # a web page's JSON-LD
+    loose = Posting(id="b", title="t", salary="60-80k EUR", salary_min=60_000,
+                    salary_max=80_000, salary_currency="EUR", salary_period="year")
+    assert pay_line(loose) == "60-80k EUR · EUR 60,000–80,000 a year"
 
 
 def test_salary_query_values() -> None:

@@ -112,6 +112,14 @@ def pay_figures(posting: Posting) -> str:
     return f"{currency} {figures} {PERIOD_WORDS.get(posting.salary_period, '')}".rstrip()
 
 
+def pay_line(posting: Posting) -> str:
+    """The pay as stated, then as the salary: filter reads it, once when they agree (a
+    web page's JSON-LD is stated in the very words the figures are read back in)."""
+    figures = pay_figures(posting)
+    return posting.salary if figures in ("", posting.salary) else \
+        " · ".join(filter(None, (posting.salary, figures)))
+
+
 @dataclass(frozen=True, slots=True)
 class StatusChange:
     status: str

@@ -25,7 +25,7 @@ from tui.cli.listing import print_table, write_tsv
 from tui.cli.tracking_commands import day_argument, notes_lines, stale_clauses
 from tui.errors import CommandError
 from tui.library import FILE_GONE, ORPHAN_BODY, BuildReport, Library, gone
-from tui.model import Posting, Tracking, pay_figures
+from tui.model import Posting, Tracking, pay_line
 from tui.parsing.salary import UNKNOWN
 from tui.paths import state_path
 from tui.query import Clause, Query, parse_query
@@ -195,7 +195,7 @@ def cmd_show(context: Context, args: argparse.Namespace) -> int:
          if posting is not None else ""),
         ("stack", ", ".join(shown.stack)), ("url", shown.url),
         ("level", shown.seniority),
-        ("salary", " · ".join(filter(None, (shown.salary, pay_figures(shown))))),
+        ("salary", pay_line(shown)),
         ("seen", f"{data['seen']}× (" + ", ".join(visible(item["source"])
                                                   for item in data["group"]) + ")"
          if data["seen"] > 1 else ""),

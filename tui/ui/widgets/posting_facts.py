@@ -24,7 +24,7 @@ def salary_text(posting: Posting) -> Content:
     figures = pay_figures(posting)
     if not posting.salary:
         return Content("")
-    if not figures:
+    if figures in ("", posting.salary):
         return Content(posting.salary)
     return Content.assemble(posting.salary, ("  ·  " + figures, "dim"))
 
