@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import sys
 from itertools import pairwise
 from pathlib import Path
 
@@ -123,3 +125,15 @@ def test_export_takes_the_list_filters_and_csv_has_application_dates(
     assert {row["applied_on"] for row in everything if row["id"] != applied["id"]} == {""}
     rust = run(capsys, "export", "--stack", "rust", "--location", "lisbon", "--format", "json")
     assert len(json.loads(rust[1])) == 4
+
+
+def test_a_reader_that_leaves_early_is_no_error(folder, capsys, monkeypatch) -> None:
+    """`jobtui list | head -1`: the pipe closes under jobtui, which ends quietly."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before jobtui writes
+    broken = io.TextIOWrapper(os.fdopen(write_end, "wb", buffering=0), encoding="utf-8",
+                              write_through=True)
+    monkeypatch.setattr(sys, "stdout", broken)
+    code = main(["list", "--format", "tsv"])
+    assert code == 0
+    assert capsys.readouterr().err == ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -178,6 +179,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CommandError, StateUnreadable) as error:
         print(f"jobtui: {error}".replace("jobtui: jobtui: ", "jobtui: "), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader left (`jobtui list | head`): nothing is wrong, and nothing more is
+        # written; stdout goes to /dev/null so that Python's exit flush stays quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as error:
         print(f"jobtui: {error}", file=sys.stderr)
         return 1
