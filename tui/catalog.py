@@ -291,6 +291,7 @@ class Catalog:
             for member in members:
                 self._members[member] = members
                 self._shown_as[member] = members[0]
+        self._grouped: frozenset[int] = frozenset(self._shown_as)
         self._folded: frozenset[int] = frozenset(
             m for m, shown in self._shown_as.items() if m != shown)
 
@@ -312,7 +313,10 @@ class Catalog:
 
     def _fold_groups(self, matched: set[int] | frozenset[int]) -> set[int] | frozenset[int]:
         """``matched`` with each group of duplicates as its listed posting."""
-        grouped = matched & self._shown_as.keys()
+        if not self._shown_as:  # no duplicates at all
+            return matched
+        # Set & set walks the smaller one; `set & dict.keys()` walked all of ``matched``.
+        grouped = self._grouped & matched
         if not grouped:
             return matched
         return (matched - self._folded) | {self._shown_as[m] for m in grouped}
@@ -621,9 +625,10 @@ class Catalog:
             return Selection(order, self._ids, self._position)
         matched = self.matching(query)
         if grouped:
-            matched = self._fold_groups(matched)
-            if self._hidden and not self._shows_hidden(query):
-                matched = matched - self._hidden  # a hidden posting never stands for its group
+            folded = self._fold_groups(matched)
+            if folded is not matched and self._hidden and not self._shows_hidden(query):
+                folded = folded - self._hidden  # a hidden posting never stands for its group
+            matched = folded
         if len(matched) * SMALL_RESULT < len(order):
             # A few hundred matches (changed:>14d, is:hidden): sorted by their rank in
             # the order, not found by a walk over all of it.
