@@ -546,11 +546,9 @@ class Catalog:
         state none in that currency: pay in another currency is never converted."""
         if value.lower() == UNKNOWN:
             return self._salaries.unknown
-        bound = parse_salary_bound(value)
+        bound = self._salary_bound(value)
         if bound is None:
             return set()
-        if not bound.currency:
-            bound = replace(bound, currency=self.usual_currency)
         found = self._salaries.matching(bound)
         if known_only:
             return found
@@ -558,12 +556,17 @@ class Catalog:
 
     def _salary_fails(self, value: str) -> set[int] | frozenset[int]:
         """Postings whose stated pay, in the clause's currency, cannot meet it."""
-        bound = parse_salary_bound(value)
+        bound = self._salary_bound(value)
         if bound is None:
             return self._everything
-        if not bound.currency:
-            bound = replace(bound, currency=self.usual_currency)
         return self._salaries.known(bound.currency) - self._salaries.matching(bound)
+
+    def _salary_bound(self, value: str) -> SalaryBound | None:
+        """``value``'s bound, in the usual currency when it names none."""
+        bound = parse_salary_bound(value)
+        if bound is not None and not bound.currency:
+            bound = replace(bound, currency=self.usual_currency)
+        return bound
 
     def _location_matches(self, value: str) -> set[int]:
         """``loc:`` at any level, in any spelling: a place, region, country or continent

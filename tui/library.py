@@ -161,10 +161,7 @@ class Library:
         new = [Posting.from_dict(entry["posting"]) for entry in report.changed.values()
                if "posting" in entry]
         postings = sorted([*kept, *new], key=lambda posting: posting.source)
-        self._listed, self._listed_stamp = contents(postings), self.cache.stamp()
-        tracking, companies = self.store.read()
-        catalog = self._groups = with_orphans(postings, tracking, companies)
-        return report, catalog
+        return report, self.listed(postings)
 
     def load(self, show: Callable[[Catalog], None],
              progress: Progress | None = None) -> BuildReport:
