@@ -120,7 +120,12 @@ class Starts:
         return cls({run: tuple(sorted(entries, key=lambda entry: entry[0]))
                     for run, entries in by_run.items()}, frozenset(always))
 
-    def among(self, runs: set[bytes]) -> set[str]:
+    def runs(self) -> set[bytes]:
+        """Every run any of the names has."""
+        return {run for entries in self.by_run.values() for _, needed in entries
+                for run in needed}
+
+    def among(self, runs: frozenset[bytes]) -> set[str]:
         """The first words of the names that may stand in a text whose letter runs are
         ``runs``: a superset of those that do, checked at each place by the patterns."""
         found = set(self.always)
@@ -148,6 +153,7 @@ class Vocabulary:
     clause_start_negations: frozenset[str]  # "No PHP", "(no Java)": only where a clause starts
     negation_starts: Starts  # the first word of every negation
     negation_filler: frozenset[str]  # words that may stand between a negation and the name
+    runs: frozenset[bytes]  # every ASCII letter run of every name and negation
 
 
 def _key(name: str) -> str:
@@ -225,6 +231,10 @@ def vocabulary() -> Vocabulary:
     names = {_key(canonical): canonical for canonical in technologies}
     names.update({form.lower(): canonical for form, canonical in exact.items()})
     names.update(aliases)
+    alias_starts = Starts.of(aliases)
+    exact_starts = Starts.of(form.lower() for form in exact)
+    negation_starts = Starts.of(phrase.lower() for phrase in
+                                raw["negations"] + raw["clause_start_negations"])
     return Vocabulary(
         aliases=aliases,
         exact=exact,
@@ -236,13 +246,14 @@ def vocabulary() -> Vocabulary:
         names=names,
         alias_pattern=re.compile(trie_pattern(aliases)),
         exact_pattern=re.compile(trie_pattern(exact)),
-        alias_starts=Starts.of(aliases),
-        exact_starts=Starts.of(form.lower() for form in exact),
+        alias_starts=alias_starts,
+        exact_starts=exact_starts,
         negation=_phrase_pattern(raw["negations"] + raw["clause_start_negations"]),
         clause_start_negations=frozenset(raw["clause_start_negations"]),
-        negation_starts=Starts.of(phrase.lower() for phrase in
-                                  raw["negations"] + raw["clause_start_negations"]),
+        negation_starts=negation_starts,
         negation_filler=frozenset(raw["negation_filler"]),
+        runs=frozenset().union(*(starts.runs() for starts in (alias_starts, exact_starts,
+                                                              negation_starts))),
     )
 
 
@@ -307,13 +318,17 @@ def _lower(text: str) -> str:
 class _Words:
     """The words of a (lower-cased) text, as far as finding names needs them."""
 
-    def __init__(self, low: str) -> None:
+    def __init__(self, low: str, vocab: Vocabulary) -> None:
         self.low = low
-        # The text's runs of ASCII letters, split in C (~15 us for 2,000 characters;
-        # tokenising with TOKEN.findall took ~200 us, the largest cost of detect_stack).
+        # The text's runs of ASCII letters that some name has, split and looked up in C
+        # (~65 us for 3,700 characters, nearly all of it making and hashing the ~600
+        # runs; tokenising with TOKEN.findall took ~200 us for 2,000, the largest cost of
+        # detect_stack). Only the few that names have are kept, so that each Starts.among
+        # meets a small set.
         letters = low.encode("ascii", "replace").translate(LETTER_RUNS)
-        self.runs = set(letters.split())
+        self.runs = vocab.runs.intersection(letters.split())
         self.letters = b" " + letters + b" "  # offsets one on from the text's
+        self._run_places: dict[bytes, list[int]] = {}
         self._tokens: set[str] | None = None
 
     def places(self, word: str, text: str) -> list[int]:
@@ -327,14 +342,15 @@ class _Words:
         if first_run is None:
             return [match.start() for match in pattern.finditer(text)]
         needle, offset = first_run
-        places = []
-        at = self.letters.find(needle)
-        while at >= 0:
-            start = at - offset  # at + 1 in ``letters`` is at in the text
-            if start >= 0 and pattern.match(text, start):
-                places.append(start)
-            at = self.letters.find(needle, at + len(needle) - 1)
-        return places
+        runs = self._run_places.get(needle)
+        if runs is None:  # once per run: "c", "c++" and "C#", "go" and "Go" share theirs
+            runs = self._run_places[needle] = []
+            at = self.letters.find(needle)
+            while at >= 0:
+                runs.append(at)  # at + 1 in ``letters`` is at in the text
+                at = self.letters.find(needle, at + len(needle) - 1)
+        return [at - offset for at in runs
+                if at >= offset and pattern.match(text, at - offset)]
 
     def has(self, word: str, at: int) -> bool:
         """Is ``word``, standing at ``at``, one of the text's words (as TOKEN cuts them,
@@ -372,8 +388,11 @@ def _hits(text: str, low: str, words: _Words, vocab: Vocabulary) -> list[_Hit]:
             for at in words.places(word, low):
                 match = pattern.match(haystack, at)
                 if match and (low[at - 1:at] not in TOKEN_JOINS or word in words.tokens()):
-                    found.append((match.start(), match.end(), names[_key(match.group("name"))],
-                                  is_exact))
+                    name = match.group("name")
+                    # Keys have no "-", tab or double space: a name found as written with
+                    # none is its own key (no regex substitution, ~0.7 us, per match).
+                    canonical = names.get(name) or names[_key(name)]
+                    found.append((match.start(), match.end(), canonical, is_exact))
     if not found:
         return []
     found = list(set(found))
@@ -405,7 +424,7 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
     if not text.isascii() and CJK.search(text):
         search_text = text.translate(_cjk_as_space())
         search_low = _lower(search_text)
-    words = _Words(search_low)
+    words = _Words(search_low, vocab)
     hits = _hits(search_text, search_low, words, vocab)
     if not hits:
         return []
@@ -435,6 +454,7 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
     negation_ends: list[int] | None = None
     result: list[str] = []
     accepted: set[int] = set()  # ambiguous names taken: "AWS, Lambda, Aurora" chains along
+    skill_sentences: dict[tuple[int, int], bool] = {}
     for index, hit in enumerate(hits):
         sentence = text[hit.sentence[0]:hit.sentence[1]]
         if negation_ends is None:
@@ -446,7 +466,9 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
                 result.append(vocab.ci[hit.canonical])  # "CI/CD (GitLab)": its CI
             continue  # a code host is where code lives, not what it is written in
         if hit.ambiguous:
-            skills = bool(SKILL_WORDS.search(sentence))
+            skills = skill_sentences.get(hit.sentence)
+            if skills is None:  # once per sentence: its names share it
+                skills = skill_sentences[hit.sentence] = bool(SKILL_WORDS.search(sentence))
             if hit.canonical in vocab.weak and skills and hit.sentence in clear_sentences:
                 pass  # "experience with Docker and Figma": a tool among the skills asked for
             else:
