@@ -8,10 +8,11 @@ technology: next to another technology in a list, before a word like
 "developer" or "experience", after "in/with/using" in a sentence about skills,
 or inside a stack/requirements section.
 
-All names are found in one pass per case over the whole text: the vocabulary is
-compiled once into two regular expressions shaped as tries (shared prefixes
-factored out, longest name first), so the cost grows with the text, not with the
-size of the vocabulary, and only the few names found are looked at in Python.
+The vocabulary is compiled once into two regular expressions shaped as tries (shared
+prefixes factored out, longest name first), one per case. They are tried only where a
+name may start: the text's runs of ASCII letters, split and looked up in C, tell which
+names may stand in it, and a bytes search of their first runs tells where; only those
+few places are looked at in Python.
 """
 
 from __future__ import annotations
