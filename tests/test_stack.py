@@ -140,3 +140,11 @@ def test_a_one_name_line_under_a_tech_or_nice_to_have_heading_counts(heading: st
 
 def test_an_ambiguous_name_before_a_layer_word_is_the_technology() -> None:
     assert "react" in detect_stack("Postgres for the data, React FE, Elixir BE")
+
+
+def test_names_keep_their_place_after_letters_that_grow_when_lower_cased() -> None:
+    # "İ" lower-cases to two characters: were offsets shifted by the 12 of them, "rust"
+    # would fall outside the address it is part of and be taken for stack.
+    text = ("İSTANBUL VE İZMİR İÇİN İŞ İLANI: BİLGİSAYAR MÜHENDİSİ\n"
+            "Python and PostgreSQL. CV: rust@ex.io")
+    assert detect_stack(text) == ["python", "postgres"]
