@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from tui.parsing.required_text import folded, holds, requirements
+from tui.parsing.fields import find_salary
+from tui.parsing.required_text import folded, folded_in_place, holds, next_of, requirements
 from tui.parsing.traps import find_traps
 
 
@@ -50,3 +51,23 @@ def test_what_the_reader_cannot_follow_requires_nothing(pattern: str) -> None:
 def test_a_trap_in_turkish_capitals_is_still_found() -> None:
     assert find_traps("Lütfen başvurunuzda MENTİON THE WORD KEDİ.") == (
         "Lütfen başvurunuzda MENTİON THE WORD KEDİ.",)
+
+
+def test_places_in_the_folded_text_are_used_only_where_they_line_up() -> None:
+    assert folded_in_place("İstanbul, ſalary in EUR") == "istanbul, salary in eur"
+    assert folded_in_place("Straße") is None  # "ß" folds to "ss"
+    assert folded_in_place("a\u0307b") is None  # a lone combining dot is dropped
+
+
+def test_next_of_finds_each_next_word_in_order() -> None:
+    found: dict[str, int] = {}
+    text = "ruby, then eur, then usd"
+    assert next_of(("usd", "eur"), text, 0, found) == (11, "eur")
+    assert next_of(("usd", "eur"), text, 12, found) == (21, "usd")
+    assert next_of(("usd", "eur"), text, 22, found) is None
+
+
+@pytest.mark.parametrize("before", ["", "Straßenbahn " * 40 + "\n"])
+def test_salary_hint_in_any_case_is_read_wherever_the_text_folds_longer(before: str) -> None:
+    lines = (before + "Great team\nPaying 60.000 - 70.000 Eur a year\nApply").split("\n")
+    assert find_salary(lines, {}) == "60.000 - 70.000 Eur"

@@ -23,6 +23,7 @@ read at all (inline flags, back-references) makes the pattern require nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 # The most strings one requirement may list: each is a substring test (~2.5 µs on a
 # 3 kB posting), and a long list is no cheaper than the regex it would spare.
@@ -84,12 +85,21 @@ def requirements(pattern: str) -> tuple[Requirement, ...]:
     return tuple(sorted(found, key=lambda need: (_cost(need), sorted(need))))
 
 
+@lru_cache(maxsize=2)  # one posting's body is looked through by two stages (traps, salary)
 def folded(text: str) -> str:
     """``text`` case-folded for :func:`holds` (a Turkish i, dotted or not, as "i")."""
     lowered = text.casefold()
     if "ı" in lowered or "\u0307" in lowered:
         lowered = lowered.translate(TURKISH_I)
     return lowered
+
+
+def folded_in_place(text: str) -> str | None:
+    """:func:`folded`, when each of its characters stands where ``text``'s did (no "ß"
+    folded to "ss", no lone combining dot dropped), so a place found in one is the same
+    place in the other; else None."""
+    lowered = folded(text)
+    return lowered if len(lowered) == len(text) and "\u0307" not in text else None
 
 
 def holds(needs: tuple[Requirement, ...], lowered: str, seen: dict[str, bool]) -> bool:
@@ -105,6 +115,21 @@ def holds(needs: tuple[Requirement, ...], lowered: str, seen: dict[str, bool]) -
         else:
             return False
     return True
+
+
+def next_of(words: tuple[str, ...], lowered: str, position: int,
+            found: dict[str, int]) -> tuple[int, str] | None:
+    """Where the first of ``words`` is in the folded text from ``position`` on, and which
+    (or None). ``found`` keeps where each word was last found in this text (-1: nowhere
+    further), so a word is looked for again only once ``position`` has passed it."""
+    first, which = -1, ""
+    for word in words:
+        place = found.get(word)
+        if place is None or 0 <= place < position:
+            place = found[word] = lowered.find(word, position)
+        if place >= 0 and (first < 0 or place < first):
+            first, which = place, word
+    return None if first < 0 else (first, which)
 
 
 def _cost(need: Requirement) -> float:
