@@ -8,7 +8,15 @@ import re
 import pytest
 
 from tui.parsing.fields import find_salary
-from tui.parsing.required_text import folded, folded_in_place, holds, next_of, requirements
+from tui.parsing.required_text import (
+    first_characters,
+    first_folded,
+    folded,
+    folded_in_place,
+    holds,
+    next_of,
+    requirements,
+)
 from tui.parsing.traps import find_traps
 
 
@@ -71,3 +79,23 @@ def test_next_of_finds_each_next_word_in_order() -> None:
 def test_salary_hint_in_any_case_is_read_wherever_the_text_folds_longer(before: str) -> None:
     lines = (before + "Great team\nPaying 60.000 - 70.000 Eur a year\nApply").split("\n")
     assert find_salary(lines, {}) == "60.000 - 70.000 Eur"
+
+
+@pytest.mark.parametrize(("pattern", "firsts"), [
+    (r"(click|tap) (here )?to apply", {"c", "t"}),
+    (r"(jetzt )?bewerben[.!]?", {"j", "b"}),
+    (r"(?<!x)[ÉE]cri", {"é", "e"}),
+    (r"Straße|İş", {"s", "i"}),
+    (r"\d+ days ago", None),
+    (r".{0,80}all rights reserved", None),
+    (r"(apply)?", None),  # may match no text
+])
+def test_first_characters_of_a_pattern(pattern: str, firsts: set[str] | None) -> None:
+    assert first_characters(pattern) == (None if firsts is None else frozenset(firsts))
+
+
+@pytest.mark.parametrize("line", ["CLICK HERE TO APPLY", "ſign in", "Tap to apply"])
+def test_a_line_is_tried_by_the_patterns_its_first_character_may_start(line: str) -> None:
+    pattern = r"(click|tap) (here )?to apply|(sign|log) (up|in)"
+    assert re.fullmatch(pattern, line, re.IGNORECASE)
+    assert first_folded(line[0]) in (first_characters(pattern) or set())

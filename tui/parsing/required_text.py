@@ -51,10 +51,17 @@ class _Shape:
 
     exact: frozenset[str] | None
     needs: tuple[Requirement, ...] = ()
+    starts: frozenset[str] | None = None  # the characters a match can start with (None: any)
+    empty: bool = True  # whether it can match no text
 
 
-EMPTY = _Shape(frozenset({""}))
+EMPTY = _Shape(frozenset({""}), starts=frozenset())
 ANYTHING = _Shape(None)
+ANY_CHARACTER = _Shape(None, empty=False)
+
+
+def _characters(chars: frozenset[str]) -> _Shape:
+    return _Shape(chars, starts=chars, empty=False)
 
 
 class Unreadable(ValueError):
@@ -83,6 +90,27 @@ def requirements(pattern: str) -> tuple[Requirement, ...]:
             if len(shared) >= SHARED_LENGTH:  # one test that rules out the whole list
                 found.add(frozenset({shared}))
     return tuple(sorted(found, key=lambda need: (_cost(need), sorted(need))))
+
+
+def first_characters(pattern: str) -> frozenset[str] | None:
+    """The case-folded first characters of ``pattern``'s matches (a Turkish i as "i"), or
+    None when a match may start with any character or be empty."""
+    try:
+        reader = _Reader(pattern, 1)
+        shape = reader.alternation()
+        if reader.at < len(pattern):
+            raise Unreadable(pattern)
+    except (Unreadable, IndexError):
+        return None
+    if shape.empty or shape.starts is None:
+        return None
+    return frozenset(map(first_folded, shape.starts))
+
+
+def first_folded(char: str) -> str:
+    """The first character of ``char`` case-folded, a Turkish i as "i" (as in
+    :func:`folded`)."""
+    return char.casefold()[:1].replace("ı", "i")
 
 
 @lru_cache(maxsize=2)  # one posting's body is looked through by two stages (traps, salary)
@@ -173,7 +201,12 @@ def _concatenation(items: list[_Shape], spellings: int) -> _Shape:
     needs: list[Requirement] = []
     run: frozenset[str] = frozenset({""})  # the strings the items since the last break spell
     whole = True
+    starts: frozenset[str] | None = frozenset()
+    empty = True  # every item so far can match no text
     for item in items:
+        if empty:
+            starts = None if starts is None or item.starts is None else starts | item.starts
+            empty = item.empty
         needs += item.needs
         if item.exact is not None and len(run) * len(item.exact) <= spellings:
             run = frozenset(a + b for a in run for b in item.exact)
@@ -182,26 +215,30 @@ def _concatenation(items: list[_Shape], spellings: int) -> _Shape:
         needs += _required(_Shape(run))
         run = item.exact if item.exact is not None else frozenset({""})
     if whole:
-        return _Shape(run, tuple(needs))
-    return _Shape(None, tuple(needs) + _required(_Shape(run)))
+        return _Shape(run, tuple(needs), starts, empty)
+    return _Shape(None, tuple(needs) + _required(_Shape(run)), starts, empty)
 
 
 def _alternatives(branches: list[_Shape]) -> _Shape:
     if len(branches) == 1:
         return branches[0]
+    starts: frozenset[str] | None = frozenset()
+    for branch in branches:
+        starts = None if starts is None or branch.starts is None else starts | branch.starts
+    empty = any(branch.empty for branch in branches)
     exacts = [branch.exact for branch in branches if branch.exact is not None]
     if len(exacts) == len(branches):
         exact = frozenset[str]().union(*exacts)
         if len(exact) <= MOST_STRINGS:
-            return _Shape(exact)
+            return _Shape(exact, (), starts, empty)
     best: set[str] = set()
     for branch in branches:
         own = _required(branch)
         if not own:
-            return ANYTHING
+            return _Shape(None, (), starts, empty)
         cheapest: Requirement = min(own, key=_cost)
         best |= cheapest
-    return _Shape(None, (frozenset(best),) if len(best) <= MOST_STRINGS else ())
+    return _Shape(None, (frozenset(best),) if len(best) <= MOST_STRINGS else (), starts, empty)
 
 
 class _Reader:
@@ -242,10 +279,10 @@ class _Reader:
         if char in "^$":
             return EMPTY
         if char == ".":
-            return ANYTHING
+            return ANY_CHARACTER
         if char in "*+?{":
             raise Unreadable(self.pattern)
-        return _Shape(frozenset({char}))
+        return _characters(frozenset({char}))
 
     def _group(self) -> _Shape:
         looks = ("?=", "?!", "?<=", "?<!")
@@ -272,12 +309,12 @@ class _Reader:
         if char in ZERO_WIDTH_ESCAPES:
             return EMPTY
         if char in CLASS_ESCAPES:
-            return ANYTHING
+            return ANY_CHARACTER
         if char in CHARACTER_ESCAPES:
-            return _Shape(frozenset({CHARACTER_ESCAPES[char]}))
+            return _characters(frozenset({CHARACTER_ESCAPES[char]}))
         if char.isalnum():
             raise Unreadable(self.pattern)  # \x41, \u…, \1 back-references, …
-        return _Shape(frozenset({char}))
+        return _characters(frozenset({char}))
 
     def _class(self) -> _Shape:
         """``[…]``: the characters it lists, when they are few."""
@@ -306,7 +343,9 @@ class _Reader:
             else:
                 chars.add(char)
         self.at += 1
-        return _Shape(frozenset(chars)) if len(chars) <= MOST_STRINGS else ANYTHING
+        if len(chars) > MOST_STRINGS:
+            return _Shape(None, starts=frozenset(chars), empty=False)
+        return _characters(frozenset(chars))
 
     def _skip_class(self) -> None:
         """Past the closing ``]`` of a class (a ``]`` first in it is a character)."""
@@ -336,8 +375,8 @@ class _Reader:
         assert least is not None
         if least == 0:
             if most == 1 and atom.exact is not None:
-                return _Shape(atom.exact | {""})
-            return ANYTHING
+                return _Shape(atom.exact | {""}, starts=atom.starts)
+            return _Shape(None, starts=atom.starts)
         if most == 1:
             return atom
-        return _Shape(None, _required(atom))
+        return _Shape(None, _required(atom), atom.starts, atom.empty)
