@@ -113,13 +113,16 @@ def first_folded(char: str) -> str:
     return char.casefold()[:1].replace("ı", "i")
 
 
-@lru_cache(maxsize=2)  # one posting's body is looked through by two stages (traps, salary)
-def folded(text: str) -> str:
+def fold(text: str) -> str:
     """``text`` case-folded for :func:`holds` (a Turkish i, dotted or not, as "i")."""
     lowered = text.casefold()
     if "ı" in lowered or "\u0307" in lowered:
         lowered = lowered.translate(TURKISH_I)
     return lowered
+
+
+# A posting's body is looked through by two stages (traps, salary): folded once.
+folded = lru_cache(maxsize=2)(fold)
 
 
 def folded_in_place(text: str) -> str | None:
