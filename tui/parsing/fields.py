@@ -38,6 +38,7 @@ from tui.parsing.prose_fields import (
     title_from_prose,
     title_from_role_line,
 )
+from tui.parsing.required_text import folded_in_place, next_of
 from tui.parsing.stack import vocabulary
 from tui.parsing.title_text import split_title
 from tui.sanitize import safe_url
@@ -82,7 +83,10 @@ MONEY = re.compile(
     r"rub|brl|руб\.?)",
     re.IGNORECASE,
 )
-CURRENCY_HINT = re.compile(r"[$€£₽¥]|usd|eur|gbp|rub|brl|руб", re.IGNORECASE)
+# Case-folded, with no "i": found as plain substrings of the case-folded text (see
+# required_text), ~10x faster than the IGNORECASE regex, which tries every position.
+CURRENCY_WORDS = ("$", "€", "£", "₽", "¥", "usd", "eur", "gbp", "rub", "brl", "руб")
+CURRENCY_HINT = re.compile("|".join(map(re.escape, CURRENCY_WORDS)), re.IGNORECASE)
 NOT_COMPANY = re.compile(
     r"^(?:about|description|job description|overview|summary|the role|role|responsibilities|"
     r"requirements|introduction|who we are|tl;dr|описание.*|о компании|sobre.*|"
@@ -597,6 +601,17 @@ def _apply_meta(meta: dict[str, object], header: Header) -> None:
         header.company = company
 
 
+def _currency_hint(text: str, lowered: str | None, position: int,
+                   found: dict[str, int]) -> tuple[int, int] | None:
+    """The span of the first currency hint from ``position``: in the case-folded text when
+    it lines up with ``text`` character for character, else by the regex."""
+    if lowered is None:
+        match = CURRENCY_HINT.search(text, position)
+        return match.span() if match else None
+    hit = next_of(CURRENCY_WORDS, lowered, position, found)
+    return None if hit is None else (hit[0], hit[0] + len(hit[1]))
+
+
 def find_salary(lines: list[str], meta: dict[str, object]) -> str:
     stated = _text(meta.get("salary") or meta.get("compensation")).strip()
     if stated:
@@ -608,13 +623,15 @@ def find_salary(lines: list[str], meta: dict[str, object]) -> str:
         if match:
             return match.group(1).strip()[:80]
     text = "\n".join(lines)
-    hint = CURRENCY_HINT.search(text)
+    aligned = folded_in_place(text)
+    found: dict[str, int] = {}
+    hint = _currency_hint(text, aligned, 0, found)
     while hint:  # each line with a currency hint, in order (one search per line was ~4%)
-        start = text.rfind("\n", 0, hint.start()) + 1
-        end = text.find("\n", hint.end())
+        start = text.rfind("\n", 0, hint[0]) + 1
+        end = text.find("\n", hint[1])
         end = len(text) if end < 0 else end
         line = text[start:end]
-        hint = CURRENCY_HINT.search(text, end)
+        hint = _currency_hint(text, aligned, end, found)
         match = MONEY.search(plain_line(line))
         if match and re.search(r"\d{2}", match.group()):
             return " ".join(match.group().split())[:80]

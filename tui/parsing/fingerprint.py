@@ -20,12 +20,16 @@ MASK = (1 << 64) - 1
 
 
 def fingerprint(text: str) -> str:
-    codes = [zlib.crc32(word.encode()) for word in WORD.findall(text.casefold())]
+    codes = list(map(zlib.crc32, map(str.encode, WORD.findall(text.casefold()))))
     if len(codes) < 3:
         return ""
+    # A shingle's value is hash(shingle) & MASK; shingles with equal hashes give equal
+    # values, so deduplicating the hashes (ints) instead of the tuples changes nothing
+    # and hashes each tuple once, not twice.
+    hashes = set(map(hash, zip(codes, codes[1:], codes[2:], strict=False)))
     lowest = [MASK] * BINS
-    for shingle in set(zip(codes, codes[1:], codes[2:], strict=False)):
-        value = hash(shingle) & MASK
+    for value in hashes:
+        value &= MASK
         slot = value & (BINS - 1)
         if value < lowest[slot]:
             lowest[slot] = value

@@ -12,6 +12,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from tui.parsing.required_text import Requirement, fold, holds, requirements
+
 LETTER = r"[^\W\d_]"
 LEVELS_SCANNED = 60  # lines of text searched for a label or a cue: they sit near the top
 
@@ -59,8 +61,21 @@ def find_level(title: str, stated: str, lines: list[str]) -> str:
             found = level_of(match.group(1))
             if found:
                 return found
-    for line in lines[:LEVELS_SCANNED]:
+    # A hiring cue holds one of a few words ("looking for a", "ищем"): lines without any
+    # are not searched (the cue regex tried on 60 lines was most of find_level).
+    needs = _cue_needs()
+    head = lines[:LEVELS_SCANNED]
+    if not holds(needs, fold("\n".join(head)), {}):
+        return ""
+    for line in head:
+        if not holds(needs, fold(line), {}):
+            continue
         match = cue.search(line)
         if match:
             return level_of(match["level"])
     return ""
+
+
+@cache
+def _cue_needs() -> tuple[Requirement, ...]:
+    return requirements(_tables()[2].pattern)
