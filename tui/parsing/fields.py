@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from tui.parsing.alternation import Alternation
+from tui.parsing.alternation import Alternation, first_letters
 from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
 from tui.parsing.front_matter import meta_text
 from tui.parsing.header_words import (
@@ -53,7 +53,7 @@ TITLE_PREFIX = Alternation(label_words("title"), r"\s*[:：–-]\s*")
 COMPANY_LABEL = Alternation(label_words("company"), r"\s*[:：]\s*(.+)$")
 APPLY_LABEL = Alternation(label_words("apply"), r"\s*[:：]\s*")
 APPLY_TEXT = re.compile(label_alternation("apply_words"), re.IGNORECASE)
-ROLE_WORDS = re.compile(
+_ROLE_WORDS = (
     r"\b(?:engineer|engineering manager|developer|programmer|architect|designer|manager|"
     r"analyst|scientist|administrator|consultant|specialist|intern|tester|qa|sre|devops|"
     r"lead|head of|director|cto|researcher|technician|writer|product owner|coach|recruiter|"
@@ -65,9 +65,10 @@ ROLE_WORDS = re.compile(
     r"programista|inżynier)"
     # CJK has no word boundaries between characters: these match anywhere.
     r"|エンジニア|開発者|プログラマー|工程师|工程師|开发|開發|程序员|设计师|架构师|产品经理|"
-    r"测试|运维|研究员",
-    re.IGNORECASE,
+    r"测试|运维|研究员"
 )
+# (the lookahead of the letters a role word starts with skips most positions of a search)
+ROLE_WORDS = re.compile(rf"{first_letters([_ROLE_WORDS])}(?:{_ROLE_WORDS})", re.IGNORECASE)
 SALARY_LABEL = re.compile(
     r"^(?:salary|compensation|pay|pay range|salary range|base salary|rate|salario|sueldo|"
     r"remuneraci[oó]n|sal[aá]rio|remunera[cç][aã]o|зарплата|зарплатная вилка|оклад|"
