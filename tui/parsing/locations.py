@@ -51,8 +51,8 @@ def _any(name: str, whole: bool = False) -> re.Pattern[str]:
     return re.compile(rf"^(?:{body})$" if whole else rf"(?:{body})", re.IGNORECASE)
 
 
-REMOTE_PHRASES = re.compile(rf"(?<!\w)(?:{'|'.join(words()['remote_phrases'])})",
-                            re.IGNORECASE)
+REMOTE_PHRASES = re.compile(rf"(?<!\w){first_letters(words()['remote_phrases'])}"
+                            rf"(?:{'|'.join(words()['remote_phrases'])})", re.IGNORECASE)
 # About half the postings read for a remote phrase contain none of the phrases' words:
 # a substring test rules them out without the scan (the pattern tries every position).
 REMOTE_PHRASE_WORDS = RequiredWords(words()["remote_phrases"])
