@@ -19,12 +19,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+from tui.parsing.alternation import Alternation, first_letters
 from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
 from tui.parsing.front_matter import meta_text
 from tui.parsing.header_words import (
     is_not_name,
     is_section_heading,
     label_alternation,
+    label_words,
     words,
     words_key,
 )
@@ -47,12 +49,12 @@ from tui.text import fold
 HEADER_LINES = 15
 SHORT_POSTING = 3000  # characters: a comment, not a copied job page
 # "Label: value" lines: the label words per language are data (tui/data/field_labels.json).
-TITLE_PREFIX = re.compile(rf"^(?:{label_alternation('title')})\s*[:：–-]\s*", re.IGNORECASE)
-COMPANY_LABEL = re.compile(rf"^(?:{label_alternation('company')})\s*[:：]\s*(.+)$",
-                           re.IGNORECASE)
-APPLY_LABEL = re.compile(rf"^(?:{label_alternation('apply')})\s*[:：]\s*", re.IGNORECASE)
+# (tried by first letter: most lines start with a letter no label starts with)
+TITLE_PREFIX = Alternation(label_words("title"), r"\s*[:：–-]\s*")
+COMPANY_LABEL = Alternation(label_words("company"), r"\s*[:：]\s*(.+)$")
+APPLY_LABEL = Alternation(label_words("apply"), r"\s*[:：]\s*")
 APPLY_TEXT = re.compile(label_alternation("apply_words"), re.IGNORECASE)
-ROLE_WORDS = re.compile(
+_ROLE_WORDS = (
     r"\b(?:engineer|engineering manager|developer|programmer|architect|designer|manager|"
     r"analyst|scientist|administrator|consultant|specialist|intern|tester|qa|sre|devops|"
     r"lead|head of|director|cto|researcher|technician|writer|product owner|coach|recruiter|"
@@ -64,9 +66,10 @@ ROLE_WORDS = re.compile(
     r"programista|inżynier)"
     # CJK has no word boundaries between characters: these match anywhere.
     r"|エンジニア|開発者|プログラマー|工程师|工程師|开发|開發|程序员|设计师|架构师|产品经理|"
-    r"测试|运维|研究员",
-    re.IGNORECASE,
+    r"测试|运维|研究员"
 )
+# (the lookahead of the letters a role word starts with skips most positions of a search)
+ROLE_WORDS = re.compile(rf"{first_letters([_ROLE_WORDS])}(?:{_ROLE_WORDS})", re.IGNORECASE)
 SALARY_LABEL = re.compile(
     r"^(?:salary|compensation|pay|pay range|salary range|base salary|rate|salario|sueldo|"
     r"remuneraci[oó]n|sal[aá]rio|remunera[cç][aã]o|зарплата|зарплатная вилка|оклад|"
@@ -87,12 +90,12 @@ MONEY = re.compile(
 # required_text), ~10x faster than the IGNORECASE regex, which tries every position.
 CURRENCY_WORDS = ("$", "€", "£", "₽", "¥", "usd", "eur", "gbp", "rub", "brl", "руб")
 CURRENCY_HINT = re.compile("|".join(map(re.escape, CURRENCY_WORDS)), re.IGNORECASE)
-NOT_COMPANY = re.compile(
-    r"^(?:about|description|job description|overview|summary|the role|role|responsibilities|"
-    r"requirements|introduction|who we are|tl;dr|описание.*|о компании|sobre.*|"
-    r"descripci[oó]n.*|acerca de.*|company|empresa|компания|locations?|location type|"
-    r"employment type|job type|department|team|salary|compensation|job details)$",
-    re.IGNORECASE,
+NOT_COMPANY = Alternation(
+    ("about|description|job description|overview|summary|the role|role|responsibilities|"
+     "requirements|introduction|who we are|tl;dr|описание.*|о компании|sobre.*|"
+     "descripci[oó]n.*|acerca de.*|company|empresa|компания|locations?|location type|"
+     "employment type|job type|department|team|salary|compensation|job details").split("|"),
+    "$",
 )
 ABOUT = re.compile(
     r"^(?:(?:about|sobre|acerca de|о компании|über|à propos de|o firmie|про|why join|why|"
@@ -391,10 +394,11 @@ def _find_company(
         return
     for number, line in first[:8]:
         text = plain_line(line)
+        if number in header.used or len(text) > 80:
+            continue  # decided before the legal-form pattern scans the line
         bare = text.strip(" «»\"“”,")  # "Thanks," is not "Thanks" plus a legal form
         name = LEGAL_FORM.sub(" ", bare).strip(" «»\"“”,")
-        if number not in header.used and name != bare and _looks_like_company(name) and (
-                len(text) <= 80 and not ROLE_WORDS.search(text)):
+        if name != bare and _looks_like_company(name) and not ROLE_WORDS.search(text):
             header.company = text
             header.used.add(number)
             return
@@ -418,7 +422,6 @@ def _find_company(
     # A bare line near the title is the company only if the posting names it again. Above
     # the title it may be a site header: "Acme Careers", "Acme | Careers | Our story".
     before = [(n, line) for n, line in first if n < title_at][-4:] if title_at >= 0 else []
-    body = "\n".join(lines[title_at + 1:]) if title_at >= 0 else ""
     for number, line in after[:1] + before[::-1]:
         text = plain_line(line)
         if number < title_at:
@@ -428,6 +431,7 @@ def _find_company(
             header.company = text
             header.used.add(number)
             return
+    body = "\n".join(lines[title_at + 1:]) if title_at >= 0 else ""
     prose = PROSE_COMPANY.search(body)
     if prose and _looks_like_company(prose.group(1).strip()):
         header.company = prose.group(1).strip()
@@ -543,15 +547,20 @@ def find_job_link(lines: list[str]) -> str:
 def find_apply_url(lines: list[str]) -> str:
     """The application link: a link whose text says apply, a URL on a line that does, or
     a URL alone on the line under a short "How to apply" label."""
-    previous = ""  # the last non-blank line, as written
-    in_apply_section = False
-    for line in lines:
-        if _is_section_label(line):
-            in_apply_section = bool(APPLY_TEXT.search(plain_line(line)))
-        if "http" not in line:  # most lines: no link to weigh (measured: 2x faster)
-            if line.strip():
-                previous = line
+    # Only lines with a link are weighed; the section each one sits in is found by looking
+    # back from it to the nearest section label (the lines between links are never read
+    # twice), instead of classifying every line of the posting (measured: ~5x faster).
+    label_at = -1  # the last section label at or above the line being weighed
+    looked = 0  # lines[:looked] have been looked at for labels
+    for number, line in enumerate(lines):
+        if "http" not in line:
             continue
+        for back in range(number, looked - 1, -1):
+            if _is_section_label(lines[back]):
+                label_at = back
+                break
+        looked = number + 1
+        in_apply_section = label_at >= 0 and bool(APPLY_TEXT.search(plain_line(lines[label_at])))
         if in_apply_section and not _is_section_label(line):
             found = [target for _, target in links(line)] + BARE_URL.findall(line)
             url = next((safe_url(t) for t in found if safe_url(t)), "")
@@ -565,12 +574,16 @@ def find_apply_url(lines: list[str]) -> str:
             lead = plain_line(line[:bare.start()])
             if (APPLY_TEXT.search(lead) or APPLY_LABEL.match(lead)) and len(lead) <= 60:
                 return safe_url(bare.group())
-            said = plain_line(previous)
-            if not lead and APPLY_TEXT.search(said) and len(said) <= 60:
-                return safe_url(bare.group())
-        if line.strip():
-            previous = line
+            if not lead:
+                said = plain_line(_line_before(lines, number))
+                if APPLY_TEXT.search(said) and len(said) <= 60:
+                    return safe_url(bare.group())
     return ""
+
+
+def _line_before(lines: list[str], number: int) -> str:
+    """The last non-blank line above line ``number``, as written."""
+    return next((lines[n] for n in range(number - 1, -1, -1) if lines[n].strip()), "")
 
 
 def _is_section_label(line: str) -> bool:

@@ -50,13 +50,18 @@ def place(row: int) -> Place:
 
 def candidates(text: str, *, code: bool = False) -> list[Place]:
     """Every place ``text`` may name, likeliest first (``code``: as a region code)."""
-    key = fold(text.strip(" .,;:*_`'\"()[]"))
+    stripped = text.strip(" .,;:*_`'\"()[]")
+    key = fold(stripped)
     if not key:
         return []
     if len(key) <= 3 and text.strip().islower():
         return []  # "us", "la": words, while "US", "LA" are places
     prefix = "=" if code else ""
-    found = _names().get(prefix + key) or _names().get(prefix + fold(text.strip(" ,;:*_`")))
+    names = _names()
+    found = names.get(prefix + key)
+    if not found:  # "St. Louis." with its own dots: asked only when it is another text
+        lightly = text.strip(" ,;:*_`")
+        found = names.get(prefix + fold(lightly)) if lightly != stripped else None
     if not found and "." in key:  # "U.S" once a sentence's full stop was trimmed off
         found = _names().get(prefix + key + ".")
     return [place(int(row)) for row in found.split(",")] if found else []

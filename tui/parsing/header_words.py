@@ -38,12 +38,17 @@ def _labels() -> dict[str, dict[str, list[str]]]:
     return {name: table for name, table in raw.items() if not name.startswith("_")}
 
 
-def label_alternation(field: str) -> str:
-    """The label words of ``field`` in every language, as one regex alternation (longest
+def label_words(field: str) -> list[str]:
+    """The label words of ``field`` in every language, as regex alternatives (longest
     first, so "company name" wins over "company")."""
     every = {word for words in _labels()[field].values() for word in words}
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+")
-                    for word in sorted(every, key=len, reverse=True))
+    return [re.escape(word).replace(r"\ ", r"\s+")
+            for word in sorted(every, key=len, reverse=True)]
+
+
+def label_alternation(field: str) -> str:
+    """The label words of ``field`` as one regex alternation."""
+    return "|".join(label_words(field))
 
 
 def words(name: str) -> frozenset[str]:

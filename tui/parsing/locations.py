@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from tui.parsing.alternation import RequiredWords, first_letters
 from tui.parsing.fields import HEADER_LINES, header_lines
 from tui.parsing.front_matter import flag
 from tui.parsing.markdown_text import PICTOGRAPHS, plain_line
@@ -50,8 +51,11 @@ def _any(name: str, whole: bool = False) -> re.Pattern[str]:
     return re.compile(rf"^(?:{body})$" if whole else rf"(?:{body})", re.IGNORECASE)
 
 
-REMOTE_PHRASES = re.compile(rf"(?<!\w)(?:{'|'.join(words()['remote_phrases'])})",
-                            re.IGNORECASE)
+REMOTE_PHRASES = re.compile(rf"(?<!\w){first_letters(words()['remote_phrases'])}"
+                            rf"(?:{'|'.join(words()['remote_phrases'])})", re.IGNORECASE)
+# About half the postings read for a remote phrase contain none of the phrases' words:
+# a substring test rules them out without the scan (the pattern tries every position).
+REMOTE_PHRASE_WORDS = RequiredWords(words()["remote_phrases"])
 NEGATION = re.compile(rf"(?<!\w)(?:{'|'.join(words()['negations'])})(?!\w)|n't\b",
                       re.IGNORECASE)
 REMOTE_LABEL = re.compile(rf"^(?:{'|'.join(words()['remote_labels'])})\s*[:：]\s*(.+)$",
@@ -61,9 +65,10 @@ OTHER_MODE_VALUE = _any("other_mode_values")
 REMOTE_VALUE = _any("remote_values")
 # "This role is remote within the US", "Le poste est basé à Toulouse": a cue phrase that
 # opens a location slot for the places named right after it, in a sentence about the job.
-# (the letter lookahead skips most positions before trying every cue: scan 22% faster)
-CUE = re.compile(rf"(?<!\w)(?=[^\W\d_])(?:{'|'.join(words()['location_cues'])})(?!\w)\s*",
-                 re.IGNORECASE)
+# (the letter lookahead skips most positions before trying every cue: scan 22% faster;
+# the lookahead of the letters a cue starts with skips most word starts: 20% faster again)
+CUE = re.compile(rf"(?<!\w){first_letters(words()['location_cues'])}(?=[^\W\d_])"
+                 rf"(?:{'|'.join(words()['location_cues'])})(?!\w)\s*", re.IGNORECASE)
 # "This role is based in", "you will be based in": the job; "Acme is based in": the company
 # (checked on the words before the cue: as part of CUE it made the scan 40% slower)
 BASED_SUBJECT = re.compile(rf"(?<!\w)(?:{'|'.join(words()['based_subjects'])})\s+$",
@@ -183,12 +188,15 @@ def find_locations(
             label_waiting = False
             found.append(_trusted(text))
             continue
-        label_only = strip_label(text.rstrip(":： ") + ":")
-        if label_only[1] and not label_only[0].strip() and len(text) < 40:
-            label_waiting = True
-            continue
-        rest, labelled = strip_label(text)
-        remote_label = REMOTE_LABEL.match(text)
+        if len(text) < 40:
+            label_only = strip_label(text.rstrip(":： ") + ":")
+            if label_only[1] and not label_only[0].strip():
+                label_waiting = True
+                continue
+        # Both label patterns need a colon; most lines have none.
+        colon = ":" in text or "：" in text
+        rest, labelled = strip_label(text) if colon else (text, False)
+        remote_label = REMOTE_LABEL.match(text) if colon else None
         if remote_label:
             found.append(_remote_line(remote_label.group(1)))
         elif labelled:
@@ -373,6 +381,8 @@ def _says_remote(text: str) -> bool:
         return False
     if REMOTE_TAG.search(text):
         return True
+    if not REMOTE_PHRASE_WORDS.may_match(text):
+        return False
     return any(not _negated(text, m.start(), m.end()) for m in REMOTE_PHRASES.finditer(text))
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tui.parsing.alternation import Alternation
 from tui.parsing.header_words import (
     is_employment_word,
     is_not_name,
     is_remote_word,
-    label_alternation,
+    label_words,
 )
 from tui.parsing.markdown_text import BARE_URL, links, plain_line
 from tui.parsing.places import place_kind, read_place_line
@@ -25,7 +26,7 @@ from tui.sanitize import safe_url
 PIPE = re.compile(r"\s+[|｜]\s+|\s*[|｜]\s*(?=\S)")
 DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 TRAILING_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
-COMPANY_LABEL = re.compile(rf"^(?:{label_alternation('company')})\s*[:：]\s*", re.IGNORECASE)
+COMPANY_LABEL = Alternation(label_words("company"), r"\s*[:：]\s*")  # tried by first letter
 ROLE_SEGMENT = re.compile(r"\s+[-–—]+\s+|,\s*|\s*\(|\s*/\s*")
 EMPTY_PARENS = re.compile(r"\(\s*\)")
 DESCRIPTION = re.compile(r"\s+[-–—]\s+(?=[a-z]).*$")

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
 from tui.parsing import gazetteer
+from tui.parsing.alternation import Alternation
 from tui.parsing.gazetteer import CITY_KINDS, Place
 from tui.parsing.markdown_text import PICTOGRAPHS
 from tui.text import fold
@@ -31,14 +33,19 @@ def words() -> dict[str, list[str]]:
     return json.loads(resources.files("tui.data").joinpath("place_words.json").read_text("utf-8"))
 
 
-def _whole(name: str, suffix: str = "") -> re.Pattern[str]:
-    return re.compile(rf"^(?:{'|'.join(words()[name])}){suffix}$", re.IGNORECASE)
+def _whole(name: str) -> Alternation:
+    """The words of list ``name``, matched as a whole text (tried by first letter: most
+    texts asked about start with a letter no word of the list starts with)."""
+    return Alternation(words()[name], "$")
 
 
 REMOTE_WORDS = _whole("remote_words")
 WORLDWIDE_WORDS = _whole("worldwide")
 OTHER_MODES = _whole("other_modes")
 DEPARTMENTS = _whole("departments")
+# Any of the four: most parts are none, and one test settles that.
+MODE_OR_TEAM = Alternation([word for name in ("remote_words", "worldwide", "other_modes",
+                                              "departments") for word in words()[name]], "$")
 # A label may follow one lowercase word: "good location: …", "current location: …"
 LABEL = re.compile(rf"^(?:[a-z]{{2,12}}\s)?(?i:{'|'.join(words()['location_labels'])})\s*[:：]\s*")
 SEPARATORS = re.compile(
@@ -138,22 +145,50 @@ def _read_place_line(text: str, trusted: bool) -> PlaceLine:
     if not text.isascii():
         text = PICTOGRAPHS.sub(" ", text)
     text = text.replace("`", " ").strip()
-    both = BOTH_MODES.search(text)
-    if both:
-        text = f"{text[:both.start()]} hybrid {text[both.end():]}".strip()
-    # "(EU)" after "Remote" is the remote scope; "(Netherlands)" after a city is a place
-    inners = [(m.group(1), bool(AFTER_REMOTE.search(text[:m.start()])))
-              for m in PARENTHESES.finditer(text)]
-    text = PARENTHESES.sub(" , ", text)
-    for chunk in SEPARATORS.split(text):
+    if _may_state_both_modes(text):
+        both = BOTH_MODES.search(text)
+        if both:
+            text = f"{text[:both.start()]} hybrid {text[both.end():]}".strip()
+    bracketed = text
+    if "(" in text or "[" in text or "（" in text:
+        text = PARENTHESES.sub(" , ", text)
+    # Most lines asked about are prose, settled by their first part: the chunks are cut
+    # one at a time, and the parentheses read only once every chunk was a place.
+    for chunk in _chunks(text):
         pieces = chunk.split(",")  # an address: the street before the town is not a place
-        parts = [p for i, p in enumerate(pieces) if not (STREET.match(p) and i + 1 < len(pieces))]
+        parts = [p for i, p in enumerate(pieces) if not (
+            i + 1 < len(pieces) and p.lstrip()[:1].isdigit() and STREET.match(p))]
         _read_chunk([part for part in (_trim(p) for p in parts) if part], result, trusted)
         if result.unknown and not trusted:
             return result  # not a location line: the rest cannot change that
-    for inner, after_remote in inners:
-        _read_parenthesis(inner, result, trusted, after_remote)
+    if bracketed is not text:
+        # "(EU)" after "Remote" is the remote scope; "(Netherlands)" after a city is a place
+        for match in PARENTHESES.finditer(bracketed):
+            after_remote = bool(AFTER_REMOTE.search(bracketed[:match.start()]))
+            _read_parenthesis(match.group(1), result, trusted, after_remote)
     return result
+
+
+# The words one side of BOTH_MODES needs, for ASCII text (re's IGNORECASE also folds
+# some non-ASCII letters onto ASCII ones, so other text always goes to the pattern).
+_REMOTE_WORDS_ASCII = ("remot", "zdaln", "home", "travail")
+
+
+def _may_state_both_modes(text: str) -> bool:
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _REMOTE_WORDS_ASCII)
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """``SEPARATORS.split(text)``, one chunk at a time (the pattern has no groups and
+    never matches empty)."""
+    start = 0
+    for match in SEPARATORS.finditer(text):
+        yield text[start:match.start()]
+        start = match.end()
+    yield text[start:]
 
 
 def _read_chunk(parts: list[str], result: PlaceLine, trusted: bool) -> None:
@@ -199,8 +234,7 @@ def _is_code(part: str) -> bool:
 
 
 def _is_mode(part: str) -> bool:
-    return bool(REMOTE_WORDS.match(part) or WORLDWIDE_WORDS.match(part) or OTHER_MODES.match(
-        part) or DEPARTMENTS.match(part))
+    return MODE_OR_TEAM.match(part) is not None
 
 
 def _regions(part: str) -> list[Place]:
@@ -228,18 +262,19 @@ def _read_part(part: str, result: PlaceLine, trusted: bool, near: Place | None =
             result.scope = result.scope or place.name
         result.add(place)
         return place
-    if DEPARTMENTS.match(part):
-        return None  # "Berlin · Hybrid · Full time · Engineering": the team, not a place
-    if REMOTE_WORDS.match(part) or WORLDWIDE_WORDS.match(part):
-        result.remote = True
-        result.modes += 1
-        if WORLDWIDE_WORDS.match(part):
-            result.scope = result.scope or WORLDWIDE
-        return None
-    if OTHER_MODES.match(part):
-        result.modes += 1
-        return None
-    scoped = REMOTE_PREFIX.match(part) or REMOTE_SUFFIX.match(part)
+    if MODE_OR_TEAM.match(part):  # which one it is:
+        if DEPARTMENTS.match(part):
+            return None  # "Berlin · Hybrid · Full time · Engineering": the team, not a place
+        if REMOTE_WORDS.match(part) or WORLDWIDE_WORDS.match(part):
+            result.remote = True
+            result.modes += 1
+            if WORLDWIDE_WORDS.match(part):
+                result.scope = result.scope or WORLDWIDE
+            return None
+        if OTHER_MODES.match(part):
+            result.modes += 1
+            return None
+    scoped = REMOTE_PREFIX.match(part) or (_may_say_remote(part) and REMOTE_SUFFIX.match(part))
     if scoped:
         inner = ONLY.sub("", scoped.group(1)).strip()
         place = gazetteer.resolve(inner) if len(inner.split()) <= MAX_WORDS else None
@@ -281,6 +316,12 @@ def _read_part(part: str, result: PlaceLine, trusted: bool, near: Place | None =
         return place
     result.unknown.append(part)
     return None
+
+
+def _may_say_remote(part: str) -> bool:
+    """Can ``part`` contain "remote"/"remoto"/"remota" (REMOTE_SUFFIX)? Decided without
+    the pattern for ASCII text (IGNORECASE folds some non-ASCII letters onto ASCII ones)."""
+    return not part.isascii() or "remot" in part.lower()
 
 
 NEGATED_CJK = re.compile(r"(?:リモート|在宅|远程)[^、。]{0,4}(?:不可|なし|不)")
