@@ -291,6 +291,7 @@ class Catalog:
         self._index_tracking()
 
     # -- patching ----------------------------------------------------------------
+    @long_lived_allocations()
     def patched(self, removed: Iterable[str], postings: Iterable[Posting]) -> Catalog:
         """A new catalog: this one without the postings of the ``removed`` ids, with
         ``postings`` in (each replacing the posting of its id, if listed, else added).

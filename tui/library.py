@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 from tui.catalog import Catalog
@@ -161,7 +162,10 @@ class Library:
         touched = set(report.changed) | set(report.gone)
         new = [Posting.from_dict(entry["posting"]) for entry in report.changed.values()
                if "posting" in entry]
-        before = [p for p in listed.postings() if p.source and p.source in touched]
+        postings = listed.postings()
+        sources = list(map(attrgetter("source"), postings))  # then looked up in C
+        before = [postings[sources.index(source)] for source in sorted(touched)
+                  if source in sources]
         return report, self._patched(listed, before, new)
 
     def _patched(self, listed: Catalog, before: list[Posting], new: list[Posting]) -> Catalog:
