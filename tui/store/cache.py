@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +31,7 @@ from tui.model import Posting, SkippedFile
 from tui.parsing.version import parser_version
 from tui.paths import bodies_dir, cache_delta_path, cache_path, file_index_path, ids_path
 from tui.sanitize import visible
-from tui.store.bodies import BodyStore
+from tui.store.bodies import BodySpool, BodyStore
 from tui.store.collector import long_lived_allocations
 from tui.store.entries import BodyEntry, CacheEntry, Entries
 from tui.store.file_index import FileIndex, load_index, save_index
@@ -422,8 +422,26 @@ class PostingCache:
             if outer is not None:  # counted against every file still to parse
                 outer(done, total + len(held_back))
 
-        parsed = parse_files(self.postings_dir, to_parse, step_progress, workers)
-        fresh = {result["source"]: result for result in parsed}
+        spool = BodySpool(bodies_dir(self.data_dir))
+        try:
+            return self._settle_all(previous, reuse, body_lost, entries, report,
+                                    held_back, spool, parse_files(
+                                        self.postings_dir, to_parse, step_progress, workers))
+        finally:
+            spool.close()
+
+    def _settle_all(
+        self, previous: Entries, reuse: bool,
+        body_lost: Callable[[CacheEntry], bool], entries: Entries, report: BuildReport,
+        held_back: set[str], spool: BodySpool, parsed: Iterable[CacheEntry],
+    ) -> BuildReport:
+        """The second half of a full build: the parse results in (bodies to ``spool``
+        as they come), ids settled, everything written."""
+        fresh: dict[str, CacheEntry] = {}
+        for result in parsed:
+            if "body" in result:
+                spool.add(result["source"], result.pop("body"), result.pop("words"))
+            fresh[result["source"]] = result
         for source, result in fresh.items():
             old = previous.get(source)
             if (reuse and old and old.get("content_hash") == result.get("content_hash")
@@ -438,28 +456,26 @@ class PostingCache:
 
         ids = assign_all(self.ledger, self._root_name(), entries, previous,
                          partial=bool(held_back))
-        changed_bodies: dict[str, BodyEntry] = {}
+        changed_bodies: dict[str, str] = {}  # posting id -> its source in the spool
         for source, entry in entries.items():
             if "posting" not in entry:
                 continue
             entry["posting"]["id"] = ids[source]
-            if "body" in entry:  # freshly parsed
-                changed_bodies[ids[source]] = {
-                    "body": entry.pop("body"),
-                    "words": entry.pop("words"),
-                }
+            if entry is fresh.get(source) and source in spool:  # freshly parsed
+                changed_bodies[ids[source]] = source
         old_ids = {entry["posting"]["id"] for entry in previous.values() if "posting" in entry}
         removed_ids = old_ids - set(ids.values())
         report.removed = len(set(previous) - set(entries))
         try:
             if not reuse and not previous:
                 self.bodies.clear()
-            self.bodies.update(changed_bodies, removed_ids)
+            self.bodies.update_encoded(changed_bodies, spool.read, removed_ids)
             self._write(entries)
             self._unsaved = None
         except OSError as error:
             # Rebuildable: list and show what was parsed, and say the cache is not kept.
-            self._unsaved = changed_bodies
+            self._unsaved = {posting_id: spool.entry(source)
+                             for posting_id, source in changed_bodies.items()}
             report.problems.append(
                 f"cannot write the cache in {visible(str(self.data_dir))} "
                 f"({error.strerror or error}): postings are shown but not saved, so the "
