@@ -75,7 +75,7 @@ class PostingCache:
         self.bodies = BodyStore(bodies_dir(data_dir))
         self.ledger = IdentityLedger(ids_path(data_dir))
         self._entries: Entries | None = None  # source -> stored entry
-        self._by_id: dict[str, CacheEntry] = {}
+        self._by_id: dict[str, CacheEntry] | None = None  # see _entry_for
         self._released = False
         # Bodies of a build whose cache could not be written (a full disk, a read-only
         # data folder): kept here, so the postings can still be read and searched.
@@ -151,9 +151,7 @@ class PostingCache:
 
     def _remember(self, entries: Entries) -> None:
         self._entries = entries
-        self._by_id = {
-            entry["posting"]["id"]: entry for entry in entries.values() if "posting" in entry
-        }
+        self._by_id = None  # made when first asked for: a listing never needs it
 
     @long_lived_allocations()
     def postings(self) -> list[Posting]:
@@ -168,27 +166,14 @@ class PostingCache:
         ]
 
     def release_records(self) -> None:
-        """Forget the parsed records kept for :meth:`get`, keeping what :meth:`body` needs.
-
-        The TUI holds every posting in its catalog already; at 100k postings the
-        second copy here would cost well over 100 MB.
-        """
-        if self._entries is None and self._unsaved is None:
-            # Nothing is held (a targeted update forgot it): nothing to release, and
-            # reading the whole cache only to slim it cost 0.46 s at 10k postings.
-            self._released = True
-            return
-        entries = self._loaded()
+        """Forget the parsed records: the TUI holds every posting in its catalog already
+        (at 100k postings a second copy costs well over 100 MB). :meth:`body` reads the
+        shards, and the records again only for a posting its shard lacks. (Slimming
+        them to ids instead cost 0.09 s of each listing at 10k postings.)"""
         if self._unsaved is not None:
             return  # not on disk to read again: keep them
-        slim: Entries = {
-            source: {
-                "source": source, "size": entry["size"], "mtime_ns": entry["mtime_ns"],
-                "posting": {"id": entry["posting"]["id"]},
-            }
-            for source, entry in entries.items() if "posting" in entry
-        }
-        self._remember(slim)
+        self._entries = None
+        self._by_id = None
         self._released = True
 
     def stamp(self) -> object:
@@ -245,6 +230,9 @@ class PostingCache:
 
     def _entry_for(self, posting_id: str) -> CacheEntry | None:
         self._loaded()
+        if self._by_id is None:
+            self._by_id = {entry["posting"]["id"]: entry
+                           for entry in self._loaded().values() if "posting" in entry}
         return self._by_id.get(posting_id)
 
     def _body(self, entry: CacheEntry) -> str:
