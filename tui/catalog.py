@@ -17,15 +17,19 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import chain, compress, filterfalse
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from tui.model import STATUSES, Posting, Tracking
 from tui.parsing.duplicates import group_duplicates
-from tui.parsing.salary import UNKNOWN, Pay, SalaryBound, parse_salary_bound, yearly
-from tui.parsing.stack import vocabulary
 from tui.query import AGE_FIELDS, Clause, Query, fold, parse_age
 from tui.store.collector import long_lived_allocations
 
+if TYPE_CHECKING:
+    from tui.parsing.salary import Pay, SalaryBound
+
+# The salary parser (price_parser) and the stack vocabulary load when a salary: or a
+# stack facet first needs them, not with the catalog: ~0.3 s of every warm start.
+UNKNOWN = "unknown"  # salary:unknown (tui.parsing.salary.UNKNOWN)
 REMOTE = "Remote"
 SORTS: dict[str, str] = {
     "added": "date added",
@@ -78,6 +82,8 @@ def stack_names_like(typed: str) -> frozenset[str]:
     """The (folded) canonical names of the technologies one of whose names or aliases
     starts with ``typed``: typing "golang" or "k8s" in the Stack facet finds go and
     kubernetes, as ``stack:golang`` does."""
+    from tui.parsing.stack import vocabulary
+
     key = fold(typed)
     if not key:
         return frozenset()
@@ -279,7 +285,7 @@ class Catalog:
         self._levels = _ValueIndex(
             [(p.seniority,) if p.seniority else () for p in self._postings], ints)
         self._everything = frozenset(ints)
-        self._salaries = _SalaryIndex(self._postings, ints)
+        self._salary_index: _SalaryIndex | None = None  # built on the first salary query
         self._group_duplicates()
         self._orders: dict[str, list[int]] = {}
         self._ranks: dict[str, tuple[list[int], list[int]]] = {}  # sort -> (order, ranks)
@@ -289,6 +295,16 @@ class Catalog:
         self._text_index: tuple[list[str], list[array]] = ([], [])
         self._hidden_companies: set[str] = {fold(name) for name in hidden_companies}
         self._index_tracking()
+
+    @property
+    def _salaries(self) -> _SalaryIndex:
+        """The salary index, built when a salary: query or the usual currency first asks:
+        yearly pay per posting costs the warm start ~0.1 s at 10k, and loads the salary
+        parser."""
+        index = self._salary_index
+        if index is None:
+            index = self._salary_index = _SalaryIndex(self._postings, self._ints)
+        return index
 
     # -- patching ----------------------------------------------------------------
     @long_lived_allocations()
@@ -364,7 +380,8 @@ class Catalog:
         for position, posting in pending.items():
             self._file(position, posting)
         self._everything = frozenset(self._ints)
-        self._salaries = self._salaries.patched(out, pending.items())
+        if self._salary_index is not None:  # else built from these postings when asked
+            self._salary_index = self._salary_index.patched(out, pending.items())
         self._regroup([posting for _, posting in out], set(pending))
         self._index_tracking()
 
@@ -785,6 +802,8 @@ class Catalog:
 
     def _salary_bound(self, value: str) -> SalaryBound | None:
         """``value``'s bound, in the usual currency when it names none."""
+        from tui.parsing.salary import parse_salary_bound
+
         bound = parse_salary_bound(value)
         if bound is not None and not bound.currency:
             bound = replace(bound, currency=self.usual_currency)
@@ -998,7 +1017,7 @@ class _SalaryIndex:
             if not posting.salary_currency or not (posting.salary_min or posting.salary_max):
                 unknown.add(position)
                 continue
-            low, high = yearly(_pay_of(posting))
+            low, high = _yearly(posting)
             by_currency.setdefault(posting.salary_currency, []).append((low, high, position))
         self.unknown: frozenset[int] = frozenset(unknown)
         counts = Counter({currency: len(rows) for currency, rows in by_currency.items()})
@@ -1048,7 +1067,7 @@ class _SalaryIndex:
             if not posting.salary_currency or not (posting.salary_min or posting.salary_max):
                 unknown.add(position)
                 continue
-            low, high = yearly(_pay_of(posting))
+            low, high = _yearly(posting)
             for (values, positions), figure in zip(rows(posting.salary_currency), (low, high),
                                                    strict=True):
                 index = bisect.bisect_right(values, figure)
@@ -1080,5 +1099,13 @@ class _SalaryIndex:
 
 
 def _pay_of(posting: Posting) -> Pay:
+    from tui.parsing.salary import Pay
+
     return Pay(posting.salary_min, posting.salary_max, posting.salary_currency,
                posting.salary_period)
+
+
+def _yearly(posting: Posting) -> tuple[float, float]:
+    from tui.parsing.salary import yearly
+
+    return yearly(_pay_of(posting))
