@@ -178,9 +178,11 @@ class Library:
         orphans = [orphan(tracking[posting_id]) for posting_id in leaving
                    if posting_id in tracking and not tracking[posting_id].is_empty]
         catalog = self._groups = listed.patched(leaving, [*new, *orphans])
+        listed_now = dict(self._listed)  # a new dict: reload() diffs against the old one
         for posting_id in leaving:
-            self._listed.pop(posting_id, None)
-        self._listed.update(contents(new))
+            listed_now.pop(posting_id, None)
+        listed_now.update(contents(new))
+        self._listed = listed_now
         self._listed_stamp = self.cache.stamp()
         self.cache.release_records()
         return catalog
