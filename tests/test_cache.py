@@ -149,6 +149,14 @@ def test_search_texts_hold_folded_words_of_each_posting(tmp_path, folder) -> Non
     assert "kafka" in texts[data_id].split()
 
 
+def test_search_words_fold_accents_and_case_and_keep_each_word_once() -> None:
+    # ASCII words are lowered, the others folded (accents off, ß spelt out): a search
+    # for "munchen" or "strasse" finds what was written "München", "STRASSE".
+    words = parse_worker.search_words("Café München", "ACME", "acme Straße, café: Øl-bar")
+    assert words.split() == ["cafe", "munchen", "acme", "strasse", "øl", "bar"]
+    assert parse_worker.search_words("Rust RUST rust_lang") == "rust rust_lang"
+
+
 def test_the_process_pool_gives_the_same_records_as_in_process(
     tmp_path, folder, monkeypatch
 ) -> None:

@@ -12,20 +12,24 @@ from __future__ import annotations
 import bisect
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from itertools import chain, compress, filterfalse
-from typing import overload
+from typing import TYPE_CHECKING, Any, overload
 
 from tui.model import STATUSES, Posting, Tracking
 from tui.parsing.duplicates import group_duplicates
-from tui.parsing.salary import UNKNOWN, Pay, SalaryBound, parse_salary_bound, yearly
-from tui.parsing.stack import vocabulary
 from tui.query import AGE_FIELDS, Clause, Query, fold, parse_age
 from tui.store.collector import long_lived_allocations
 
+if TYPE_CHECKING:
+    from tui.parsing.salary import Pay, SalaryBound
+
+# The salary parser (price_parser) and the stack vocabulary load when a salary: or a
+# stack facet first needs them, not with the catalog: ~0.3 s of every warm start.
+UNKNOWN = "unknown"  # salary:unknown (tui.parsing.salary.UNKNOWN)
 REMOTE = "Remote"
 SORTS: dict[str, str] = {
     "added": "date added",
@@ -45,6 +49,9 @@ PREFIX_MIN = 3  # words this long or longer also match as prefixes ("kube" finds
 LOC_SUBSTRING_MIN = 4
 # A result this many times smaller than the catalog is sorted, not walked out of the order.
 SMALL_RESULT = 64
+# The sort orders a patched catalog keeps (each posting put in its place); the others
+# are sorted again when next asked for.
+PATCHED_SORTS = ("title", "company", "added")
 AREA = "area"  # FacetValue.kind of a region, country or continent that a place lies in
 
 
@@ -75,6 +82,8 @@ def stack_names_like(typed: str) -> frozenset[str]:
     """The (folded) canonical names of the technologies one of whose names or aliases
     starts with ``typed``: typing "golang" or "k8s" in the Stack facet finds go and
     kubernetes, as ``stack:golang`` does."""
+    from tui.parsing.stack import vocabulary
+
     key = fold(typed)
     if not key:
         return frozenset()
@@ -141,6 +150,7 @@ class _ValueIndex:
                     raw[value] = [position]
                 else:
                     found.append(position)
+        self._own: set[str] = set()  # keys whose position set this copy has copied
         self.display: dict[str, str] = {}  # folded -> as first written
         self.fold_of: dict[str, str] = {}  # as written -> folded
         self.positions: dict[str, set[int]] = {}
@@ -155,6 +165,52 @@ class _ValueIndex:
                 self.positions[key] = set(positions)
             else:
                 existing.update(positions)
+
+    def copy(self) -> _ValueIndex:
+        """A copy to patch: the containers are new, each position set is shared until
+        :meth:`remove` or :meth:`add` changes it (then it is copied first)."""
+        clone = object.__new__(_ValueIndex)
+        clone.per_posting = list(self.per_posting)
+        clone.display = dict(self.display)
+        clone.fold_of = dict(self.fold_of)
+        clone.positions = dict(self.positions)
+        clone._own = set()
+        return clone
+
+    def _owned(self, key: str) -> set[int]:
+        found = self.positions.get(key)
+        if found is None:
+            found = self.positions[key] = set()
+        elif key not in self._own:
+            found = self.positions[key] = set(found)
+        self._own.add(key)
+        return found
+
+    def remove(self, position: int) -> None:
+        """Take ``position``'s values out (a copy made by :meth:`copy` only)."""
+        for value in self.per_posting[position]:
+            key = self.fold_of.get(value)
+            if key is None or key not in self.positions:
+                continue
+            positions = self._owned(key)
+            positions.discard(position)
+            if not positions:
+                del self.positions[key]
+                self.display.pop(key, None)
+        self.per_posting[position] = ()
+
+    def add(self, position: int, values: tuple[str, ...]) -> None:
+        """File ``position`` under ``values`` (its slot must exist in per_posting)."""
+        self.per_posting[position] = values
+        for value in values:
+            key = self.fold_of.get(value)
+            if key is None:
+                key = fold(value)
+                if not key:
+                    continue
+                self.fold_of[value] = key
+            self.display.setdefault(key, value)
+            self._owned(key).add(position)
 
     def matching(self, needle: str, *, substring: bool) -> set[int]:
         key = fold(needle)
@@ -229,7 +285,7 @@ class Catalog:
         self._levels = _ValueIndex(
             [(p.seniority,) if p.seniority else () for p in self._postings], ints)
         self._everything = frozenset(ints)
-        self._salaries = _SalaryIndex(self._postings, ints)
+        self._salary_index: _SalaryIndex | None = None  # built on the first salary query
         self._group_duplicates()
         self._orders: dict[str, list[int]] = {}
         self._ranks: dict[str, tuple[list[int], list[int]]] = {}  # sort -> (order, ranks)
@@ -239,6 +295,190 @@ class Catalog:
         self._text_index: tuple[list[str], list[array]] = ([], [])
         self._hidden_companies: set[str] = {fold(name) for name in hidden_companies}
         self._index_tracking()
+
+    @property
+    def _salaries(self) -> _SalaryIndex:
+        """The salary index, built when a salary: query or the usual currency first asks:
+        yearly pay per posting costs the warm start ~0.1 s at 10k, and loads the salary
+        parser."""
+        index = self._salary_index
+        if index is None:
+            index = self._salary_index = _SalaryIndex(self._postings, self._ints)
+        return index
+
+    # -- patching ----------------------------------------------------------------
+    @long_lived_allocations()
+    def patched(self, removed: Iterable[str], postings: Iterable[Posting]) -> Catalog:
+        """A new catalog: this one without the postings of the ``removed`` ids, with
+        ``postings`` in (each replacing the posting of its id, if listed, else added).
+
+        What a folder watcher's few changed files cost at 100k postings: this catalog's
+        indexes are copied (the containers, not the position sets they share) and only
+        the postings that changed are taken out and filed again; rebuilding the catalog
+        cost ~3 s there. The copy leaves this catalog as it was: the screen may still be
+        filtering it. The word index is not carried over (index it again)."""
+        clone = object.__new__(Catalog)
+        clone.__dict__.update(self.__dict__)  # then every container that changes, copied
+        clone._postings, clone._ids = list(self._postings), list(self._ids)
+        clone._ints, clone._position = list(self._ints), dict(self._position)
+        clone._tracking = dict(self._tracking)
+        clone._locations, clone._stack = self._locations.copy(), self._stack.copy()
+        clone._companies, clone._levels = self._companies.copy(), self._levels.copy()
+        clone._named_places, clone._remote = set(self._named_places), set(self._remote)
+        clone._members, clone._shown_as = dict(self._members), dict(self._shown_as)
+        clone._hidden_companies = set(self._hidden_companies)
+        clone._text_index = ([], [])
+        clone._ranks = {}
+        clone._orders = {sort: list(order) for sort, order in self._orders.items()
+                         if sort in PATCHED_SORTS}
+        clone._patch(set(removed), list(postings))
+        return clone
+
+    def _patch(self, removed: set[str], postings: list[Posting]) -> None:
+        out: list[tuple[int, Posting]] = []  # (position, posting) taken out of the indexes
+        pending: dict[int, Posting] = {}  # position -> posting to file there
+        incoming = {posting.id for posting in postings}
+        gone = [self._position[i] for i in removed - incoming if i in self._position]
+        for position in sorted(gone, reverse=True):  # so the last one is never still to go
+            leaving = self._postings[position]
+            out.append((position, leaving))
+            self._unfile(position)
+            last = len(self._postings) - 1
+            if position != last:  # the last posting moves into the gap: positions stay dense
+                moved = pending.pop(last, None)
+                if moved is None:
+                    moved = self._postings[last]
+                    out.append((last, moved))
+                    self._unfile(last)
+                self._postings[position] = moved
+                self._ids[position] = moved.id
+                self._position[moved.id] = self._ints[position]
+                pending[self._ints[position]] = moved
+            del self._position[leaving.id]
+            for index in (self._locations, self._stack, self._companies, self._levels):
+                index.per_posting.pop()
+            self._postings.pop()
+            self._ids.pop()
+            self._ints.pop()
+        for posting in postings:
+            listed = self._position.get(posting.id)
+            if listed is None:
+                position = len(self._postings)
+                self._ints.append(position)
+                self._postings.append(posting)
+                self._ids.append(posting.id)
+                self._position[posting.id] = position
+                for index in (self._locations, self._stack, self._companies, self._levels):
+                    index.per_posting.append(())
+            else:
+                position = listed
+                if position not in pending:
+                    out.append((position, self._postings[position]))
+                    self._unfile(position)
+            self._postings[position] = posting
+            pending[self._ints[position]] = posting
+        for position, posting in pending.items():
+            self._file(position, posting)
+        self._everything = frozenset(self._ints)
+        if self._salary_index is not None:  # else built from these postings when asked
+            self._salary_index = self._salary_index.patched(out, pending.items())
+        self._regroup([posting for _, posting in out], set(pending))
+        self._index_tracking()
+
+    def _unfile(self, position: int) -> None:
+        """Take the posting at ``position`` out of the facets and the sort orders."""
+        for index in (self._locations, self._stack, self._companies, self._levels):
+            index.remove(position)
+        self._remote.discard(position)
+        for order in self._orders.values():
+            order.remove(position)
+
+    def _file(self, position: int, posting: Posting) -> None:
+        remote = (REMOTE,) if posting.remote and REMOTE not in posting.locations else ()
+        self._locations.add(position, posting.locations + remote + posting.areas)
+        self._named_places.update(fold(value) for value in posting.locations)
+        self._stack.add(position, posting.stack)
+        self._companies.add(position, (posting.company,) if posting.company else ())
+        self._levels.add(position, (posting.seniority,) if posting.seniority else ())
+        if posting.remote:
+            self._remote.add(position)
+        for sort, order in self._orders.items():
+            order.insert(self._order_index(sort, order, position), position)
+
+    def _order_index(self, sort: str, order: list[int], position: int) -> int:
+        """Where ``position`` goes in ``order`` (one of PATCHED_SORTS), as _sorted puts it:
+        by title then position; by company first; newest added first."""
+        key = self._sort_key(sort)
+        wanted = key(position)
+        low, high = 0, len(order)
+        while low < high:
+            middle = (low + high) // 2
+            if key(order[middle]) < wanted:
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def _sort_key(self, sort: str) -> Callable[[int], tuple[Any, ...]]:
+        postings = self._postings
+
+        def by_title(position: int) -> tuple[Any, ...]:
+            return (postings[position].title.casefold(), position)
+
+        if sort == "company":
+            return lambda position: (postings[position].company.casefold() or "\uffff",
+                                     *by_title(position))
+        if sort == "added":  # newest first: the added stamps compared inverted
+            return lambda position: (_Inverted(postings[position].added), *by_title(position))
+        return by_title
+
+    def _regroup(self, before: list[Posting], touched: set[int]) -> None:
+        """Group again the blocks of duplicates that the postings ``before`` (as they were)
+        and those now at the ``touched`` positions belong to, and the groups any of
+        those positions were in."""
+        from tui.parsing.duplicates import title_key
+
+        keys = {(_company_key(p.company), title_key(p.title))
+                for p in [*before, *(self._postings[m] for m in touched)]
+                if p.company and p.title}
+        blocks = self._blocks({key for key in keys if key[0] and key[1]})
+        size = len(self._postings)
+        stale = set(touched) | {m for m in self._members if m >= size}
+        stale.update(m for block in blocks.values() for m in block)
+        stale.update(*(self._members.get(m, ()) for m in list(stale)))
+        for member in stale:
+            self._members.pop(member, None)
+            self._shown_as.pop(member, None)
+        again = sorted(m for m in stale if m < size)
+        for group in group_duplicates([self._postings[m] for m in again]):
+            members = sorted((self._ints[again[i]] for i in group),
+                             key=lambda m: (self._postings[m].added, self._postings[m].id),
+                             reverse=True)
+            ordered = tuple(members)
+            for member in ordered:
+                self._members[member] = ordered
+                self._shown_as[member] = ordered[0]
+        self._grouped: frozenset[int] = frozenset(self._shown_as)
+        self._folded: frozenset[int] = frozenset(
+            m for m, shown in self._shown_as.items() if m != shown)
+
+    def _blocks(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
+        """The positions of every posting in the duplicate blocks ``keys`` name."""
+        from tui.parsing.duplicates import title_key
+
+        if not keys:
+            return {}
+        companies = {key[0] for key in keys}
+        found: dict[tuple[str, str], list[int]] = {}
+        for value, folded in self._companies.fold_of.items():
+            if _company_key(value) not in companies:
+                continue
+            for position in self._companies.positions.get(folded, ()):
+                posting = self._postings[position]
+                key = (_company_key(posting.company), title_key(posting.title))
+                if key in keys:
+                    found.setdefault(key, []).append(position)
+        return {key: sorted(set(positions)) for key, positions in found.items()}
 
     # -- lookups ---------------------------------------------------------------
     def __len__(self) -> int:
@@ -291,9 +531,8 @@ class Catalog:
             for member in members:
                 self._members[member] = members
                 self._shown_as[member] = members[0]
-        self._grouped: frozenset[int] = frozenset(self._shown_as)
-        self._folded: frozenset[int] = frozenset(
-            m for m, shown in self._shown_as.items() if m != shown)
+        self._grouped = frozenset(self._shown_as)
+        self._folded = frozenset(m for m, shown in self._shown_as.items() if m != shown)
 
     def duplicates(self, posting_id: str) -> list[Posting]:
         """Every posting of ``posting_id``'s group, the listed one first ([] if alone)."""
@@ -563,6 +802,8 @@ class Catalog:
 
     def _salary_bound(self, value: str) -> SalaryBound | None:
         """``value``'s bound, in the usual currency when it names none."""
+        from tui.parsing.salary import parse_salary_bound
+
         bound = parse_salary_bound(value)
         if bound is not None and not bound.currency:
             bound = replace(bound, currency=self.usual_currency)
@@ -739,6 +980,32 @@ class Catalog:
 
 
 
+@lru_cache(maxsize=65536)
+def _company_key(company: str) -> str:
+    """A company's duplicate-block key, worked out once per name: patching a catalog
+    looks at every company name it lists to find a block's postings."""
+    from tui.parsing.duplicates import company_key
+
+    return company_key(company)
+
+
+class _Inverted:
+    """A string that compares the other way round: newest-first in an ascending key."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __lt__(self, other: _Inverted) -> bool:
+        return self.text > other.text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Inverted) and self.text == other.text
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class _SalaryIndex:
     """Yearly pay per posting by currency, sorted, so a ``salary:`` comparison is two
     bisections and a set intersection (~1 ms at 100k postings)."""
@@ -750,7 +1017,7 @@ class _SalaryIndex:
             if not posting.salary_currency or not (posting.salary_min or posting.salary_max):
                 unknown.add(position)
                 continue
-            low, high = yearly(_pay_of(posting))
+            low, high = _yearly(posting)
             by_currency.setdefault(posting.salary_currency, []).append((low, high, position))
         self.unknown: frozenset[int] = frozenset(unknown)
         counts = Counter({currency: len(rows) for currency, rows in by_currency.items()})
@@ -768,6 +1035,57 @@ class _SalaryIndex:
     def known(self, currency: str) -> frozenset[int]:
         return self._known.get(currency, frozenset())
 
+    def patched(self, removed: Iterable[tuple[int, Posting]],
+                added: Iterable[tuple[int, Posting]]) -> _SalaryIndex:
+        """A copy with the (position, posting) pairs of ``removed`` taken out and those
+        of ``added`` put in; only the currencies they state are copied."""
+        clone = object.__new__(_SalaryIndex)
+        clone._lows, clone._highs = dict(self._lows), dict(self._highs)
+        clone._known = dict(self._known)
+        unknown = set(self.unknown)
+        copied: set[str] = set()
+
+        def rows(currency: str) -> tuple[tuple[list[float], list[int]],
+                                         tuple[list[float], list[int]]]:
+            if currency not in copied:
+                copied.add(currency)
+                lows = clone._lows.get(currency, ([], []))
+                highs = clone._highs.get(currency, ([], []))
+                clone._lows[currency] = (list(lows[0]), list(lows[1]))
+                clone._highs[currency] = (list(highs[0]), list(highs[1]))
+            return clone._lows[currency], clone._highs[currency]
+
+        for position, posting in removed:
+            unknown.discard(position)
+            currency = posting.salary_currency
+            if currency in clone._lows:
+                for values, positions in rows(currency):
+                    if position in positions:
+                        index = positions.index(position)
+                        del values[index], positions[index]
+        for position, posting in added:
+            if not posting.salary_currency or not (posting.salary_min or posting.salary_max):
+                unknown.add(position)
+                continue
+            low, high = _yearly(posting)
+            for (values, positions), figure in zip(rows(posting.salary_currency), (low, high),
+                                                   strict=True):
+                index = bisect.bisect_right(values, figure)
+                values.insert(index, figure)
+                positions.insert(index, position)
+        for currency in copied:
+            positions = clone._lows[currency][1]
+            if positions:
+                clone._known[currency] = frozenset(positions)
+            else:
+                for table in (clone._lows, clone._highs, clone._known):
+                    table.pop(currency, None)
+        clone.unknown = frozenset(unknown)
+        counts = Counter({currency: len(known) for currency, known in clone._known.items()})
+        clone.usual = counts.most_common(1)[0][0] if counts else ""
+        return clone
+
+
     def matching(self, bound: SalaryBound) -> set[int]:
         """Postings in ``bound``'s currency whose pay range meets ``bound``'s."""
         if bound.currency not in self._lows:
@@ -781,5 +1099,13 @@ class _SalaryIndex:
 
 
 def _pay_of(posting: Posting) -> Pay:
+    from tui.parsing.salary import Pay
+
     return Pay(posting.salary_min, posting.salary_max, posting.salary_currency,
                posting.salary_period)
+
+
+def _yearly(posting: Posting) -> tuple[float, float]:
+    from tui.parsing.salary import yearly
+
+    return yearly(_pay_of(posting))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 from tui.catalog import Catalog
@@ -48,12 +49,14 @@ def with_orphans(postings: list[Posting], tracking: dict[str, Tracking],
                  hidden_companies: Iterable[str] = ()) -> Catalog:
     """The catalog of ``postings``, plus a placeholder for every tracked posting whose
     file has gone."""
-    orphans = [
-        Posting(id=item.posting_id, title=clean_line(item.title or item.posting_id) + FILE_GONE,
-                company=clean_line(item.company), body=ORPHAN_BODY)
-        for item in gone(tracking, {posting.id for posting in postings})
-    ]
+    orphans = [orphan(item) for item in gone(tracking, {posting.id for posting in postings})]
     return Catalog([*postings, *orphans], tracking, hidden_companies)
+
+
+def orphan(item: Tracking) -> Posting:
+    """The placeholder listed for a tracked posting whose file has gone."""
+    return Posting(id=item.posting_id, title=clean_line(item.title or item.posting_id) + FILE_GONE,
+                   company=clean_line(item.company), body=ORPHAN_BODY)
 
 
 def plural(count: int, word: str) -> str:
@@ -157,11 +160,32 @@ class Library:
         if listed is None:
             return report, self.listed()
         touched = set(report.changed) | set(report.gone)
-        kept = [p for p in listed.postings() if p.source and p.source not in touched]
         new = [Posting.from_dict(entry["posting"]) for entry in report.changed.values()
                if "posting" in entry]
-        postings = sorted([*kept, *new], key=lambda posting: posting.source)
-        return report, self.listed(postings)
+        postings = listed.postings()
+        sources = list(map(attrgetter("source"), postings))  # then looked up in C
+        before = [postings[sources.index(source)] for source in sorted(touched)
+                  if source in sources]
+        return report, self._patched(listed, before, new)
+
+    def _patched(self, listed: Catalog, before: list[Posting], new: list[Posting]) -> Catalog:
+        """``listed`` with the postings ``before`` (read from the files that changed)
+        replaced by ``new``: patched, not built again (3 s at 100k postings). A posting
+        gone whose tracking holds something stays listed, as "(file gone)"."""
+        arriving = {posting.id for posting in new}
+        leaving = [p.id for p in before if p.id not in arriving]
+        tracking = listed.all_tracking()
+        orphans = [orphan(tracking[posting_id]) for posting_id in leaving
+                   if posting_id in tracking and not tracking[posting_id].is_empty]
+        catalog = self._groups = listed.patched(leaving, [*new, *orphans])
+        listed_now = dict(self._listed)  # a new dict: reload() diffs against the old one
+        for posting_id in leaving:
+            listed_now.pop(posting_id, None)
+        listed_now.update(contents(new))
+        self._listed = listed_now
+        self._listed_stamp = self.cache.stamp()
+        self.cache.release_records()
+        return catalog
 
     def load(self, show: Callable[[Catalog], None],
              progress: Progress | None = None) -> BuildReport:

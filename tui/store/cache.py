@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +31,7 @@ from tui.model import Posting, SkippedFile
 from tui.parsing.version import parser_version
 from tui.paths import bodies_dir, cache_delta_path, cache_path, file_index_path, ids_path
 from tui.sanitize import visible
-from tui.store.bodies import BodyStore
+from tui.store.bodies import BodySpool, BodyStore
 from tui.store.collector import long_lived_allocations
 from tui.store.entries import BodyEntry, CacheEntry, Entries
 from tui.store.file_index import FileIndex, load_index, save_index
@@ -75,11 +75,12 @@ class PostingCache:
         self.bodies = BodyStore(bodies_dir(data_dir))
         self.ledger = IdentityLedger(ids_path(data_dir))
         self._entries: Entries | None = None  # source -> stored entry
-        self._by_id: dict[str, CacheEntry] = {}
+        self._by_id: dict[str, CacheEntry] | None = None  # see _entry_for
         self._released = False
         # Bodies of a build whose cache could not be written (a full disk, a read-only
         # data folder): kept here, so the postings can still be read and searched.
         self._unsaved: dict[str, BodyEntry] | None = None
+        self._index_memo: tuple[list[Any], FileIndex] | None = None  # see update()
 
     # -- reading ---------------------------------------------------------------
     def _storage(self) -> AtomicJSONStorage:
@@ -150,9 +151,7 @@ class PostingCache:
 
     def _remember(self, entries: Entries) -> None:
         self._entries = entries
-        self._by_id = {
-            entry["posting"]["id"]: entry for entry in entries.values() if "posting" in entry
-        }
+        self._by_id = None  # made when first asked for: a listing never needs it
 
     @long_lived_allocations()
     def postings(self) -> list[Posting]:
@@ -167,22 +166,14 @@ class PostingCache:
         ]
 
     def release_records(self) -> None:
-        """Forget the parsed records kept for :meth:`get`, keeping what :meth:`body` needs.
-
-        The TUI holds every posting in its catalog already; at 100k postings the
-        second copy here would cost well over 100 MB.
-        """
-        entries = self._loaded()
+        """Forget the parsed records: the TUI holds every posting in its catalog already
+        (at 100k postings a second copy costs well over 100 MB). :meth:`body` reads the
+        shards, and the records again only for a posting its shard lacks. (Slimming
+        them to ids instead cost 0.09 s of each listing at 10k postings.)"""
         if self._unsaved is not None:
             return  # not on disk to read again: keep them
-        slim: Entries = {
-            source: {
-                "source": source, "size": entry["size"], "mtime_ns": entry["mtime_ns"],
-                "posting": {"id": entry["posting"]["id"]},
-            }
-            for source, entry in entries.items() if "posting" in entry
-        }
-        self._remember(slim)
+        self._entries = None
+        self._by_id = None
         self._released = True
 
     def stamp(self) -> object:
@@ -218,6 +209,13 @@ class PostingCache:
         return Posting.from_dict({**posting.to_dict(), "body": self._body(entry)})
 
     def body(self, posting_id: str) -> str:
+        """The posting's cleaned body: from its shard, and only when the shard lacks it
+        from its file (the records, 80 MB at 100k postings, are read only then)."""
+        if self._unsaved and posting_id in self._unsaved:
+            return self._unsaved[posting_id]["body"]
+        stored = self.bodies.get(posting_id)
+        if stored is not None:
+            return stored
         entry = self._entry_for(posting_id)
         return self._body(entry) if entry is not None else ""
 
@@ -232,6 +230,9 @@ class PostingCache:
 
     def _entry_for(self, posting_id: str) -> CacheEntry | None:
         self._loaded()
+        if self._by_id is None:
+            self._by_id = {entry["posting"]["id"]: entry
+                           for entry in self._loaded().values() if "posting" in entry}
         return self._by_id.get(posting_id)
 
     def _body(self, entry: CacheEntry) -> str:
@@ -287,6 +288,7 @@ class PostingCache:
             report.problems.append(ledger_problem)
         return report
 
+    @long_lived_allocations()  # files.json's 100k rows would set off full collections
     def update(self, paths: Iterable[Path | str], *, progress: Progress | None = None
                ) -> BuildReport | None:
         """Bring the cache up to date for ``paths`` only (files a folder watcher saw
@@ -300,7 +302,12 @@ class PostingCache:
             report = self._build_all(scan_postings(self.postings_dir), progress, None)
             report.problems.append(ledger_problem)
             return report
-        index = load_index(self._files_path(), self._index_key())
+        key = self._index_key()
+        # The index this process last wrote, while the cache files are still as it left
+        # them: reading files.json again cost 0.13 s of a one-file refresh at 100k.
+        kept, self._index_memo = self._index_memo, None
+        index = kept[1] if kept is not None and kept[0] == key else load_index(
+            self._files_path(), key)
         delta = self._read_delta()
         if index is None or delta is None:
             return None
@@ -327,6 +334,7 @@ class PostingCache:
         total = len(index.sources) + sum(index.row_of(s.source) is None for s in changed) - len(
             removed)
         if not changed and not removed:
+            self._index_memo = (key, index)  # nothing written: still the files' index
             return BuildReport(total=total, unchanged=total, skipped=index.skipped_files(),
                                warnings=index.warning_files())
         if len(changed) + len(removed) + len(delta) > DELTA_LIMIT:
@@ -402,8 +410,26 @@ class PostingCache:
             if outer is not None:  # counted against every file still to parse
                 outer(done, total + len(held_back))
 
-        parsed = parse_files(self.postings_dir, to_parse, step_progress, workers)
-        fresh = {result["source"]: result for result in parsed}
+        spool = BodySpool(bodies_dir(self.data_dir))
+        try:
+            return self._settle_all(previous, reuse, body_lost, entries, report,
+                                    held_back, spool, parse_files(
+                                        self.postings_dir, to_parse, step_progress, workers))
+        finally:
+            spool.close()
+
+    def _settle_all(
+        self, previous: Entries, reuse: bool,
+        body_lost: Callable[[CacheEntry], bool], entries: Entries, report: BuildReport,
+        held_back: set[str], spool: BodySpool, parsed: Iterable[CacheEntry],
+    ) -> BuildReport:
+        """The second half of a full build: the parse results in (bodies to ``spool``
+        as they come), ids settled, everything written."""
+        fresh: dict[str, CacheEntry] = {}
+        for result in parsed:
+            if "body" in result:
+                spool.add(result["source"], result.pop("body"), result.pop("words"))
+            fresh[result["source"]] = result
         for source, result in fresh.items():
             old = previous.get(source)
             if (reuse and old and old.get("content_hash") == result.get("content_hash")
@@ -418,28 +444,26 @@ class PostingCache:
 
         ids = assign_all(self.ledger, self._root_name(), entries, previous,
                          partial=bool(held_back))
-        changed_bodies: dict[str, BodyEntry] = {}
+        changed_bodies: dict[str, str] = {}  # posting id -> its source in the spool
         for source, entry in entries.items():
             if "posting" not in entry:
                 continue
             entry["posting"]["id"] = ids[source]
-            if "body" in entry:  # freshly parsed
-                changed_bodies[ids[source]] = {
-                    "body": entry.pop("body"),
-                    "words": entry.pop("words"),
-                }
+            if entry is fresh.get(source) and source in spool:  # freshly parsed
+                changed_bodies[ids[source]] = source
         old_ids = {entry["posting"]["id"] for entry in previous.values() if "posting" in entry}
         removed_ids = old_ids - set(ids.values())
         report.removed = len(set(previous) - set(entries))
         try:
             if not reuse and not previous:
                 self.bodies.clear()
-            self.bodies.update(changed_bodies, removed_ids)
+            self.bodies.update_encoded(changed_bodies, spool.read, removed_ids)
             self._write(entries)
             self._unsaved = None
         except OSError as error:
             # Rebuildable: list and show what was parsed, and say the cache is not kept.
-            self._unsaved = changed_bodies
+            self._unsaved = {posting_id: spool.entry(source)
+                             for posting_id, source in changed_bodies.items()}
             report.problems.append(
                 f"cannot write the cache in {visible(str(self.data_dir))} "
                 f"({error.strerror or error}): postings are shown but not saved, so the "
@@ -497,18 +521,23 @@ class PostingCache:
             changed_bodies[posting_id] = {"body": entry.pop("body"), "words": entry.pop("words")}
         old_ids = {index.ids[row] for source in [*gone, *entries]
                    if (row := index.row_of(source)) is not None and index.ids[row]}
-        self.bodies.update(changed_bodies, old_ids - kept_ids - set(ids.values()))
+        self.bodies.update(changed_bodies, {i for i in old_ids - set(ids.values())
+                                            if i not in kept_ids})
 
         delta.update(entries)
         delta.update(dict.fromkeys(removed))
         atomic_write_bytes(self._delta_path(), orjson.dumps(
             {"base": self._base_stamp(), "entries": delta}), durable=False)
         index.apply(entries, removed)
-        claimants = Counter(key for key in index.keys if key)
+        # Only the keys settled here are looked up: counted in C, not all 100k keys.
+        claimants = Counter({claim.identity_key: index.keys.count(claim.identity_key)
+                             for claim in settling})
         self.ledger.record_changes(
             root, {claim.source: (claim.identity_key, ids[claim.source]) for claim in settling},
             removed, claimants)
-        save_index(self._files_path(), self._index_key(), index)
+        key = self._index_key()
+        save_index(self._files_path(), key, index)
+        self._index_memo = (key, index)  # the next update() starts from it
         if keep:
             report.changed = {source: entry for source, entry in entries.items()}
             report.gone = list(removed)

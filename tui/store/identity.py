@@ -14,7 +14,7 @@ The user's bookmarks and statuses hang off these ids, so they must not move:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 ID_LENGTH = 10  # hex digits: 40 bits, a collision in ~0.5% of 100k-posting folders
@@ -39,7 +39,7 @@ def settle_ids(
     previous_by_source: Mapping[str, str],
     previous_by_hash: Mapping[str, str],
     ledger: Mapping[str, str],
-    reserved: Iterable[str] = (),
+    reserved: Container[str] = (),
 ) -> dict[str, str]:
     """Map each claim's source to an id, deterministically, with no id given twice.
 
@@ -51,11 +51,11 @@ def settle_ids(
     key derives, suffixed ``-2``, ``-3``… in source order when already taken.
     """
     ordered = sorted(claims, key=lambda claim: claim.source)
-    taken: set[str] = set(reserved)
+    taken: set[str] = set()  # besides ``reserved`` (not copied: 100k ids at 100k files)
     settled: dict[str, str] = {}
 
     def take(source: str, candidate: str | None) -> bool:
-        if candidate is None or candidate in taken:
+        if candidate is None or candidate in taken or candidate in reserved:
             return False
         taken.add(candidate)
         settled[source] = candidate

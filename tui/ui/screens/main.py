@@ -187,7 +187,9 @@ class MainScreen(TrackingKeys):
             self._take_catalog(message.catalog, message.restore)
         finally:
             if message.taken is not None:
-                message.taken.set()
+                # Once the list is painted: the loader's next step (the folder scan of a
+                # warm start, seconds at 100k) would otherwise share the GIL with it.
+                self.call_after_refresh(message.taken.set)
 
     def _take_catalog(self, catalog: Catalog, restore: UIState | None) -> None:
         catalog.show_hidden = self.catalog.show_hidden
