@@ -58,7 +58,6 @@ class WordsIndexed(Message):
 @dataclass
 class DetailLoaded(Message):
     posting: Posting  # with its body
-    tracking: Tracking
     preview: Preview
 
 

@@ -363,12 +363,15 @@ class MainScreen(TrackingKeys):
         preview = markdown_preview(body)  # parses the markdown: kept off the UI thread
         if get_current_worker().is_cancelled:
             return
-        self.post_message(DetailLoaded(posting, catalog.tracking(posting_id), preview))
+        self.post_message(DetailLoaded(posting, preview))
 
     @on(DetailLoaded)
     async def _detail_loaded(self, message: DetailLoaded) -> None:
-        await self.detail.show(message.posting, message.tracking, message.preview,
-                               self.catalog.duplicates(message.posting.id))
+        # The tracking as it is now, not as the worker read it: a key pressed while the
+        # body loaded (Enter then a at once) has changed it since.
+        posting_id = message.posting.id
+        await self.detail.show(message.posting, self.catalog.tracking(posting_id),
+                               message.preview, self.catalog.duplicates(posting_id))
 
     @on(PostingList.Opened)
     def _opened(self) -> None:
