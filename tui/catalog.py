@@ -353,6 +353,8 @@ class Catalog:
         # tracked postings only: changed:/applied: look at these, never at 100k postings.
         self._changed_day: dict[int, int] = {}
         self._applied_day: dict[int, int] = {}
+        # field -> (day numbers sorted, their positions), until the next tracking change.
+        self._days_sorted: dict[str, tuple[list[int], list[int]]] = {}
         for posting_id, item in self._tracking.items():
             position = self._position.get(posting_id)
             if position is None:
@@ -369,6 +371,7 @@ class Catalog:
         self._forget_orders("status", "changed")
 
     def _index_dates(self, position: int, item: Tracking) -> None:
+        self._days_sorted.clear()
         for days, when in ((self._changed_day, item.last_change()),
                            (self._applied_day, item.applied_on())):
             number = day_number(when)
@@ -544,9 +547,22 @@ class Catalog:
         age = parse_age(value)
         if age is None:
             return set()
-        today = date.today().toordinal()
-        days = self._changed_day if name == "changed" else self._applied_day
-        return {position for position, day in days.items() if age.holds(today - day)}
+        sorted_days = self._days_sorted.get(name)
+        if sorted_days is None:
+            days = self._changed_day if name == "changed" else self._applied_day
+            rows = sorted((day, position) for position, day in days.items())
+            sorted_days = self._days_sorted[name] = (
+                [day for day, _ in rows], [position for _, position in rows])
+        numbers, positions = sorted_days
+        # Older than N days is a day number below today - N: one or two bisections.
+        edge = date.today().toordinal() - age.days
+        start, end = {">": (0, bisect.bisect_left(numbers, edge)),
+                      ">=": (0, bisect.bisect_right(numbers, edge)),
+                      "<": (bisect.bisect_right(numbers, edge), len(numbers)),
+                      "<=": (bisect.bisect_left(numbers, edge), len(numbers)),
+                      "=": (bisect.bisect_left(numbers, edge),
+                            bisect.bisect_right(numbers, edge))}[age.op]
+        return set(positions[start:end])
 
     def _salary_matches(self, value: str, *, known_only: bool) -> Set[int]:
         """``salary:unknown``: no figures stated. A comparison keeps the postings whose
