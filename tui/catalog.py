@@ -43,8 +43,10 @@ STATUS_ORDER = ("offer", "interviewing", "applied", "rejected", "withdrawn", "no
 PREFIX_MIN = 3  # words this long or longer also match as prefixes ("kube" finds kubernetes)
 # loc: values shorter than this match whole names only ("us" is not inside "Russia").
 LOC_SUBSTRING_MIN = 4
-# A result this many times smaller than the catalog is sorted, not walked out of the order.
-SMALL_RESULT = 64
+# A result this many times smaller than the catalog is sorted, not walked out of the order:
+# sorting 3.9k positions by rank costs 0.7 ms against 3.4 ms for a walk over 100k, the two
+# meet near 12k (and a walk over positions scattered in memory costs 5x more).
+SMALL_RESULT = 8
 # A query whose narrowest set is this many times smaller than the catalog is found by set
 # operations over that set; a wider one by one walk over the sort order.
 NARROW = 4
