@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -25,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -155,51 +157,32 @@ def _watcher_refresh(corpus: Path, data: Path) -> dict[str, float]:
             "full_refresh_s": statistics.median(full)}
 
 
-async def _measure_app(corpus: Path, data: Path, catalog: Any) -> dict[str, float]:
-    """Keystroke → list repainted, and opening a posting, in the real app (headless)."""
-    from tui.query import parse_query
+@contextlib.asynccontextmanager
+async def _bench_app(corpus: Path, data: Path, catalog: Any) -> AsyncIterator[tuple[Any, Any]]:
+    """The real app (headless, 160×45) listing ``catalog``; yields (app, pilot)."""
     from tui.ui.app import JobTuiApp
     from tui.ui.messages import CatalogReady
     from tui.ui.screens.main import MainScreen
-    from tui.ui.widgets.posting_list import PostingList
 
     # The catalog is ours (this is a child process of its own): nothing is loaded.
     MainScreen.load_postings = lambda self: None  # type: ignore[method-assign,assignment]
     app = JobTuiApp(postings_dir=corpus, data_dir=data)
-    figures: dict[str, float] = {}
     async with app.run_test(size=(160, 45)) as pilot:
         app.main.post_message(CatalogReady(catalog))  # the indexed catalog measured above
         for _ in range(4):
             await pilot.pause()
             await app.workers.wait_for_complete()
+        yield app, pilot
+
+
+async def _measure_app(corpus: Path, data: Path, catalog: Any) -> dict[str, float]:
+    """Keystroke → list repainted, and opening a posting, in the real app (headless)."""
+    from tui.query import parse_query
+    from tui.ui.widgets.posting_list import PostingList
+
+    async with _bench_app(corpus, data, catalog) as (app, pilot):
         posting_list = app.query_one(PostingList)
-        height = posting_list.size.height
-        repaint: list[float] = []
-        facets: list[float] = []
-        for text in _queries():
-            query = parse_query(text)
-            start = time.perf_counter()
-            app.main.apply_query(query)
-            for y in range(height):
-                posting_list.render_line(y)
-            repaint.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            app.main._update_facets()
-            facets.append(time.perf_counter() - start)
-            await pilot.pause()
-        figures["filter_median_ms"] = statistics.median(repaint) * 1000
-        figures["filter_p95_ms"] = _p95(repaint) * 1000
-        figures["facets_median_ms"] = statistics.median(facets) * 1000
-        salary: list[float] = []
-        for text in SALARY_QUERIES:
-            query = parse_query(text)
-            start = time.perf_counter()
-            app.main.apply_query(query)
-            for y in range(height):
-                posting_list.render_line(y)
-            salary.append(time.perf_counter() - start)
-            await pilot.pause()
-        figures["salary_filter_median_ms"] = statistics.median(salary) * 1000
+        figures = await _measure_filters(app, pilot)
         app.main.apply_query(parse_query(""))
         opens: list[float] = []
         for posting_id in posting_list.ids[:5]:
@@ -209,7 +192,83 @@ async def _measure_app(corpus: Path, data: Path, catalog: Any) -> dict[str, floa
             await app.main.detail.show(posting, app.main.catalog.tracking(posting_id))
             opens.append(time.perf_counter() - start)
         figures["detail_open_median_ms"] = statistics.median(opens) * 1000
-        figures.update(_measure_week(app, posting_list, height))
+        figures.update(_measure_week(app, posting_list, posting_list.size.height))
+    return figures
+
+
+def _repaint(app: Any, posting_list: Any, text: str) -> float:
+    """Seconds from applying ``text`` on the main screen to every visible row drawn."""
+    from tui.query import parse_query
+
+    query = parse_query(text)
+    start = time.perf_counter()
+    app.main.apply_query(query)
+    for y in range(posting_list.size.height):
+        posting_list.render_line(y)
+    return time.perf_counter() - start
+
+
+async def _measure_filters(app: Any, pilot: Any) -> dict[str, float]:
+    """Typed queries and facet toggles, then SALARY_QUERIES: filter → list repainted."""
+    from tui.ui.widgets.posting_list import PostingList
+
+    posting_list = app.query_one(PostingList)
+    repaint: list[float] = []
+    facets: list[float] = []
+    for text in _queries():
+        repaint.append(_repaint(app, posting_list, text))
+        start = time.perf_counter()
+        app.main._update_facets()
+        facets.append(time.perf_counter() - start)
+        await pilot.pause()
+    salary: list[float] = []
+    for text in SALARY_QUERIES:
+        salary.append(_repaint(app, posting_list, text))
+        await pilot.pause()
+    return {"filter_median_ms": statistics.median(repaint) * 1000,
+            "filter_p95_ms": _p95(repaint) * 1000,
+            "facets_median_ms": statistics.median(facets) * 1000,
+            "salary_filter_median_ms": statistics.median(salary) * 1000}
+
+
+def measure_filters(corpus: Path, data: Path, rounds: int = 3) -> dict[str, Any]:
+    """Only the filter → repaint figures (and grouping), over the postings of a cache
+    already built in ``data`` (read, never written: the app gets a folder of its own),
+    ``rounds`` times each in one app, each figure the median of the rounds' medians:
+    a quick look at 100k without a two-minute cold build. ``--filters CORPUS DATA``."""
+    import tempfile
+
+    from tui.catalog import Catalog
+    from tui.parsing.duplicates import group_duplicates
+    from tui.store.cache import PostingCache
+
+    cache = PostingCache(data, corpus)
+    postings = _with_pay(cache.postings())
+    if not postings:
+        raise SystemExit(f"no cache of {corpus} in {data}: build it first")
+    figures: dict[str, Any] = {"postings": len(postings)}
+    figures["grouping_s"], _ = _timed(group_duplicates, postings)
+    figures["build_index_s"], catalog = _timed(Catalog, postings, {})
+    catalog.set_search_texts(cache.search_texts())
+    cache.release_records()
+
+    async def measure() -> list[dict[str, float]]:
+        from tui.ui.widgets.posting_list import PostingList
+
+        with tempfile.TemporaryDirectory() as own:
+            async with _bench_app(corpus, Path(own), catalog) as (app, pilot):
+                posting_list = app.query_one(PostingList)
+                runs = [await _measure_filters(app, pilot) for _ in range(rounds)]
+                height = posting_list.size.height
+                week = _measure_week(app, posting_list, height)  # tracking stays in place
+                runs[0].update(week)
+                for run in runs[1:]:
+                    run.update(_week_repaints(app, posting_list))
+        return runs
+
+    runs = asyncio.run(measure())
+    for key in runs[0]:
+        figures[key] = statistics.median(run[key] for run in runs if key in run)
     return figures
 
 
@@ -232,17 +291,15 @@ def _measure_week(app: Any, posting_list: Any, height: int) -> dict[str, float]:
         catalog.update_tracking(Tracking(posting_id, hidden=True))
     companies = sorted({catalog.posting(i).company for i in ids[:5000]} - {""})
     catalog.set_hidden_companies(companies[:HIDDEN_COMPANIES])
-    repaint: list[float] = []
-    for text in WEEK_QUERIES:
-        query = parse_query(text)
-        start = time.perf_counter()
-        app.main.apply_query(query)
-        for y in range(height):
-            posting_list.render_line(y)
-        repaint.append(time.perf_counter() - start)
+    return {**_week_repaints(app, posting_list), "week_hidden": len(catalog.hidden_ids())}
+
+
+def _week_repaints(app: Any, posting_list: Any) -> dict[str, float]:
+    repaint = [_repaint(app, posting_list, text) for text in WEEK_QUERIES]
     return {"week_filter_median_ms": statistics.median(repaint) * 1000,
-            "week_filter_p95_ms": _p95(repaint) * 1000,
-            "week_hidden": len(catalog.hidden_ids())}
+            "week_filter_p95_ms": _p95(repaint) * 1000}
+
+
 def _with_pay(postings: list[Any]) -> list[Any]:
     """``postings`` with a stated salary on a deterministic ``PAY_SHARE`` of them."""
     rng = random.Random(12)
@@ -335,9 +392,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="", help="comma-separated sizes")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "out"))
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--filters", nargs=2, metavar=("CORPUS", "DATA"),
+                        help="filter → repaint only, over a cache already built in DATA")
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(measure_size(Path(args.child[0]), Path(args.child[1]))))
+        return
+    if args.filters:
+        print(json.dumps(measure_filters(Path(args.filters[0]), Path(args.filters[1]))))
         return
     sizes = ([1000] if args.quick else [1000, 10_000, 100_000]) if not args.sizes else [
         int(size) for size in args.sizes.split(",")]

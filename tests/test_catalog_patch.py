@@ -8,7 +8,8 @@ from tui.model import Posting, Tracking
 from tui.query import parse_query
 
 QUERIES = ("", "stack:python", "stack:rust", "loc:berlin", "loc:germany", "is:remote",
-           "company:acme", "level:senior", "salary:>=90k", "status:applied", "-stack:go")
+           "company:acme", "level:senior", "salary:>=90k", "-salary:unknown", "status:applied",
+           "-stack:go")
 
 
 def _posting(number: int, **fields: object) -> Posting:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,20 @@ def test_duplicates_are_listed_once_and_share_their_tracking() -> None:
                                      updated="2026-03-02T10:00:00+00:00"))
     assert catalog.tracking("old").status == "interviewing"  # the newest change wins
     assert len(catalog.filter(parse_query(""), grouped=False)) == 5  # nothing dropped
+
+
+def test_a_role_found_by_its_older_save_is_listed_as_its_newest_in_place() -> None:
+    """The repost states lower pay: salary:>=160k (which most postings pass) still lists
+    the role, as its newest save where that one sorts, unless that save is hidden."""
+    postings = [replace(p, salary_min=100_000, salary_max=120_000) if p.id == "new" else p
+                for p in _postings()]
+    catalog = Catalog(postings, {})
+    query = parse_query("salary:>=160k")
+    assert list(catalog.filter(query)) == ["new", "data", "hourly", "eur"]
+    assert list(catalog.filter(query, reverse=True)) == ["eur", "hourly", "data", "new"]
+    assert "new" not in catalog.filter(query, grouped=False)  # its own pay fails
+    catalog.update_tracking(Tracking("new", hidden=True))
+    assert list(catalog.filter(query)) == ["data", "hourly", "eur"]
 
 
 def test_salary_filters_compare_within_one_currency() -> None:
