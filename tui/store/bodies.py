@@ -50,31 +50,25 @@ class BodyStore:
 
     def update(self, changed: Mapping[str, BodyEntry], removed: Iterable[str] = ()) -> None:
         """Write the entries of ``changed`` and drop ``removed``, touching only their shards."""
-        by_shard: dict[str, list[str]] = defaultdict(list)
-        for posting_id in [*changed, *removed]:
-            by_shard[shard_name(posting_id)].append(posting_id)
-        if not by_shard:
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name, ids in by_shard.items():
-            bodies = self._read_shard(name)
-            words = self._read_shard(words_name(name))
-            for posting_id in ids:
-                if posting_id in changed:
-                    bodies[posting_id] = changed[posting_id]["body"]
-                    words[posting_id] = changed[posting_id]["words"]
-                else:
-                    bodies.pop(posting_id, None)
-                    words.pop(posting_id, None)
-            atomic_write_bytes(self.folder / name, orjson.dumps(bodies), durable=False)
-            atomic_write_bytes(self.folder / words_name(name), orjson.dumps(words),
-                               durable=False)
+        self._rewrite(changed, lambda posting_id: (changed[posting_id]["body"],
+                                                   changed[posting_id]["words"]), removed)
 
     def update_encoded(self, changed: Mapping[str, str], read: Callable[[str], tuple[bytes, bytes]],
                        removed: Iterable[str] = ()) -> None:
         """As :meth:`update`, for bodies and words already JSON-encoded: ``changed`` maps
         each posting id to the key ``read`` gives its (body, words) JSON for. One shard's
         worth is read at a time and written as it is (orjson.Fragment), not decoded."""
+
+        def fragments(posting_id: str) -> tuple[object, object]:
+            body, words = read(changed[posting_id])
+            return orjson.Fragment(body), orjson.Fragment(words)
+
+        self._rewrite(changed, fragments, removed)
+
+    def _rewrite(self, changed: Mapping[str, object],
+                 values: Callable[[str], tuple[object, object]], removed: Iterable[str]) -> None:
+        """Each shard holding a posting of ``changed`` or ``removed`` read, the (body, words)
+        ``values`` gives a changed posting put in, the removed taken out, and written."""
         by_shard: dict[str, list[str]] = defaultdict(list)
         for posting_id in [*changed, *removed]:
             by_shard[shard_name(posting_id)].append(posting_id)
@@ -86,9 +80,7 @@ class BodyStore:
             words: dict[str, object] = dict(self._read_shard(words_name(name)))
             for posting_id in ids:
                 if posting_id in changed:
-                    body, text = read(changed[posting_id])
-                    bodies[posting_id] = orjson.Fragment(body)
-                    words[posting_id] = orjson.Fragment(text)
+                    bodies[posting_id], words[posting_id] = values(posting_id)
                 else:
                     bodies.pop(posting_id, None)
                     words.pop(posting_id, None)
