@@ -18,19 +18,15 @@ from tests.tui_helpers import (
     search_text,
     seeds_copy,
     settle,
+    stored,
     type_text,
 )
 from tui.paths import state_path
-from tui.store.state import TrackingStore
 from tui.ui.screens.dialogs import Confirm, NoteEditor, StatusPicker
 from tui.ui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.filter_sidebar import FacetList
 from tui.ui.widgets.posting_list import PostingList
-
-
-def stored(tmp_path: Path) -> TrackingStore:
-    return TrackingStore(state_path(tmp_path / "data"))
 
 
 async def test_opens_on_every_seed_with_count_and_detail(tmp_path: Path) -> None:

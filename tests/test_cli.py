@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tui.cli import main
-from tui.paths import bundled_seeds
 
 STATUS_SEED = "003_f17e700717397f47.txt"
 SEROTONIN_SEED = "004_742ff530aaaf5516.txt"
 
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the seeds and an empty data dir, both temporary, named by the environment."""
-    postings = tmp_path / "postings"
-    shutil.copytree(bundled_seeds(), postings, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setenv("JOBTUI_POSTINGS", str(postings))
-    monkeypatch.setenv("JOBTUI_DATA_DIR", str(tmp_path / "data"))
-    return postings
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:

@@ -4,25 +4,14 @@ and the follow-up filters, as a script would use them."""
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
 from tui.cli import main
-from tui.paths import bundled_seeds
 
 STATUS_SEED = "003_f17e700717397f47.txt"  # company "Status"
 
-
-@pytest.fixture
-def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    postings = tmp_path / "postings"
-    shutil.copytree(bundled_seeds(), postings, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setenv("JOBTUI_POSTINGS", str(postings))
-    monkeypatch.setenv("JOBTUI_DATA_DIR", str(tmp_path / "data"))
-    return postings
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

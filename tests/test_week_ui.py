@@ -20,20 +20,15 @@ from tests.tui_helpers import (
     search_text,
     seeds_copy,
     settle,
+    stored,
     type_text,
 )
 from tui.model import StatusChange
-from tui.paths import state_path
-from tui.store.state import TrackingStore
 from tui.ui.messages import TrackingChanged
 from tui.ui.screens.dialogs import Confirm, StatusPicker
 from tui.ui.screens.pipeline import PipelineScreen
 from tui.ui.widgets.filter_sidebar import FacetList
 from tui.ui.widgets.posting_list import PostingList
-
-
-def stored(tmp_path: Path) -> TrackingStore:
-    return TrackingStore(state_path(tmp_path / "data"))
 
 
 async def test_safe_tracking_with_undo_letters_dates_and_notes(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from textual.worker import WorkerCancelled
 
-from tui.paths import bundled_seeds
+from tui.paths import bundled_seeds, state_path
+from tui.store.state import TrackingStore
 from tui.ui.app import JobTuiApp
 from tui.ui.widgets.posting_list import STATUS_MARKS, PostingList
 from tui.ui.widgets.row_layout import MARKERS
@@ -25,6 +26,11 @@ def seeds_copy(tmp_path: Path) -> Path:
     postings = tmp_path / "postings"
     shutil.copytree(bundled_seeds(), postings, ignore=shutil.ignore_patterns("__pycache__"))
     return postings
+
+
+def stored(tmp_path: Path) -> TrackingStore:
+    """The tracking a test's app saved (its data folder is ``tmp_path / "data"``)."""
+    return TrackingStore(state_path(tmp_path / "data"))
 
 
 def make_app(tmp_path: Path, postings: Path | None = None) -> JobTuiApp:
