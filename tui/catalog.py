@@ -664,13 +664,17 @@ class Catalog:
         """Every posting of a group files under the group's tracking."""
         latest = self._group_tracking(members) or Tracking("")
         for member in members:
-            for positions in self._status.values():
-                positions.discard(member)
-            self._status[latest.status].add(member)
-            if latest.bookmarked:
-                self._bookmarked.add(member)
-            else:
-                self._bookmarked.discard(member)
+            self._file_status(member, latest)
+
+    def _file_status(self, position: int, tracking: Tracking) -> None:
+        """File ``position`` under ``tracking``'s status (only) and its bookmark."""
+        for positions in self._status.values():
+            positions.discard(position)
+        self._status[tracking.status].add(position)
+        if tracking.bookmarked:
+            self._bookmarked.add(position)
+        else:
+            self._bookmarked.discard(position)
 
     def tracked(self) -> dict[str, Tracking]:
         """Every posting's tracking as the catalog holds it."""
@@ -681,13 +685,7 @@ class Catalog:
         position = self._position.get(tracking.posting_id)
         if position is None:
             return
-        for positions in self._status.values():
-            positions.discard(position)
-        self._status[tracking.status].add(position)
-        if tracking.bookmarked:
-            self._bookmarked.add(position)
-        else:
-            self._bookmarked.discard(position)
+        self._file_status(position, tracking)
         self._index_dates(position, tracking)
         if position in self._members:
             self._index_group(self._members[position])
