@@ -49,6 +49,13 @@ class BuildDone(Message):
 
 
 @dataclass
+class FacetsIndexed(Message):
+    """``catalog``'s facet indexes are built: the sidebar's counts can be shown."""
+
+    catalog: Catalog
+
+
+@dataclass
 class WordsIndexed(Message):
     """``catalog`` can now answer free-text searches."""
 
