@@ -199,7 +199,11 @@ class Library:
             show(self.listed(cached))
             report = self.refresh(progress)
             if report.parsed or report.removed:
-                show(self.listed())
+                cached = self.cache.postings()
+                show(self.listed(cached))
+            # For the next start, once the list is on screen: read in a quarter of
+            # the time (see tui.store.listing).
+            self.cache.save_listing(cached)
             return report
         step, done_before = FIRST_BUILD_STEP, 0
         while True:

@@ -74,6 +74,11 @@ def file_index_path(base: Path) -> Path:
     return base / "files.json"
 
 
+def listing_path(base: Path) -> Path:
+    """The cached postings as the list loads them fastest (see tui.store.listing)."""
+    return base / "listing.bin"
+
+
 def bodies_dir(base: Path) -> Path:
     """The cleaned texts and their search words, in shards."""
     return base / "bodies"

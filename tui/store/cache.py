@@ -29,7 +29,14 @@ import orjson
 
 from tui.model import Posting, SkippedFile
 from tui.parsing.version import parser_version
-from tui.paths import bodies_dir, cache_delta_path, cache_path, file_index_path, ids_path
+from tui.paths import (
+    bodies_dir,
+    cache_delta_path,
+    cache_path,
+    file_index_path,
+    ids_path,
+    listing_path,
+)
 from tui.sanitize import visible
 from tui.store.bodies import BodySpool, BodyStore
 from tui.store.collector import long_lived_allocations
@@ -39,6 +46,7 @@ from tui.store.id_assignment import assign_all, assign_changed
 from tui.store.identity import Claim
 from tui.store.identity_ledger import IdentityLedger
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes
+from tui.store.listing import listing_key, read_listing, write_listing
 from tui.store.parse_worker import Progress, parse_bytes, parse_files
 from tui.store.reading import NotRead, read_posting
 from tui.store.scan import POSTING_SUFFIXES, FileStat, file_name, scan_postings, source_name
@@ -81,6 +89,9 @@ class PostingCache:
         # data folder): kept here, so the postings can still be read and searched.
         self._unsaved: dict[str, BodyEntry] | None = None
         self._index_memo: tuple[list[Any], FileIndex] | None = None  # see update()
+        # The listing key of the records postings() last read from disk (see
+        # save_listing); None when it read none.
+        self._read_key: bytes | None = None
 
     # -- reading ---------------------------------------------------------------
     def _storage(self) -> AtomicJSONStorage:
@@ -155,15 +166,48 @@ class PostingCache:
 
     @long_lived_allocations()
     def postings(self) -> list[Posting]:
-        """Every cached posting, without bodies, in source order."""
+        """Every cached posting, without bodies, in source order: from the listing
+        (``listing.bin``) when it was saved from the cache files as they are now, else
+        from the records."""
         if self._released:
             self._entries = None  # released records hold ids only: read them again
             self._released = False
+        self._read_key = None
+        if self._entries is None:
+            key = self._listing_key()
+            listed = read_listing(listing_path(self.data_dir), key)
+            if listed is not None:
+                return listed
+            postings = [Posting.from_dict(entry["posting"])
+                        for entry in self._loaded().values() if "posting" in entry]
+            if self._listing_key() == key:  # not rewritten while it was read
+                self._read_key = key
+            return postings
         return [
             Posting.from_dict(entry["posting"])
-            for entry in self._loaded().values()
+            for entry in self._entries.values()
             if "posting" in entry
         ]
+
+    def save_listing(self, postings: list[Posting]) -> None:
+        """Save ``postings``, what :meth:`postings` last returned, as the listing the
+        next start reads, when they were read from the records and the cache files are
+        still as they were then. Best effort: the listing is only ever a shortcut."""
+        key, self._read_key = self._read_key, None
+        if key is None or key != self._listing_key():
+            return
+        with contextlib.suppress(OSError):
+            write_listing(listing_path(self.data_dir), key, postings)
+
+    def _listing_key(self) -> bytes:
+        """What names the cache files' state for the listing (as _index_key, without
+        the parser version: _read does not look at it either)."""
+        try:
+            delta = self._delta_path().stat()
+            delta_stamp: list[int] | None = [delta.st_size, delta.st_mtime_ns]
+        except OSError:
+            delta_stamp = None
+        return listing_key([SCHEMA, self._root_name(), self._base_stamp(), delta_stamp])
 
     def release_records(self) -> None:
         """Forget the parsed records: the TUI holds every posting in its catalog already

@@ -1,0 +1,65 @@
+"""The listing a warm start reads (listing.bin) lists exactly what the cache holds:
+it is used only while the cache files are as they were when it was saved."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tui.library import Library
+from tui.paths import listing_path
+from tui.store.cache import PostingCache
+
+BACKEND = "# Backend Engineer\n\nCompany: Acme Robotics\nLocation: Berlin, Germany\n\nPython.\n"
+DATA = "# Data Engineer\n### Globex\n\nRemote (EU). Our stack: Scala, Spark, Kafka.\n"
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    postings = tmp_path / "postings"
+    postings.mkdir()
+    (postings / "backend.md").write_text(BACKEND, encoding="utf-8")
+    (postings / "data.md").write_text(DATA, encoding="utf-8")
+    library = Library(postings, tmp_path / "data")
+    library.refresh()
+    return library
+
+
+def load(library: Library) -> list[str]:
+    """A warm start's load (a new process's): the titles the list shows, in order."""
+    shown: list[list[str]] = []
+    Library(library.postings_dir, library.data_dir).load(
+        lambda catalog: shown.append([p.title for p in catalog.postings()]))
+    return shown[-1]
+
+
+def fresh_postings(library: Library) -> list[object]:
+    return PostingCache(library.data_dir, library.postings_dir).postings()
+
+
+def test_a_warm_start_saves_the_listing_and_the_next_lists_the_same(library) -> None:
+    records = fresh_postings(library)
+    assert load(library) == ["Backend Engineer", "Data Engineer"]
+    assert listing_path(library.data_dir).is_file()
+    listed = fresh_postings(library)
+    assert listed == records  # every field, in the same order
+
+
+def test_a_listing_is_not_used_once_the_cache_has_changed(library) -> None:
+    load(library)  # saves the listing
+    (library.postings_dir / "backend.md").write_text(
+        BACKEND.replace("Backend", "Platform"), encoding="utf-8")
+    os.utime(library.postings_dir / "backend.md", ns=(1, 1))  # surely not the same mtime
+    Library(library.postings_dir, library.data_dir).refresh()  # the cache written anew
+    assert [p.title for p in fresh_postings(library)] == ["Platform Engineer", "Data Engineer"]
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a listing", "cut"])
+def test_a_damaged_listing_is_ignored(library, damage) -> None:
+    load(library)
+    path = listing_path(library.data_dir)
+    records = fresh_postings(library)
+    path.write_bytes(path.read_bytes()[:-40] if damage == "cut" else damage)
+    assert fresh_postings(library) == records
