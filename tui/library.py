@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.catalog import Catalog
 from tui.folder_watch import FolderWatch
@@ -20,12 +21,14 @@ from tui.model import Posting, SkippedFile, Tracking
 from tui.paths import state_path
 from tui.sanitize import clean_line
 from tui.store.cache import BuildReport, PostingCache
-from tui.store.parse_worker import Progress
 from tui.store.scan import POSTING_SUFFIXES
 from tui.store.state import StateUnreadable, TrackingStore
 from tui.store.ui_state import UIState, load_ui_state, save_ui_state
 
-__all__ = ["FILE_GONE", "BuildReport", "Library", "PostingChanges", "Progress", "Reload",
+if TYPE_CHECKING:
+    from tui.store.parse_worker import Progress
+
+__all__ = ["FILE_GONE", "BuildReport", "Library", "PostingChanges", "Reload",
            "StateUnreadable", "UIState"]
 
 FIRST_BUILD_STEP = 2_000  # postings listed after the first step of a first build

@@ -23,7 +23,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -47,9 +47,11 @@ from tui.store.identity import Claim
 from tui.store.identity_ledger import IdentityLedger
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes
 from tui.store.listing import listing_key, read_listing, write_listing
-from tui.store.parse_worker import Progress, parse_bytes, parse_files
 from tui.store.reading import NotRead, read_posting
 from tui.store.scan import POSTING_SUFFIXES, FileStat, file_name, scan_postings, source_name
+
+if TYPE_CHECKING:
+    from tui.store.parse_worker import Progress
 
 # 2: sources stored by scan.source_name; files unreadable when last built are
 # tried again; links leaving the folder no longer read (entries of schema 1 may hold
@@ -291,6 +293,8 @@ class PostingCache:
             raw = read_posting(str(self.postings_dir), entry["source"])
         except (OSError, NotRead):
             return ""
+        from tui.store.parse_worker import parse_bytes  # (see parse_files below)
+
         return parse_bytes(raw, entry["source"], entry["size"], entry["mtime_ns"]).get("body", "")
 
     # -- building --------------------------------------------------------------
@@ -454,6 +458,10 @@ class PostingCache:
             if outer is not None:  # counted against every file still to parse
                 outer(done, total + len(held_back))
 
+        # Here, not at import: the process pool's modules cost a warm start ~0.03 s CPU
+        # before its list, and a warm start with nothing changed parses nothing.
+        from tui.store.parse_worker import parse_files
+
         spool = BodySpool(bodies_dir(self.data_dir))
         try:
             return self._settle_all(previous, reuse, body_lost, entries, report,
@@ -530,6 +538,8 @@ class PostingCache:
         """Parse the few files that changed and write only them: their bodies, a delta
         beside ``cache.json`` and the file index. ``cache.json`` itself is not read.
         ``keep``: the report carries the new entries and the sources gone."""
+        from tui.store.parse_worker import parse_files  # (see _build_all)
+
         report = BuildReport(total=total, unchanged=total - len(changed),
                              removed=len(removed))
         entries: Entries = {}

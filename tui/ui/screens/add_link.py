@@ -17,7 +17,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar
 
 from tui.catalog import Catalog
-from tui.ingest.http import FetchError
 from tui.sanitize import visible
 
 HINT = "Enter downloads the page into the postings folder · Escape cancels"
@@ -76,6 +75,7 @@ class AddLinkDialog(ModalScreen[str | None]):
     def download(self, url: str) -> None:
         # Here, not at import: it brings in the whole parser (~0.3 s of every start).
         from tui.ingest.add import add_url
+        from tui.ingest.http import FetchError  # (urllib, http.client: ~0.03 s of a start)
 
         try:
             added = add_url(self.postings_dir, url)
