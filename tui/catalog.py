@@ -275,7 +275,10 @@ class Catalog:
 
     @long_lived_allocations()
     def __init__(self, postings: Iterable[Posting], tracking: Mapping[str, Tracking],
-                 hidden_companies: Iterable[str] = ()) -> None:
+                 hidden_companies: Iterable[str] = (), *,
+                 groups: list[list[int]] | None = None) -> None:
+        """``groups``: group_duplicates(postings), when known already (a warm start
+        reads them with the postings: 0.4 s at 100k postings)."""
         self._postings: list[Posting] = list(postings)
         # Every position is one of these int objects, in every set, order and index:
         # set lookups then hit on identity, and the objects sit together in memory.
@@ -292,7 +295,7 @@ class Catalog:
         self._facets_indexed = False
         self._everything = frozenset(ints)
         self._salary_index: _SalaryIndex | None = None  # built on the first salary query
-        self._group_duplicates()
+        self._group_duplicates(groups)
         self._orders: dict[str, list[int]] = {}
         self._ranks: dict[str, tuple[list[int], list[int]]] = {}  # sort -> (order, ranks)
         self._ids: list[str] = [p.id for p in self._postings]
@@ -574,11 +577,11 @@ class Catalog:
         return max(held, key=lambda item: item.updated, default=None)
 
     # -- duplicates --------------------------------------------------------------
-    def _group_duplicates(self) -> None:
+    def _group_duplicates(self, groups: list[list[int]] | None = None) -> None:
         """Each group of the same role is listed once, by its newest posting."""
         self._members: dict[int, tuple[int, ...]] = {}
         self._shown_as: dict[int, int] = {}  # a grouped position -> the one listed
-        for group in group_duplicates(self._postings):
+        for group in group_duplicates(self._postings) if groups is None else groups:
             group.sort(key=lambda m: (self._postings[m].added, self._postings[m].id),
                        reverse=True)
             members = tuple(self._ints[m] for m in group)

@@ -49,11 +49,13 @@ def gone(tracking: dict[str, Tracking], present: Container[str]) -> list[Trackin
 
 
 def with_orphans(postings: list[Posting], tracking: dict[str, Tracking],
-                 hidden_companies: Iterable[str] = ()) -> Catalog:
+                 hidden_companies: Iterable[str] = (),
+                 groups: list[list[int]] | None = None) -> Catalog:
     """The catalog of ``postings``, plus a placeholder for every tracked posting whose
-    file has gone."""
+    file has gone. ``groups``: the duplicates among ``postings``, when known."""
     orphans = [orphan(item) for item in gone(tracking, {posting.id for posting in postings})]
-    return Catalog([*postings, *orphans], tracking, hidden_companies)
+    return Catalog([*postings, *orphans], tracking, hidden_companies,
+                   groups=None if orphans else groups)
 
 
 def orphan(item: Tracking) -> Posting:
@@ -259,10 +261,11 @@ class Library:
         postings)."""
         if postings is None:
             postings = self.cache.postings()
+        groups = self.cache.groups_of(postings)
         self._listed, self._listed_stamp = contents(postings), self.cache.stamp()
         self.cache.release_records()
         tracking, companies = self.store.read()
-        catalog = self._groups = with_orphans(postings, tracking, companies)
+        catalog = self._groups = with_orphans(postings, tracking, companies, groups)
         return catalog
 
     def catalog(self, *, with_text: bool = False) -> Catalog:

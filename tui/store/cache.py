@@ -94,6 +94,8 @@ class PostingCache:
         # The listing key of the records postings() last read from disk (see
         # save_listing); None when it read none.
         self._read_key: bytes | None = None
+        # The last listing read, and its groups of duplicates (see groups_of).
+        self._groups: tuple[list[Posting], list[list[int]]] | None = None
 
     # -- reading ---------------------------------------------------------------
     def _storage(self) -> AtomicJSONStorage:
@@ -175,11 +177,13 @@ class PostingCache:
             self._entries = None  # released records hold ids only: read them again
             self._released = False
         self._read_key = None
+        self._groups = None
         if self._entries is None:
             key = self._listing_key()
             listed = read_listing(listing_path(self.data_dir), key)
             if listed is not None:
-                return listed
+                self._groups = listed
+                return listed[0]
             postings = [Posting.from_dict(entry["posting"])
                         for entry in self._loaded().values() if "posting" in entry]
             if self._listing_key() == key:  # not rewritten while it was read
@@ -191,25 +195,34 @@ class PostingCache:
             if "posting" in entry
         ]
 
+    def groups_of(self, postings: list[Posting]) -> list[list[int]] | None:
+        """The groups of duplicates among ``postings`` (positions), when they are the
+        very list :meth:`postings` read from the listing, which keeps them; else None."""
+        kept, self._groups = self._groups, None  # asked once: it holds every posting
+        return kept[1] if kept is not None and kept[0] is postings else None
+
     def save_listing(self, postings: list[Posting]) -> None:
         """Save ``postings``, what :meth:`postings` last returned, as the listing the
         next start reads, when they were read from the records and the cache files are
         still as they were then. Best effort: the listing is only ever a shortcut."""
+        from tui.parsing.duplicates import group_duplicates
+
         key, self._read_key = self._read_key, None
         if key is None or key != self._listing_key():
             return
         with contextlib.suppress(OSError):
-            write_listing(listing_path(self.data_dir), key, postings)
+            write_listing(listing_path(self.data_dir), key, postings,
+                          group_duplicates(postings))
 
     def _listing_key(self) -> bytes:
-        """What names the cache files' state for the listing (as _index_key, without
-        the parser version: _read does not look at it either)."""
+        """What names the cache files' state for the listing: as _index_key."""
         try:
             delta = self._delta_path().stat()
             delta_stamp: list[int] | None = [delta.st_size, delta.st_mtime_ns]
         except OSError:
             delta_stamp = None
-        return listing_key([SCHEMA, self._root_name(), self._base_stamp(), delta_stamp])
+        return listing_key([SCHEMA, parser_version(), self._root_name(), self._base_stamp(),
+                            delta_stamp])
 
     def release_records(self) -> None:
         """Forget the parsed records: the TUI holds every posting in its catalog already
