@@ -46,7 +46,7 @@ from tui.store.id_assignment import assign_all, assign_changed
 from tui.store.identity import Claim
 from tui.store.identity_ledger import IdentityLedger
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes
-from tui.store.listing import listing_key, read_listing, write_listing
+from tui.store.listing import Listing, listing_key, read_listing, write_listing
 from tui.store.reading import NotRead, read_posting
 from tui.store.scan import POSTING_SUFFIXES, FileStat, file_name, scan_postings, source_name
 
@@ -94,8 +94,8 @@ class PostingCache:
         # The listing key of the records postings() last read from disk (see
         # save_listing); None when it read none.
         self._read_key: bytes | None = None
-        # The last listing read, and its groups of duplicates (see groups_of).
-        self._groups: tuple[list[Posting], list[list[int]]] | None = None
+        # The last listing read, with the groups and order kept in it (see listing_of).
+        self._listing: Listing | None = None
 
     # -- reading ---------------------------------------------------------------
     def _storage(self) -> AtomicJSONStorage:
@@ -177,13 +177,13 @@ class PostingCache:
             self._entries = None  # released records hold ids only: read them again
             self._released = False
         self._read_key = None
-        self._groups = None
+        self._listing = None
         if self._entries is None:
             key = self._listing_key()
             listed = read_listing(listing_path(self.data_dir), key)
             if listed is not None:
-                self._groups = listed
-                return listed[0]
+                self._listing = listed
+                return listed.postings
             postings = [Posting.from_dict(entry["posting"])
                         for entry in self._loaded().values() if "posting" in entry]
             if self._listing_key() == key:  # not rewritten while it was read
@@ -195,16 +195,20 @@ class PostingCache:
             if "posting" in entry
         ]
 
-    def groups_of(self, postings: list[Posting]) -> list[list[int]] | None:
-        """The groups of duplicates among ``postings`` (positions), when they are the
-        very list :meth:`postings` read from the listing, which keeps them; else None."""
-        kept, self._groups = self._groups, None  # asked once: it holds every posting
-        return kept[1] if kept is not None and kept[0] is postings else None
+    def listing_of(self, postings: list[Posting]) -> Listing | None:
+        """The listing ``postings`` were read from (with the groups of duplicates among
+        them and their order), when they are the very list :meth:`postings` read from
+        it; else None. Asked once: it holds every posting."""
+        kept, self._listing = self._listing, None
+        return kept if kept is not None and kept.postings is postings else None
 
-    def save_listing(self, postings: list[Posting]) -> None:
-        """Save ``postings``, what :meth:`postings` last returned, as the listing the
-        next start reads, when they were read from the records and the cache files are
-        still as they were then. Best effort: the listing is only ever a shortcut."""
+    def save_listing(self, postings: list[Posting], groups: list[list[int]] | None = None,
+                     by_added: list[int] | None = None) -> None:
+        """Save ``postings``, what :meth:`postings` last returned, with the groups of
+        duplicates among them (found here when not given) and their order newest first
+        (if known), as the listing the next start reads, when they were read from the
+        records and the cache files are still as they were then. Best effort: the
+        listing is only ever a shortcut."""
         from tui.parsing.duplicates import group_duplicates
 
         key, self._read_key = self._read_key, None
@@ -212,7 +216,7 @@ class PostingCache:
             return
         with contextlib.suppress(OSError):
             write_listing(listing_path(self.data_dir), key, postings,
-                          group_duplicates(postings))
+                          group_duplicates(postings) if groups is None else groups, by_added)
 
     def _listing_key(self) -> bytes:
         """What names the cache files' state for the listing: as _index_key."""

@@ -25,6 +25,7 @@ import struct
 import sys
 import tempfile
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from typing import Any
 from tui.model import POSTING_FIELDS, Posting
 
 MAGIC = b"jobtui-listing\x01"
-FORMAT = 1
+FORMAT = 2  # 2: the groups of duplicates and the "added" order in the first chunk
 CHUNK = 10_000  # postings per marshal chunk: the write never holds 100k rows at once
 _LENGTH = struct.Struct("<Q")
 
@@ -57,9 +58,17 @@ def _chunks(data: memoryview, offset: int) -> Iterator[memoryview]:
 Groups = list[list[int]]  # positions in the listing of the postings that are one role
 
 
-def read_listing(path: Path, key: bytes) -> tuple[list[Posting], Groups] | None:
-    """The postings stored under ``key`` and their groups of duplicates; None when
-    there are none, or not these."""
+@dataclass(slots=True)
+class Listing:
+    postings: list[Posting]
+    groups: Groups  # the duplicates among them (group_duplicates)
+    # Their positions newest first (the catalog's "added" sort), when it was saved.
+    by_added: list[int] | None = None
+
+
+def read_listing(path: Path, key: bytes) -> Listing | None:
+    """The postings stored under ``key``, their groups of duplicates and order; None
+    when there are none, or not these."""
     try:
         data = memoryview(path.read_bytes())
     except OSError:
@@ -73,7 +82,10 @@ def read_listing(path: Path, key: bytes) -> tuple[list[Posting], Groups] | None:
             return None
         width = len(POSTING_FIELDS)
         chunks = _chunks(data, head + length)
-        groups = marshal.loads(next(chunks))
+        header = marshal.loads(next(chunks))
+        if type(header) is not tuple or len(header) != 2:
+            return None
+        groups, by_added = header
         postings: list[Posting] = []
         for chunk in chunks:
             rows = marshal.loads(chunk)
@@ -85,13 +97,18 @@ def read_listing(path: Path, key: bytes) -> tuple[list[Posting], Groups] | None:
                 type(group) is list and all(type(m) is int and 0 <= m < len(postings)
                                             for m in group) for group in groups):
             return None
+        if by_added is not None and (type(by_added) is not list or sorted(by_added) != list(
+                range(len(postings)))):
+            return None
     except (ValueError, EOFError, TypeError, struct.error, StopIteration):
         return None
-    return postings, groups
+    return Listing(postings, groups, by_added)
 
 
-def write_listing(path: Path, key: bytes, postings: Sequence[Posting], groups: Groups) -> None:
-    """Store ``postings`` and their ``groups`` under ``key``: atomically (a reader sees
+def write_listing(path: Path, key: bytes, postings: Sequence[Posting], groups: Groups,
+                  by_added: list[int] | None = None) -> None:
+    """Store ``postings``, their ``groups`` and ``by_added`` order (see Listing) under
+    ``key``: atomically (a reader sees
     the old file or the new one), a chunk at a time (55 MB at 100k postings are never
     in memory at once). OSError when it cannot be written."""
     row = attrgetter(*POSTING_FIELDS)
@@ -100,7 +117,7 @@ def write_listing(path: Path, key: bytes, postings: Sequence[Posting], groups: G
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(MAGIC + _LENGTH.pack(len(key)) + key)
-            for chunk in _encoded(postings, groups, row):
+            for chunk in _encoded(postings, groups, by_added, row):
                 handle.write(_LENGTH.pack(len(chunk)))
                 handle.write(chunk)
         os.replace(temporary, path)
@@ -110,8 +127,8 @@ def write_listing(path: Path, key: bytes, postings: Sequence[Posting], groups: G
         raise
 
 
-def _encoded(postings: Sequence[Posting], groups: Groups,
+def _encoded(postings: Sequence[Posting], groups: Groups, by_added: list[int] | None,
              row: attrgetter[Any]) -> Iterator[bytes]:
-    yield marshal.dumps(groups)
+    yield marshal.dumps((groups, by_added))
     for start in range(0, len(postings), CHUNK):
         yield marshal.dumps(list(map(row, postings[start:start + CHUNK])))
