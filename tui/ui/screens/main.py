@@ -104,6 +104,13 @@ class MainScreen(TrackingKeys):
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # The layout class of the size the app starts at (HORIZONTAL_BREAKPOINTS), before
+        # anything is styled: Textual adds it on the screen's first Resize, which comes
+        # after the first frame, and every widget was then styled a second time.
+        width = self.app.size.width
+        self.set_classes(
+            [*self.classes, *[name for edge, name in sorted(
+                self.app.HORIZONTAL_BREAKPOINTS or [], reverse=True) if width >= edge][:1]])
         yield Header()
         with Horizontal(id="main"):
             yield FilterSidebar(id="sidebar")

@@ -73,6 +73,12 @@ class KeyFooter(Footer):
         self._shown = self._keys_shown()
         widgets = list(super().compose())
         keys = [w for w in widgets if isinstance(w, FooterKey)]
+        for key in keys:
+            # A FooterKey starts compact and is then bound to the footer's (not compact):
+            # two restyles of every key as it mounts. Started as it will be, none. (The
+            # palette's key is not bound: it stays compact, as Textual draws it.)
+            if not key.has_class("-command-palette"):
+                key.set_reactive(FooterKey.compact, self.compact)
         helps = [key for key in keys if key.action == HELP_ACTION]
         width = self.size.width or self.app.size.width
         room = width - sum(key_width(key) for key in keys
