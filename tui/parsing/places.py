@@ -159,7 +159,7 @@ def _read_place_line(text: str, trusted: bool) -> PlaceLine:
     # one at a time, and the parentheses read only once every chunk was a place.
     for chunk in _chunks(text):
         pieces = chunk.split(",")  # an address: the street before the town is not a place
-        parts = [p for i, p in enumerate(pieces) if not (
+        parts = pieces if len(pieces) == 1 else [p for i, p in enumerate(pieces) if not (
             i + 1 < len(pieces) and p.lstrip()[:1].isdigit() and STREET.match(p))]
         _read_chunk([part for part in (_trim(p) for p in parts) if part], result, trusted)
         if result.unknown and not trusted:
