@@ -50,12 +50,19 @@ def place(row: int) -> Place:
 
 def candidates(text: str, *, code: bool = False) -> list[Place]:
     """Every place ``text`` may name, likeliest first (``code``: as a region code)."""
+    return list(_candidates(text, code))
+
+
+# A place line's parts are asked about several times (as a place, as the region after a
+# city, as a city in that region), and names recur from posting to posting.
+@lru_cache(maxsize=16384)
+def _candidates(text: str, code: bool) -> tuple[Place, ...]:
     stripped = text.strip(" .,;:*_`'\"()[]")
     key = fold(stripped)
     if not key:
-        return []
+        return ()
     if len(key) <= 3 and text.strip().islower():
-        return []  # "us", "la": words, while "US", "LA" are places
+        return ()  # "us", "la": words, while "US", "LA" are places
     prefix = "=" if code else ""
     names = _names()
     found = names.get(prefix + key)
@@ -64,13 +71,13 @@ def candidates(text: str, *, code: bool = False) -> list[Place]:
         found = names.get(prefix + fold(lightly)) if lightly != stripped else None
     if not found and "." in key:  # "U.S" once a sentence's full stop was trimmed off
         found = _names().get(prefix + key + ".")
-    return [place(int(row)) for row in found.split(",")] if found else []
+    return tuple(place(int(row)) for row in found.split(",")) if found else ()
 
 
 def resolve(text: str, *, near: Place | None = None) -> Place | None:
     """The place ``text`` names; with ``near`` (a place it was written beside, "Austin,
     TX"), the reading that contains or lies in ``near`` wins."""
-    found = candidates(text)
+    found = _candidates(text, False)
     if near is not None and found:
         for candidate in found:
             if candidate.row in _ancestor_rows(near.row) or near.row in _ancestor_rows(
@@ -83,7 +90,7 @@ def resolve_code(code: str, city: Place) -> Place | None:
     """A region code after a city: "TX" in "Austin, TX", "RJ" in "Niterói, RJ"."""
     if not code.isupper():
         return None
-    for candidate in candidates(code, code=True):
+    for candidate in _candidates(code, True):
         if _inside(city, candidate):
             return candidate
     return None
@@ -91,7 +98,7 @@ def resolve_code(code: str, city: Place) -> Place | None:
 
 def city_in(text: str, region: Place) -> Place | None:
     """The city called ``text`` inside ``region`` ("Springfield" in Virginia)."""
-    for candidate in candidates(text):
+    for candidate in _candidates(text, False):
         if candidate.kind in CITY_KINDS and _inside(candidate, region):
             return candidate
     return None

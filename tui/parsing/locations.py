@@ -176,8 +176,8 @@ def find_locations(
     lone_cities: dict[int, PlaceLine] = {}  # header lines (by position) naming one city only
     label_waiting = False
     for number, raw in enumerate(lines):
-        if number in skip or len(raw) > MAX_LINE:
-            continue
+        if number in skip or len(raw) > MAX_LINE or not raw or raw.isspace():
+            continue  # (a blank line reads as no text: a third of the lines)
         if ":" not in raw and "|" not in raw and number not in header and len(raw) > 40 and (
                 not label_waiting):
             continue  # prose: neither a label, nor a label's value, nor a header line
@@ -202,7 +202,8 @@ def find_locations(
         elif labelled:
             found.append(_trusted(rest))
         elif number in header:
-            candidate = read_place_line(PICTOGRAPHS.sub(" ", raw).replace("#", " "))
+            bare = PICTOGRAPHS.sub(" ", raw) if not raw.isascii() else raw  # (emoji only)
+            candidate = read_place_line(bare.replace("#", " "))
             if _plausible(raw, candidate):
                 found.append(candidate)
                 if candidate.modes:
