@@ -493,14 +493,33 @@ def _named_again(name: str, number: int, lines: list[str], times: int = 1) -> bo
     wanted = fold(name)
     if not wanted:
         return False
-    pattern = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
     seen = 0
     for n, line in enumerate(lines):
         if n != number and (wanted[:3] in line.lower() or not line.isascii()):
-            seen += len(pattern.findall(_folded(line)))
+            seen += _whole_words(wanted, _folded(line))
             if seen >= times:
                 return True
     return False
+
+
+def _whole_words(word: str, text: str) -> int:
+    r"""How many times ``word`` stands in ``text`` with no word character either side: what
+    ``re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)`` counts, without compiling a
+    regex per name (``\w`` is ``str.isalnum`` or "_")."""
+    count, at = 0, text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word(text[at - 1])) and (end == len(text) or not _is_word(
+                text[end])):
+            count += 1
+            at = text.find(word, end)
+        else:
+            at = text.find(word, at + 1)
+    return count
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 SOURCE_LABEL = re.compile(r"^\W*([^\W\d][^:：]{0,30}?)\s*[:：]\s*$")
