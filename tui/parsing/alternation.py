@@ -85,6 +85,14 @@ def first_letters(alternatives: list[str], flags: int = re.IGNORECASE) -> str:
     return rf"(?=[{re.escape(''.join(sorted(found)))}]|[^\x00-\x7f])"
 
 
+def widths(pattern: str, flags: int = 0) -> tuple[int, int]:
+    """The fewest and the most characters a match of ``pattern`` spans (the most is
+    huge for an unbounded repeat). Under IGNORECASE too: ``re`` matches one character
+    with one character."""
+    low, high = _parser.parse(pattern, flags).getwidth()
+    return low, high
+
+
 def _firsts(alternative: str, flags: int) -> Firsts:
     try:
         found, can_be_empty = _sequence(list(_parser.parse(alternative, flags)), flags)

@@ -12,6 +12,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from tui.parsing.alternation import widths
 from tui.parsing.markdown_text import plain_line
 from tui.parsing.required_text import (
     SHARED_LENGTH,
@@ -112,9 +113,12 @@ def _joined(lines: list[str]) -> re.Pattern[str]:
 
 
 @cache
-def _header_patterns() -> re.Pattern[str]:
+def _header_patterns() -> tuple[re.Pattern[str], int]:
+    """The board labels as one regex, and the longest text it can match: a longer line
+    (a paragraph) is decided without the regex."""
     data = json.loads(resources.files("tui.data").joinpath("boilerplate.json").read_text("utf-8"))
-    return re.compile("|".join(f"(?:{line})" for line in data["header_lines"]), re.IGNORECASE)
+    joined = "|".join(f"(?:{line})" for line in data["header_lines"])
+    return re.compile(joined, re.IGNORECASE), widths(joined, re.IGNORECASE)[1]
 
 
 def is_prose(line: str) -> bool:
@@ -137,7 +141,8 @@ def is_boilerplate(line: str) -> bool:
 def is_header_chrome(line: str) -> bool:
     """A board's label above the description ("Job description", "Описание вакансии")."""
     text = plain_line(line).rstrip(" :→>»")
-    return bool(text) and _header_patterns().fullmatch(text) is not None
+    labels, longest = _header_patterns()
+    return bool(text) and len(text) <= longest and labels.fullmatch(text) is not None
 
 
 def strip_boilerplate(body: str) -> str:

