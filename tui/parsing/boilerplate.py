@@ -12,7 +12,6 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from tui.parsing.alternation import widths
 from tui.parsing.markdown_text import plain_line
 from tui.parsing.required_text import (
     SHARED_LENGTH,
@@ -21,6 +20,7 @@ from tui.parsing.required_text import (
     fold,
     holds,
     requirements,
+    widths,
 )
 
 MIN_REPEAT_LENGTH = 40  # short lines ("Remote", "---") legitimately repeat
@@ -70,10 +70,11 @@ class _Floating:
 
     def __init__(self, lines: list[str]) -> None:
         self._tests = [(requirements(line), re.compile(line, re.IGNORECASE)) for line in lines]
+        self._words: tuple[str, ...] | None = None  # None: every line goes to the patterns
+        self._ascii_words: tuple[str, ...] | None = None
         chosen: list[str] = []
         for needs, _ in self._tests:
-            if not needs:  # nothing read: every line goes to the patterns
-                self._ascii_words = self._words = None
+            if not needs:  # nothing read off this pattern
                 return
             # Nearly every line holds none of the strings, so each costs a test: the
             # requirement with fewest (ASCII first: an ASCII line is tested for those only),
@@ -83,8 +84,8 @@ class _Floating:
                 sum(map(str.isascii, need)), len(need))))
         words = [word for word in dict.fromkeys(chosen)
                  if not any(other != word and other in word for other in chosen)]
-        self._words: tuple[str, ...] | None = tuple(words)
-        self._ascii_words: tuple[str, ...] | None = tuple(filter(str.isascii, words))
+        self._words = tuple(words)
+        self._ascii_words = tuple(filter(str.isascii, words))
 
     def fullmatch(self, text: str) -> bool:
         plain = text.isascii()
