@@ -99,3 +99,10 @@ def test_a_line_is_tried_by_the_patterns_its_first_character_may_start(line: str
     pattern = r"(click|tap) (here )?to apply|(sign|log) (up|in)"
     assert re.fullmatch(pattern, line, re.IGNORECASE)
     assert first_folded(line[0]) in (first_characters(pattern) or set())
+
+
+def test_alternatives_sharing_a_start_are_read_as_written() -> None:
+    # re's parser moves the shared start out ("st(?:art|op)"); each is still required whole
+    assert frozenset({"start", "stop"}) in requirements(r"\b(start|stop) here\b")
+    assert may_match(r"\b(start|stop) here\b", "STOP HERE")
+    assert not may_match(r"\b(start|stop) here\b", "stay here")

@@ -3,8 +3,9 @@
 ``re`` tries the alternatives of an alternation one after another, and with IGNORECASE
 each try folds case: a list of 60-80 words cost ~5 µs per text that starts with none of
 them, which is most texts (a place-line part, a header line). Here the alternatives are
-grouped by the ASCII letters they can start with (read from the parsed pattern), and a
-text is tried only against the alternatives its first letter allows. What matches is
+grouped by the ASCII letters they can start with (read from the parsed pattern by
+:func:`required_text.shape`, the one reader of patterns), and a text is tried only
+against the alternatives its first letter allows. What matches is
 what the whole pattern matches: the alternatives keep their order, and a text that does
 not start with an ASCII character, or an alternative whose start cannot be read, goes
 to the whole pattern.
@@ -14,15 +15,15 @@ from __future__ import annotations
 
 import importlib
 import re
+from functools import lru_cache
 from typing import Any
 
-# re's own parser reads the patterns (private modules: a pattern it cannot read, or a
-# Python whose parser differs, only makes every text go to the whole pattern).
-_parser: Any = importlib.import_module("re._parser")
-sre: Any = importlib.import_module("re._constants")
+from tui.parsing.required_text import Unreadable, first_starts, shape
+
+# The patterns are read by required_text's reader of re's parse tree (a pattern it
+# cannot read only makes every text go to the whole pattern).
 _casefix: Any = importlib.import_module("re._casefix")
 
-ASCII = [chr(code) for code in range(128)]
 # ASCII letters that IGNORECASE may match with a non-ASCII literal (Kelvin sign, long s,
 # dotted and dotless i): tried as well as the literal's own cases.
 FOLD_EXTRAS = "iIsSkK"
@@ -86,67 +87,15 @@ def first_letters(alternatives: list[str], flags: int = re.IGNORECASE) -> str:
 
 
 def _firsts(alternative: str, flags: int) -> Firsts:
-    try:
-        found, can_be_empty = _sequence(list(_parser.parse(alternative, flags)), flags)
-    except Exception:  # a construct this reader does not know: try it on every text
+    """The ASCII characters a match of ``alternative`` can start with (None: any, or a
+    match may be empty), from the characters the pattern starts with."""
+    starts = first_starts(alternative)
+    if starts is None:
         return None
-    return None if can_be_empty else found
+    return frozenset[str]().union(*(_same_letters(char, flags) for char in starts))
 
 
-def _sequence(items: list[tuple[object, Any]], flags: int) -> tuple[Firsts, bool]:
-    """What a sequence of parsed items may start with, and whether it may match empty."""
-    found: set[str] = set()
-    for op, argument in items:
-        if op is sre.AT:
-            continue  # "^", "\b": zero width
-        firsts, can_be_empty = _item(op, argument, flags)
-        if firsts is None:
-            return None, False
-        found |= firsts
-        if not can_be_empty:
-            return frozenset(found), False
-    return frozenset(found), True
-
-
-def _item(op: object, argument: Any, flags: int) -> tuple[Firsts, bool]:
-    if op is sre.LITERAL:
-        return _same_letters(chr(argument), flags), False
-    if op is sre.IN:
-        found: set[str] = set()
-        for kind, value in argument:
-            if kind is sre.LITERAL:
-                found |= _same_letters(chr(value), flags)
-            elif kind is sre.RANGE:
-                low, high = value
-                found |= {char for char in ASCII if re.fullmatch(
-                    f"[{re.escape(chr(low))}-{re.escape(chr(high))}]", char, flags)}
-                if high >= 128:
-                    return None, False  # a non-ASCII range may fold onto ASCII letters
-            else:
-                return None, False  # a category, a negation
-        return frozenset(found), False
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
-        low, _, body = argument
-        firsts, can_be_empty = _sequence(list(body), flags)
-        return firsts, can_be_empty or low == 0
-    if op is sre.SUBPATTERN:
-        _, added, removed, body = argument
-        if added or removed:
-            return None, False  # flags changed inside: not read here
-        return _sequence(list(body), flags)
-    if op is sre.BRANCH:
-        found = set()
-        empty = False
-        for branch in argument[1]:
-            firsts, can_be_empty = _sequence(list(branch), flags)
-            if firsts is None:
-                return None, False
-            found |= firsts
-            empty = empty or can_be_empty
-        return frozenset(found), empty
-    return None, False  # any character, a look-around, a back-reference…
-
-
+@lru_cache(maxsize=4096)  # a range of a class lists many characters, lists share them
 def _same_letters(literal: str, flags: int) -> frozenset[str]:
     """The ASCII characters ``literal`` matches under ``flags``."""
     tried = {literal, literal.lower(), literal.upper(), literal.casefold(), *FOLD_EXTRAS}
@@ -200,15 +149,15 @@ def _longest_run(alternative: str, flags: int) -> str:
     """The longest run of plain characters every match of ``alternative`` contains, in
     lower case ("" when none has two characters or more)."""
     try:
-        items = list(_parser.parse(alternative, flags))
-    except Exception:
+        read = shape(alternative, as_parsed=True)
+    except Unreadable:
         return ""
-    best, run = "", ""
-    for op, argument in [*items, (None, None)]:
-        if op is sre.LITERAL and chr(argument) not in LOWER_DIFFERS:
-            run += chr(argument).lower()
+    best = ""
+    for need in read.needs + ((read.exact,) if read.exact is not None else ()):
+        if len(need) != 1:
             continue
-        if len(run) > len(best):
-            best = run
-        run = ""
+        for run in re.split(f"[{LOWER_DIFFERS}]", next(iter(need))):
+            if len(run) > len(best):
+                best = run
+    best = best.lower()
     return best if len(best) >= 2 else ""

@@ -13,7 +13,15 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from tui.parsing.markdown_text import plain_line
-from tui.parsing.required_text import first_characters, first_folded
+from tui.parsing.required_text import (
+    SHARED_LENGTH,
+    first_characters,
+    first_folded,
+    fold,
+    holds,
+    requirements,
+    widths,
+)
 
 MIN_REPEAT_LENGTH = 40  # short lines ("Remote", "---") legitimately repeat
 MAX_BOILERPLATE = 800  # no board line is longer; the patterns need not look at paragraphs
@@ -27,31 +35,77 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 FLOATING = re.compile(r"^\.\{0,\d+\}(?:\\b)?\(")
 
 
-Floating = tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]
+class _Anchored:
+    """The patterns anchored at the line's start, joined in one regex per first character
+    a match can have (and one for a line whose first character starts none): all ~80
+    tried on every line, each IGNORECASE, were ~2/3 of is_boilerplate, and a line's
+    first character rules out all but a few. (Choosing by the line's length as well,
+    from each pattern's widths, saved ~0.6 us a line but compiled ~250 regexes.)"""
+
+    def __init__(self, lines: list[str]) -> None:
+        firsts = [first_characters(line) for line in lines]
+        every = set().union(*(chars for chars in firsts if chars is not None))
+        self._by_first = {char: _joined([line for line, chars in zip(lines, firsts, strict=True)
+                                         if chars is None or char in chars])
+                          for char in every}
+        self._others = _joined([line for line, chars in zip(lines, firsts, strict=True)
+                                if chars is None])
+        self._by_char: dict[str, re.Pattern[str]] = {}  # by a line's first character as written
+
+    def fullmatch(self, text: str) -> bool:
+        pattern = self._by_char.get(text[0])
+        if pattern is None:
+            pattern = self._by_char[text[0]] = self._by_first.get(first_folded(text[0]),
+                                                                   self._others)
+        return pattern.fullmatch(text) is not None
+
+
+class _Floating:
+    """The patterns that float (``.{0,80}(beware|…)…``) with the text a match must
+    contain (read from each pattern, case-folded). One requirement of each pattern makes
+    the prefilter every line meets: most lines hold none of its strings, and an ASCII
+    line is tested only for the ASCII ones. (The first group's words of each pattern, 30
+    of them with "with" and "try", took 6.4 us a line; these, 9 for an ASCII line, 2.8.)
+    Substring tests: one regex alternation of the same words measured 6x slower."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self._tests = [(requirements(line), re.compile(line, re.IGNORECASE)) for line in lines]
+        self._words: tuple[str, ...] | None = None  # None: every line goes to the patterns
+        self._ascii_words: tuple[str, ...] | None = None
+        chosen: list[str] = []
+        for needs, _ in self._tests:
+            if not needs:  # nothing read off this pattern
+                return
+            # Nearly every line holds none of the strings, so each costs a test: the
+            # requirement with fewest (ASCII first: an ASCII line is tested for those only),
+            # of strings long enough to be rare (" " is in every line).
+            telling = [need for need in needs if min(map(len, need)) >= SHARED_LENGTH]
+            chosen += sorted(min(telling or needs, key=lambda need: (
+                sum(map(str.isascii, need)), len(need))))
+        words = [word for word in dict.fromkeys(chosen)
+                 if not any(other != word and other in word for other in chosen)]
+        self._words = tuple(words)
+        self._ascii_words = tuple(filter(str.isascii, words))
+
+    def fullmatch(self, text: str) -> bool:
+        plain = text.isascii()
+        lowered = text.lower() if plain else fold(text)
+        words = self._ascii_words if plain else self._words
+        # map() over lowered.__contains__ tests the words in C (a generator was ~1/3 of a line)
+        if words is not None and not any(map(lowered.__contains__, words)):
+            return False  # most lines
+        seen: dict[str, bool] = {}
+        return any(holds(needs, lowered, seen) and pattern.fullmatch(text)
+                   for needs, pattern in self._tests)
 
 
 @cache
-def _patterns() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str], Floating]:
-    """The patterns anchored at the line's start joined in one regex per first character
-    (and one for a line whose first character starts none); and each pattern that floats
-    (``.{0,80}(beware|…)…``) with the words a match must contain. A floating pattern tries
-    every position of the line, and most lines contain none of its words: a substring test
-    for them first keeps long paragraphs cheap."""
+def _patterns() -> tuple[_Anchored, _Floating]:
+    """The board line patterns: anchored at the line's start (all ~80 tried on every
+    line, each IGNORECASE, were ~2/3 of is_boilerplate), and floating."""
     data = json.loads(resources.files("tui.data").joinpath("boilerplate.json").read_text("utf-8"))
     anchored = [line for line in data["lines"] if not FLOATING.match(line)]
-    floating = tuple(
-        (_required_words(line), re.compile(line, re.IGNORECASE))
-        for line in data["lines"] if FLOATING.match(line)
-    )
-    # All ~80 anchored patterns tried on every line, each IGNORECASE, were ~2/3 of
-    # is_boilerplate; a line's first character rules out all but a few.
-    firsts = [first_characters(line) for line in anchored]
-    every = set().union(*(chars for chars in firsts if chars is not None))
-    by_first = {char: _joined([line for line, chars in zip(anchored, firsts, strict=True)
-                               if chars is None or char in chars])
-                for char in every}
-    others = _joined([line for line, chars in zip(anchored, firsts, strict=True) if chars is None])
-    return by_first, others, floating
+    return _Anchored(anchored), _Floating([line for line in data["lines"] if FLOATING.match(line)])
 
 
 def _joined(lines: list[str]) -> re.Pattern[str]:
@@ -59,41 +113,13 @@ def _joined(lines: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{line})" for line in lines), re.IGNORECASE)
 
 
-def _required_words(pattern: str) -> tuple[str, ...]:
-    """The literal beginnings of the alternatives of the pattern's first group: a line it
-    matches contains one of them (lower-cased). Empty when some alternative has none."""
-    start = FLOATING.match(pattern).end()  # type: ignore[union-attr]
-    depth, alternatives, current = 0, [], ""
-    for char in pattern[start:]:
-        if char == ")" and depth == 0:
-            break
-        if char == "|" and depth == 0:
-            alternatives.append(current)
-            current = ""
-            continue
-        depth += (char == "(") - (char == ")")
-        current += char
-    alternatives.append(current)
-    words = tuple(re.split(r"[\\\[\](){}.*+?|^$]", alt, maxsplit=1)[0].lower()
-                  for alt in alternatives)
-    return () if not all(words) else words
-
-
 @cache
-def _floating_words() -> tuple[str, ...] | None:
-    """Every floating pattern's words, once each (None when a pattern has none): a line
-    with none of them matches no floating pattern. (Substring tests: one regex
-    alternation of the same words measured 6x slower.)"""
-    floating = _patterns()[2]
-    if any(not words for words, _ in floating):
-        return None
-    return tuple(dict.fromkeys(word for words, _ in floating for word in words))
-
-
-@cache
-def _header_patterns() -> re.Pattern[str]:
+def _header_patterns() -> tuple[re.Pattern[str], int]:
+    """The board labels as one regex, and the longest text it can match: a longer line
+    (a paragraph) is decided without the regex."""
     data = json.loads(resources.files("tui.data").joinpath("boilerplate.json").read_text("utf-8"))
-    return re.compile("|".join(f"(?:{line})" for line in data["header_lines"]), re.IGNORECASE)
+    joined = "|".join(f"(?:{line})" for line in data["header_lines"])
+    return re.compile(joined, re.IGNORECASE), widths(joined, re.IGNORECASE)[1]
 
 
 def is_prose(line: str) -> bool:
@@ -103,28 +129,21 @@ def is_prose(line: str) -> bool:
                                          and len(text.split()) >= 8)
 
 
-@lru_cache(maxsize=4096)  # header lines are asked about three times per posting
+@lru_cache(maxsize=4096)  # header lines are asked about again when the body is stripped
 def is_boilerplate(line: str) -> bool:
     text = plain_line(line).rstrip(" :→>»")
     if not text or len(text) > MAX_BOILERPLATE:
         return False
-    by_first, others, floating = _patterns()
-    if by_first.get(first_folded(text[0]), others).fullmatch(text):
-        return True
-    lowered = text.lower()
-    every = _floating_words()
-    # map() over lowered.__contains__ tests the words in C (a generator was ~1/3 of a line)
-    if every is not None and not any(map(lowered.__contains__, every)):
-        return False  # most lines
-    return any((not words or any(map(lowered.__contains__, words))) and whole.fullmatch(text)
-               for words, whole in floating)
+    anchored, floating = _patterns()
+    return anchored.fullmatch(text) or floating.fullmatch(text)
 
 
 @lru_cache(maxsize=1024)
 def is_header_chrome(line: str) -> bool:
     """A board's label above the description ("Job description", "Описание вакансии")."""
     text = plain_line(line).rstrip(" :→>»")
-    return bool(text) and _header_patterns().fullmatch(text) is not None
+    labels, longest = _header_patterns()
+    return bool(text) and len(text) <= longest and labels.fullmatch(text) is not None
 
 
 def strip_boilerplate(body: str) -> str:

@@ -58,8 +58,10 @@ def words(name: str) -> frozenset[str]:
 def is_section_heading(text: str) -> bool:
     """"About The Team", "JOBS", "Вакансии", "We are hiring!": a heading that names a
     section of the posting, never its title or its company."""
-    if len(text.split()) > MAX_HEADING_WORDS:
-        return False  # a paragraph: folding it (~0.1 ms for a long line) would find nothing
+    if len(text.split(None, MAX_HEADING_WORDS)) > MAX_HEADING_WORDS:
+        # a paragraph: folding it (~0.1 ms for a long line) would find nothing. (Split
+        # no further than that: the words of a 600-character line took ~3 us.)
+        return False
     return words_key(text) in _vocab()["section_headings"]
 
 

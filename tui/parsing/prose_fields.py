@@ -180,6 +180,8 @@ def company_from_closing(lines: list[str], role_words: re.Pattern[str]) -> str:
 def company_from_email(text: str) -> str:
     """A last resort: the name in a contact address's domain, spelt as the text spells it
     elsewhere ("jobs@acme.io" and "Acme" in the text give "Acme")."""
+    if "@" not in text:
+        return ""  # most postings: the address pattern would try every word of the text
     for match in EMAIL.finditer(text):
         label = match.group(1).lower().split(".")[-2]
         if len(label) < 3 or label in words("free_mail_domains"):

@@ -14,16 +14,29 @@ classes are exactly the classes of ``str.casefold``, bar the Turkish ``İ``/``ı
 maps each character on its own, so a match's text folds to a substring of the folded
 text.
 
-Only a plain subset of the syntax is read: characters, escapes, classes of a few
-characters, groups with alternatives, lookarounds, quantifiers. Anything else reads as
-"any text", which asks for less, never wrongly for more; a construct that cannot be
-read at all (inline flags, back-references) makes the pattern require nothing.
+The pattern is read from ``re``'s own parse tree (:func:`shape`, the one reader of
+patterns: :mod:`alternation` takes its first letters and required runs from it too).
+Only a plain subset of the syntax is followed: characters, classes of a few characters,
+groups with alternatives, lookarounds, quantifiers. Anything else reads as "any text",
+which asks for less, never wrongly for more; a construct that cannot be read at all
+(inline flags, back-references) makes the pattern require nothing.
 """
 
 from __future__ import annotations
 
+import importlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
+
+# re's own parser reads the patterns (private modules: a Python whose parser differs
+# makes patterns unreadable, which asks for less, never wrongly for more).
+_parser: Any = importlib.import_module("re._parser")
+sre: Any = importlib.import_module("re._constants")
+REPEATS = tuple(op for op in (sre.MAX_REPEAT, sre.MIN_REPEAT,
+                              getattr(sre, "POSSESSIVE_REPEAT", None)) if op is not None)
+LOOKAROUNDS = (sre.ASSERT, sre.ASSERT_NOT)
 
 # The most strings one requirement may list: each is a substring test (~2.5 µs on a
 # 3 kB posting), and a long list is no cheaper than the regex it would spare.
@@ -34,9 +47,6 @@ MOST_STRINGS = 12
 SPELLINGS = (1, 4, 12)
 SHARED_LENGTH = 4  # a shorter string is in most postings ("the ", " by")
 CHANCE_BY_LETTERS = (1.0, 1.0, 1.0, 0.95, 0.5, 0.3, 0.15, 0.08, 0.03)
-ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
-CLASS_ESCAPES = frozenset("dDsSwW")
-CHARACTER_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 # The characters whose IGNORECASE class is not their case-folding class (see the module
 # text): "İ" folds to "i" + U+0307, "ı" to itself, where IGNORECASE takes either for "i".
 TURKISH_I = {ord("ı"): "i", 0x307: None}
@@ -75,13 +85,10 @@ def requirements(pattern: str) -> tuple[Requirement, ...]:
     found: set[Requirement] = set()
     for spellings in SPELLINGS:
         try:
-            reader = _Reader(pattern, spellings)
-            shape = reader.alternation()
-            if reader.at < len(pattern):
-                raise Unreadable(pattern)
-        except (Unreadable, IndexError):
+            read = shape(pattern, spellings)
+        except Unreadable:
             return ()
-        for need in _required(shape):
+        for need in _required(read):
             need = _fewest(frozenset(text.casefold() for text in need))
             if any(mark in text for text in need for mark in "ı\u0307"):
                 continue  # folded() spells the text's Turkish i as "i"
@@ -95,16 +102,18 @@ def requirements(pattern: str) -> tuple[Requirement, ...]:
 def first_characters(pattern: str) -> frozenset[str] | None:
     """The case-folded first characters of ``pattern``'s matches (a Turkish i as "i"), or
     None when a match may start with any character or be empty."""
+    starts = first_starts(pattern)
+    return None if starts is None else frozenset(map(first_folded, starts))
+
+
+def first_starts(pattern: str) -> frozenset[str] | None:
+    """The characters of ``pattern`` a match can start with, as written in it (case not
+    folded), or None when a match may start with any character or be empty."""
     try:
-        reader = _Reader(pattern, 1)
-        shape = reader.alternation()
-        if reader.at < len(pattern):
-            raise Unreadable(pattern)
-    except (Unreadable, IndexError):
+        read = shape(pattern)
+    except Unreadable:
         return None
-    if shape.empty or shape.starts is None:
-        return None
-    return frozenset(map(first_folded, shape.starts))
+    return None if read.empty or read.starts is None else read.starts
 
 
 def first_folded(char: str) -> str:
@@ -244,142 +253,91 @@ def _alternatives(branches: list[_Shape]) -> _Shape:
     return _Shape(None, (frozenset(best),) if len(best) <= MOST_STRINGS else (), starts, empty)
 
 
-class _Reader:
-    def __init__(self, pattern: str, spellings: int) -> None:
-        self.pattern = pattern
-        self.spellings = spellings
-        self.at = 0
+def widths(pattern: str, flags: int = 0) -> tuple[int, int]:
+    """The fewest and the most characters a match of ``pattern`` spans (the most is
+    huge for an unbounded repeat). Under IGNORECASE too: ``re`` matches one character
+    with one character."""
+    low, high = _parser.parse(pattern, flags).getwidth()
+    return low, high
 
-    def _next(self) -> str:
-        char = self.pattern[self.at]  # IndexError: the pattern ended early
-        self.at += 1
-        return char
 
-    def _peek(self, text: str) -> bool:
-        return self.pattern.startswith(text, self.at)
+@lru_cache(maxsize=1024)  # word lists are read for first letters and for required runs
+def shape(pattern: str, spellings: int = 1, as_parsed: bool = False) -> _Shape:
+    """What ``pattern`` matches, read from ``re``'s own parse tree: the one reader of
+    patterns (:mod:`alternation` takes first letters and required runs from it too).
+    Raises :class:`Unreadable` for what it does not follow.
 
-    def alternation(self) -> _Shape:
-        branches = [self._sequence()]
-        while self._peek("|"):
-            self.at += 1
-            branches.append(self._sequence())
-        return _alternatives(branches)
+    ``re`` moves the start its alternatives share in front of them ("start|stop" is parsed
+    "st(?:art|op)") and unpacks a group without flags into the sequence around it, so
+    the tree cannot tell "x(?:a|b)" from "xa|xb". Alternatives ending a sequence are
+    read whole, as "xa|xb" (what the text must hold either way, spelt out), unless
+    ``as_parsed``."""
+    try:
+        tree = _parser.parse(pattern)
+    except re.error as error:
+        raise Unreadable(pattern) from error
+    if tree.state.flags & ~sre.SRE_FLAG_UNICODE:
+        raise Unreadable(pattern)  # "(?i)…": flags set inside the pattern
+    return _sequence(list(tree), (spellings, as_parsed))
 
-    def _sequence(self) -> _Shape:
-        items: list[_Shape] = []
-        while self.at < len(self.pattern) and self.pattern[self.at] not in "|)":
-            items.append(self._quantified(self._atom()))
-        return _concatenation(items, self.spellings)
 
-    def _atom(self) -> _Shape:
-        char = self._next()
-        if char == "(":
-            return self._group()
-        if char == "[":
-            return self._class()
-        if char == "\\":
-            return self._escape()
-        if char in "^$":
-            return EMPTY
-        if char == ".":
-            return ANY_CHARACTER
-        if char in "*+?{":
-            raise Unreadable(self.pattern)
-        return _characters(frozenset({char}))
+Reading = tuple[int, bool]  # spellings, as parsed
 
-    def _group(self) -> _Shape:
-        looks = ("?=", "?!", "?<=", "?<!")
-        look = next((mark for mark in looks if self._peek(mark)), None)
-        if look is not None:  # a lookaround consumes nothing
-            self.at += len(look)
-            self._close(self.alternation())
-            return EMPTY
-        if self._peek("?:"):
-            self.at += 2
-        elif self._peek("?P<"):
-            self.at = self.pattern.index(">", self.at) + 1
-        elif self._peek("?"):
-            raise Unreadable(self.pattern)  # flags, conditionals, comments
-        return self._close(self.alternation())
 
-    def _close(self, shape: _Shape) -> _Shape:
-        if self._next() != ")":
-            raise Unreadable(self.pattern)
-        return shape
+def _sequence(items: list[tuple[Any, Any]], reading: Reading) -> _Shape:
+    if len(items) > 1 and items[-1][0] is sre.BRANCH and not reading[1]:
+        prefix = items[:-1]  # the alternatives' shared start, put back in each
+        items = [(sre.BRANCH, (None, [prefix + list(branch) for branch in items[-1][1][1]]))]
+    return _concatenation([_item(op, argument, reading) for op, argument in items], reading[0])
 
-    def _escape(self) -> _Shape:
-        char = self._next()
-        if char in ZERO_WIDTH_ESCAPES:
-            return EMPTY
-        if char in CLASS_ESCAPES:
-            return ANY_CHARACTER
-        if char in CHARACTER_ESCAPES:
-            return _characters(frozenset({CHARACTER_ESCAPES[char]}))
-        if char.isalnum():
-            raise Unreadable(self.pattern)  # \x41, \u…, \1 back-references, …
-        return _characters(frozenset({char}))
 
-    def _class(self) -> _Shape:
-        """``[…]``: the characters it lists, when they are few."""
-        if self._peek("^"):
-            self._skip_class()
-            return ANYTHING
-        chars: set[str] = set()
-        first = True
-        while first or not self._peek("]"):
-            first = False
-            char = self._next()
-            if char == "\\":
-                char = self._next()
-                if char.isalnum():
-                    if char not in CHARACTER_ESCAPES:
-                        self._skip_class()
-                        return ANYTHING
-                    char = CHARACTER_ESCAPES[char]
-            if self._peek("-") and not self._peek("-]"):
-                self.at += 1
-                last = self._next()
-                if last == "\\":
-                    self._skip_class()
-                    return ANYTHING
-                chars.update(map(chr, range(ord(char), ord(last) + 1)))
-            else:
-                chars.add(char)
-        self.at += 1
-        if len(chars) > MOST_STRINGS:
-            return _Shape(None, starts=frozenset(chars), empty=False)
-        return _characters(frozenset(chars))
+def _item(op: Any, argument: Any, reading: Reading) -> _Shape:
+    if op is sre.LITERAL:
+        return _characters(frozenset({chr(argument)}))
+    if op is sre.AT:
+        return EMPTY  # "^", "$", "\\b": zero width
+    if op is sre.ANY:
+        return ANY_CHARACTER
+    if op is sre.NOT_LITERAL:
+        return ANYTHING
+    if op is sre.IN:
+        return _class(argument)
+    if op is sre.BRANCH:
+        return _alternatives([_sequence(list(branch), reading) for branch in argument[1]])
+    if op is sre.SUBPATTERN:
+        _, added, removed, body = argument
+        if added or removed:
+            raise Unreadable(op)  # flags changed inside
+        return _sequence(list(body), reading)
+    if op in LOOKAROUNDS:
+        _sequence(list(argument[1]), reading)  # unreadable inside: unreadable
+        return EMPTY  # consumes nothing
+    if op in REPEATS:
+        least, most, body = argument
+        return _repeated(_sequence(list(body), reading), least, most)
+    raise Unreadable(op)  # back-references, conditionals, atomic groups
 
-    def _skip_class(self) -> None:
-        """Past the closing ``]`` of a class (a ``]`` first in it is a character)."""
-        self.at += 1
-        while not self._peek("]"):
-            self.at += 2 if self._peek("\\") else 1
-            if self.at >= len(self.pattern):
-                raise Unreadable(self.pattern)
-        self.at += 1
 
-    def _quantified(self, atom: _Shape) -> _Shape:
-        if self.at >= len(self.pattern) or self.pattern[self.at] not in "?*+{":
-            return atom
-        char = self._next()
-        least, most = {"?": (0, 1), "*": (0, None), "+": (1, None)}.get(char, (None, None))
-        if char == "{":
-            closing = self.pattern.find("}", self.at)
-            low, _, high = self.pattern[self.at:closing].partition(",")
-            if closing < 0 or not (low or high).strip().isdigit():
-                raise Unreadable(self.pattern)  # a literal "{" this reader does not follow
-            least = int(low or 0)
-            most = least if "," not in self.pattern[self.at:closing] else (
-                int(high) if high else None)
-            self.at = closing + 1
-        if self._peek("?") or self._peek("+"):
-            self.at += 1  # lazy or possessive: the same text
-        assert least is not None
-        if least == 0:
-            if most == 1 and atom.exact is not None:
-                return _Shape(atom.exact | {""}, starts=atom.starts)
-            return _Shape(None, starts=atom.starts)
-        if most == 1:
-            return atom
-        return _Shape(None, _required(atom), atom.starts, atom.empty)
+def _class(items: list[tuple[Any, Any]]) -> _Shape:
+    """``[…]``: the characters it lists, when they are few."""
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is sre.LITERAL:
+            chars.add(chr(value))
+        elif kind is sre.RANGE:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:
+            return ANY_CHARACTER  # a negation, "\\d", "\\w"
+    if len(chars) > MOST_STRINGS:
+        return _Shape(None, starts=frozenset(chars), empty=False)
+    return _characters(frozenset(chars))
+
+
+def _repeated(atom: _Shape, least: int, most: int) -> _Shape:
+    if least == 0:
+        if most == 1 and atom.exact is not None:
+            return _Shape(atom.exact | {""}, starts=atom.starts)
+        return _Shape(None, starts=atom.starts)
+    if most == 1:
+        return atom
+    return _Shape(None, _required(atom), atom.starts, atom.empty)
