@@ -41,7 +41,14 @@ from tui.store.identity_ledger import IdentityLedger
 from tui.store.jsonstorage import AtomicJSONStorage, atomic_write_bytes
 from tui.store.parse_worker import Progress, parse_bytes, parse_files
 from tui.store.reading import NotRead, read_posting
-from tui.store.scan import POSTING_SUFFIXES, FileStat, file_name, scan_postings, source_name
+from tui.store.scan import (
+    POSTING_SUFFIXES,
+    FileStat,
+    file_name,
+    scan_postings,
+    scan_stamps,
+    source_name,
+)
 
 # 2: sources stored by scan.source_name; files unreadable when last built are
 # tried again; links leaving the folder no longer read (entries of schema 1 may hold
@@ -262,27 +269,29 @@ class PostingCache:
         then goes in steps, each one a complete cache with settled ids, so the app
         can list the postings as they come.
         """
-        stats = scan_postings(self.postings_dir)
+        found = scan_stamps(self.postings_dir)
         ledger_problem = self.ledger.set_aside_if_unreadable()
         # A ledger set aside is rebuilt by a full build, from every id the cache holds.
         index = None if ledger_problem else load_index(self._files_path(), self._index_key())
         if index is not None:
             lost = self.bodies.missing(index.ids)
-            if not lost and not index.unreadable and index.same_files(stats):
-                return BuildReport(total=len(stats), unchanged=len(stats),
+            changed, removed = index.changes(found)
+            if not lost and not changed and not removed:
+                return BuildReport(total=len(found), unchanged=len(found),
                                    skipped=index.skipped_files(), warnings=index.warning_files())
-            changed, removed = index.changes(stats)
             if lost:  # their bodies are gone: parse them again, or search misses them
                 listed = {stat.source for stat in changed}
                 changed = sorted([*changed, *(
-                    stat for stat in stats if stat.source not in listed
-                    and (row := index.row_of(stat.source)) is not None and index.ids[row] in lost
+                    FileStat(source, *stamp) for source, stamp in found.items()
+                    if source not in listed
+                    and (row := index.row_of(source)) is not None and index.ids[row] in lost
                 )])
             delta = self._read_delta()
             if delta is not None and len(changed) + len(removed) + len(delta) <= DELTA_LIMIT:
                 with contextlib.suppress(OSError):  # else a full build, kept in memory
-                    return self._build_changes(len(stats), index, delta, changed, removed,
+                    return self._build_changes(len(found), index, delta, changed, removed,
                                                progress, workers, lost)
+        stats = [FileStat(source, *found[source]) for source in sorted(found)]
         report = self._build_all(stats, progress, workers, limit)
         if ledger_problem:
             report.problems.append(ledger_problem)

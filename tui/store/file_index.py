@@ -71,22 +71,24 @@ class FileIndex:
             self.warnings[source] = list(entry["warnings"])
 
     # -- comparing with the folder ---------------------------------------------
-    def same_files(self, stats: list[FileStat]) -> bool:
-        return (self.sources == [s.source for s in stats]
-                and self.sizes == [s.size for s in stats]
-                and self.mtimes == [s.mtime_ns for s in stats])
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """source -> (size, mtime_ns), as :func:`tui.store.scan.scan_stamps` gives them."""
+        return dict(zip(self.sources, zip(self.sizes, self.mtimes, strict=True), strict=True))
 
-    def changes(self, stats: list[FileStat]) -> tuple[list[FileStat], list[str]]:
-        """The files that are new or differ in size or mtime (or could not be read last
-        time), and the sources now gone."""
-        row = {source: i for i, source in enumerate(self.sources)}
-        changed = []
-        for stat in stats:
-            i = row.pop(stat.source, None)
-            if (i is None or self.sizes[i] != stat.size or self.mtimes[i] != stat.mtime_ns
-                    or stat.source in self.unreadable):
-                changed.append(stat)
-        return changed, sorted(row)
+    def changes(self, found: dict[str, tuple[int, int]]) -> tuple[list[FileStat], list[str]]:
+        """The files of ``found`` (:func:`~tui.store.scan.scan_stamps`) that are new or
+        differ in size or mtime (or could not be read last time), sorted, and the
+        sources now gone. Nothing is made for a file that did not change: one dict
+        probe each, and ``found == stamps`` (in C) when none did."""
+        stamps = self.stamps()
+        if found == stamps:
+            changed = sorted(self.unreadable & found.keys())
+            return [FileStat(source, *found[source]) for source in changed], []
+        unreadable = self.unreadable
+        changed = sorted(source for source, stamp in found.items()
+                         if stamps.get(source) != stamp or source in unreadable)
+        return ([FileStat(source, *found[source]) for source in changed],
+                sorted(stamps.keys() - found.keys()))
 
     def row_of(self, source: str) -> int | None:
         row = bisect_left(self.sources, source)
