@@ -34,7 +34,14 @@ from tui.sanitize import visible
 from tui.store.bodies import BodySpool, BodyStore
 from tui.store.collector import long_lived_allocations
 from tui.store.entries import BodyEntry, CacheEntry, Entries
-from tui.store.file_index import FileIndex, load_index, save_index
+from tui.store.file_index import (
+    FileIndex,
+    index_from,
+    load_index,
+    read_index,
+    save_index,
+    stamps_digest,
+)
 from tui.store.id_assignment import assign_all, assign_changed
 from tui.store.identity import Claim
 from tui.store.identity_ledger import IdentityLedger
@@ -272,7 +279,18 @@ class PostingCache:
         found = scan_stamps(self.postings_dir)
         ledger_problem = self.ledger.set_aside_if_unreadable()
         # A ledger set aside is rebuilt by a full build, from every id the cache holds.
-        index = None if ledger_problem else load_index(self._files_path(), self._index_key())
+        stored = None if ledger_problem else read_index(self._files_path(), self._index_key())
+        if stored is not None:
+            header = stored[0]
+            if (not header.unreadable and header.count == len(found)
+                    and self.bodies.has_shards(header.shards)
+                    and header.digest == stamps_digest(found)):
+                # Nothing changed: the index's 100k rows are never decoded (0.3 s of a
+                # 1.0 s no-change rebuild at 100k, besides the folder scan).
+                return BuildReport(total=len(found), unchanged=len(found),
+                                   skipped=header.skipped_files(),
+                                   warnings=header.warning_files())
+        index = index_from(*stored) if stored is not None else None
         if index is not None:
             lost = self.bodies.missing(index.ids)
             changed, removed = index.changes(found)
