@@ -2,10 +2,11 @@
 
 ``build()`` brings the cache up to date with the postings folder, re-parsing
 only new or changed files (size and mtime first, then the content hash), in a
-process pool when there is enough work. A build that finds nothing changed reads
-only ``files.json`` (:mod:`tui.store.file_index`); one that finds a few files
-changed writes them to ``cache.delta.json`` beside ``cache.json`` instead of
-rewriting 80 MB at 100k postings; past ``DELTA_LIMIT`` the delta is folded in.
+process pool when there is enough work. A build that finds nothing changed stats
+each file once and reads only the header line of ``files.json``
+(:mod:`tui.store.file_index`); one that finds a few files changed writes them to
+``cache.delta.json`` beside ``cache.json`` instead of rewriting 80 MB at 100k
+postings; past ``DELTA_LIMIT`` the delta is folded in.
 
 The cache carries a schema and the parser version: one it cannot read, or one
 written by another parser, is rebuilt, never trusted. Ids are settled by
