@@ -41,6 +41,7 @@ from tui.store.file_index import (
     load_index,
     read_index,
     save_index,
+    scan_digest,
     stamps_digest,
 )
 from tui.store.id_assignment import assign_all, assign_changed
@@ -281,11 +282,12 @@ class PostingCache:
         ledger_problem = self.ledger.set_aside_if_unreadable()
         # A ledger set aside is rebuilt by a full build, from every id the cache holds.
         stored = None if ledger_problem else read_index(self._files_path(), self._index_key())
+        scan = scan_digest(found)
         if stored is not None:
             header = stored[0]
             if (not header.unreadable and header.count == len(found)
                     and self.bodies.has_shards(header.shards)
-                    and header.digest == stamps_digest(found)):
+                    and (header.scan_digest == scan or header.digest == stamps_digest(found))):
                 # Nothing changed: the index's 100k rows are never decoded (0.3 s of a
                 # 1.0 s no-change rebuild at 100k, besides the folder scan).
                 return BuildReport(total=len(found), unchanged=len(found),
@@ -309,9 +311,9 @@ class PostingCache:
             if delta is not None and len(changed) + len(removed) + len(delta) <= DELTA_LIMIT:
                 with contextlib.suppress(OSError):  # else a full build, kept in memory
                     return self._build_changes(len(found), index, delta, changed, removed,
-                                               progress, workers, lost)
+                                               progress, workers, lost, scan=scan)
         stats = [FileStat(source, *found[source]) for source in sorted(found)]
-        report = self._build_all(stats, progress, workers, limit)
+        report = self._build_all(stats, progress, workers, limit, scan=scan)
         if ledger_problem:
             report.problems.append(ledger_problem)
         return report
@@ -402,9 +404,10 @@ class PostingCache:
 
     def _build_all(
         self, stats: list[FileStat], progress: Progress | None, workers: int | None,
-        limit: int | None = None,
+        limit: int | None = None, scan: str = "",
     ) -> BuildReport:
-        """Parse what changed, then write the whole cache anew."""
+        """Parse what changed, then write the whole cache anew. ``scan``: the
+        :func:`~tui.store.file_index.scan_digest` of the scan ``stats`` came from."""
         meta, previous = self._read()
         reuse = meta.get("parser_version") == parser_version()
         report = BuildReport(total=len(stats))
@@ -442,14 +445,15 @@ class PostingCache:
         try:
             return self._settle_all(previous, reuse, body_lost, entries, report,
                                     held_back, spool, parse_files(
-                                        self.postings_dir, to_parse, step_progress, workers))
+                                        self.postings_dir, to_parse, step_progress, workers),
+                                    scan="" if held_back else scan)
         finally:
             spool.close()
 
     def _settle_all(
         self, previous: Entries, reuse: bool,
         body_lost: Callable[[CacheEntry], bool], entries: Entries, report: BuildReport,
-        held_back: set[str], spool: BodySpool, parsed: Iterable[CacheEntry],
+        held_back: set[str], spool: BodySpool, parsed: Iterable[CacheEntry], scan: str = "",
     ) -> BuildReport:
         """The second half of a full build: the parse results in (bodies to ``spool``
         as they come), ids settled, everything written."""
@@ -486,7 +490,7 @@ class PostingCache:
             if not reuse and not previous:
                 self.bodies.clear()
             self.bodies.update_encoded(changed_bodies, spool.read, removed_ids)
-            self._write(entries)
+            self._write(entries, scan)
             self._unsaved = None
         except OSError as error:
             # Rebuildable: list and show what was parsed, and say the cache is not kept.
@@ -509,11 +513,13 @@ class PostingCache:
         self, total: int, index: FileIndex, delta: dict[str, CacheEntry | None],
         changed: list[FileStat], removed: list[str],
         progress: Progress | None, workers: int | None, lost: AbstractSet[str] = frozenset(),
-        keep: bool = False,
+        keep: bool = False, scan: str = "",
     ) -> BuildReport:
         """Parse the few files that changed and write only them: their bodies, a delta
         beside ``cache.json`` and the file index. ``cache.json`` itself is not read.
-        ``keep``: the report carries the new entries and the sources gone."""
+        ``keep``: the report carries the new entries and the sources gone. ``scan``: the
+        scan_digest of a folder scan these changes bring the index up to (none after
+        a watcher's update, which scans nothing)."""
         report = BuildReport(total=total, unchanged=total - len(changed),
                              removed=len(removed))
         entries: Entries = {}
@@ -564,7 +570,7 @@ class PostingCache:
             root, {claim.source: (claim.identity_key, ids[claim.source]) for claim in settling},
             removed, claimants)
         key = self._index_key()
-        save_index(self._files_path(), key, index)
+        save_index(self._files_path(), key, index, scan)
         self._index_memo = (key, index)  # the next update() starts from it
         if keep:
             report.changed = {source: entry for source, entry in entries.items()}
@@ -589,7 +595,7 @@ class PostingCache:
             delta_stamp = None
         return [SCHEMA, parser_version(), self._root_name(), self._base_stamp(), delta_stamp]
 
-    def _write(self, entries: Entries) -> None:
+    def _write(self, entries: Entries, scan: str = "") -> None:
         postings: dict[str, CacheEntry] = {}
         skipped: dict[str, CacheEntry] = {}
         for entry in entries.values():
@@ -600,4 +606,4 @@ class PostingCache:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self._storage().write({"meta": {"1": meta}, "postings": postings, "skipped": skipped})
         self._delta_path().unlink(missing_ok=True)  # folded into the new cache.json
-        save_index(self._files_path(), self._index_key(), FileIndex.from_entries(entries))
+        save_index(self._files_path(), self._index_key(), FileIndex.from_entries(entries), scan)

@@ -100,21 +100,27 @@ def scan_stamps(folder: Path) -> dict[str, tuple[int, int]]:
                 if name.startswith("."):
                     continue
                 try:
-                    if entry.is_dir(follow_symlinks=False):
+                    if entry.is_file(follow_symlinks=False):  # most entries: one check
+                        if (not name.endswith(".md")
+                                and "." + name.rpartition(".")[2].lower() not in suffixes):
+                            continue
+                        stat = entry.stat()
+                    elif entry.is_dir(follow_symlinks=False):
                         inode = entry.stat(follow_symlinks=False)
                         if (inode.st_dev, inode.st_ino) not in visited:
                             visited.add((inode.st_dev, inode.st_ino))
                             pending.append((os.path.join(directory, name),
                                             f"{prefix}{source_name(name)}/"))
                         continue
-                    if entry.is_symlink() and entry.is_dir():
+                    elif entry.is_symlink() and entry.is_dir():
                         # Listed, so that the build reports it as not followed.
                         link = entry.stat(follow_symlinks=False)
                         found[prefix + source_name(name)] = (0, link.st_mtime_ns)
                         continue
-                    if "." + name.rpartition(".")[2].lower() not in suffixes:
+                    elif "." + name.rpartition(".")[2].lower() not in suffixes:
                         continue
-                    stat = entry.stat()  # a link: what it leads to
+                    else:
+                        stat = entry.stat()  # a link: what it leads to
                 except OSError:
                     continue
                 if name.isascii() and "\\" not in name:
