@@ -285,9 +285,14 @@ class PostingCache:
         scan = scan_digest(found)
         if stored is not None:
             header = stored[0]
+            # The scan's own digest when the index has one: a mismatch then almost
+            # always means a change, and the sorted digest (70-130 ms) would be wasted
+            # on the way to the comparison below. A folder listed in another order with
+            # nothing changed is still found unchanged there, only slower.
             if (not header.unreadable and header.count == len(found)
                     and self.bodies.has_shards(header.shards)
-                    and (header.scan_digest == scan or header.digest == stamps_digest(found))):
+                    and (header.scan_digest == scan if header.scan_digest
+                         else header.digest == stamps_digest(found))):
                 # Nothing changed: the index's 100k rows are never decoded (0.3 s of a
                 # 1.0 s no-change rebuild at 100k, besides the folder scan).
                 return BuildReport(total=len(found), unchanged=len(found),
