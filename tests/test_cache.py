@@ -303,3 +303,26 @@ def test_a_step_never_takes_the_id_a_held_back_file_keeps_in_the_ledger(
     ids = ids_by_source(make_cache(tmp_path, folder))
     assert ids["backend.md"] == kept
     assert ids["aaa.md"] != kept
+
+
+def test_a_spool_whose_disk_fills_keeps_the_rest_in_memory_and_reads_back_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.store import bodies
+
+    spool = bodies.BodySpool(tmp_path)
+    spool.add("a.md", "Body A", "body a")
+    real_pwrite = os.pwrite
+
+    def full_disk(fd: int, data: bytes, offset: int) -> int:
+        return real_pwrite(fd, data[:3], offset)  # a short write: the disk is full
+
+    monkeypatch.setattr(bodies.os, "pwrite", full_disk)
+    spool.add("b.md", "Body B", "body b")
+    spool.add("c.md", "Body C", "body c")
+    try:
+        assert [spool.entry(key) for key in ("a.md", "b.md", "c.md")] == [
+            {"body": "Body A", "words": "body a"}, {"body": "Body B", "words": "body b"},
+            {"body": "Body C", "words": "body c"}]
+    finally:
+        spool.close()

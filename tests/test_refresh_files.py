@@ -40,6 +40,7 @@ def test_changed_added_and_removed_files_update_the_list_without_a_folder_scan(
         raise AssertionError("the whole folder was scanned")
 
     monkeypatch.setattr(cache_module, "scan_postings", no_scan)
+    monkeypatch.setattr(cache_module, "scan_stamps", no_scan)
     report, catalog = library.refresh_files(
         [folder / "a.md", "d.md", folder / "b.md", folder / ".hidden.md", tmp_path / "x.md"],
         library.listed(),

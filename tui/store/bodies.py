@@ -88,6 +88,16 @@ class BodyStore:
             atomic_write_bytes(self.folder / words_name(name), orjson.dumps(words),
                                durable=False)
 
+    def has_shards(self, prefixes: Iterable[str]) -> bool:
+        """The body and words shard files of every id prefix of ``prefixes`` are there:
+        no posting of theirs lost its body. One listing of the folder."""
+        try:
+            present = set(os.listdir(self.folder))
+        except OSError:
+            return False
+        return all(f"{prefix}.json" in present and f"{prefix}.words.json" in present
+                   for prefix in prefixes)
+
     def missing(self, posting_ids: Iterable[str]) -> set[str]:
         """The ids among ``posting_ids`` whose body or words shard file is gone (a deleted
         ``bodies/`` folder): their files must be parsed again for search to find them.
@@ -96,9 +106,7 @@ class BodyStore:
             present = set(os.listdir(self.folder))
         except OSError:
             present = set()
-        if len(present) >= 2 * SHARDS and all(
-                f"{n:02x}.json" in present and f"{n:02x}.words.json" in present
-                for n in range(SHARDS)):
+        if _all_shards(present):
             return set()
         return {posting_id for posting_id in posting_ids if posting_id and not (
             shard_name(posting_id) in present
@@ -114,6 +122,11 @@ class BodyStore:
     def clear(self) -> None:
         for path in self.folder.glob("*.json"):
             path.unlink(missing_ok=True)
+
+
+def _all_shards(present: set[str]) -> bool:
+    return len(present) >= 2 * SHARDS and all(
+        f"{n:02x}.json" in present and f"{n:02x}.words.json" in present for n in range(SHARDS))
 
 
 class BodySpool:
@@ -136,14 +149,20 @@ class BodySpool:
                 dir=folder, prefix=".spool-")
         except OSError:
             self._file = None
+        self._fd = self._file.fileno() if self._file is not None else -1
+        self._spooling = self._file is not None  # False once a write failed
 
     def add(self, key: str, body: str, words: str) -> None:
         encoded = orjson.dumps(body), orjson.dumps(words)
-        if self._file is not None:
+        if self._spooling:
             try:
-                self._file.write(encoded[0] + encoded[1])
+                # At its offset, unbuffered: no flush before each read (the file
+                # wrapper's write, flush and fileno went through Python, 10k times).
+                data = encoded[0] + encoded[1]
+                if os.pwrite(self._fd, data, self._end) != len(data):
+                    raise OSError("short write")  # a full disk: keep the rest in memory
             except OSError:
-                self._file = None
+                self._spooling = False  # the file stays open: what it holds is still read
             else:
                 self._where[key] = (self._end, len(encoded[0]), len(encoded[1]))
                 self._end += len(encoded[0]) + len(encoded[1])
@@ -158,10 +177,8 @@ class BodySpool:
         found = self._memory.get(key)
         if found is not None:
             return found
-        assert self._file is not None
-        self._file.flush()
         offset, body, words = self._where[key]
-        data = os.pread(self._file.fileno(), body + words, offset)
+        data = os.pread(self._fd, body + words, offset)
         return data[:body], data[body:]
 
     def entry(self, key: str) -> BodyEntry:

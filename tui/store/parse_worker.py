@@ -11,19 +11,24 @@ import hashlib
 import os
 import re
 import sys
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from datetime import UTC, datetime
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.sanitize import clean_line
 from tui.store.entries import CacheEntry
 from tui.store.reading import NotRead, read_posting
 from tui.store.scan import FileStat
 from tui.text import fold
+
+if TYPE_CHECKING:
+    from tui.model import Posting
+    from tui.parsing import ParseResult, SkipFile
 
 WORD = re.compile(r"\w+")
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -63,7 +68,8 @@ def added_date(mtime_ns: int) -> str:
     (``2026-11-27T19:21:42Z``): stable across rebuilds, and a fixed width, so that the
     strings sort as the times do. By day alone, files saved the same day fell back to
     title order and a new file did not rise to the top."""
-    return datetime.fromtimestamp(mtime_ns // 10**9, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # time.gmtime, not datetime: a quarter of the cost (4 µs a posting).
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(mtime_ns // 10**9))
 
 
 def parse_file(task: tuple[str, str, int, int]) -> CacheEntry:
@@ -83,8 +89,7 @@ def parse_file(task: tuple[str, str, int, int]) -> CacheEntry:
 
 
 def parse_bytes(raw: bytes, source: str, size: int, mtime_ns: int) -> CacheEntry:
-    from tui.parsing import SkipFile, identity_key, parse_posting  # loaded on first parse
-
+    SkipFile, identity_key, parse_posting = _parser()
     result: CacheEntry = {"source": source, "size": size, "mtime_ns": mtime_ns}
     try:
         parsed = parse_posting(raw, source)
@@ -100,6 +105,16 @@ def parse_bytes(raw: bytes, source: str, size: int, mtime_ns: int) -> CacheEntry
     result["body"] = posting.body
     result["words"] = search_words(posting.title, posting.company, posting.body)
     return result
+
+
+@lru_cache(maxsize=1)
+def _parser() -> tuple[type[SkipFile], Callable[[Posting], str],
+                       Callable[[bytes, str], ParseResult]]:
+    """The parser, loaded on first parse (a scripted command that only reads the cache
+    never pays for it); imported once, not by every call (three lazy lookups each)."""
+    from tui.parsing import SkipFile, identity_key, parse_posting
+
+    return SkipFile, identity_key, parse_posting
 
 
 def parse_files(

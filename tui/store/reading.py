@@ -59,8 +59,14 @@ def read_posting(root: str, source: str, limit: int = MAX_BYTES) -> bytes:
             raise NotRead("not a regular file (a pipe, device or socket); not read")
         if info.st_size > limit:
             raise NotRead(too_large(info.st_size))
-        chunks: list[bytes] = []
-        remaining = limit + 1
+        # One read of the whole file: a short read of a regular file is its end, so
+        # the second read that found the end cost a system call a posting for nothing.
+        wanted = min(info.st_size + 1, limit + 1)
+        chunk = os.read(descriptor, wanted)
+        if len(chunk) < wanted:
+            return chunk
+        chunks = [chunk]  # it grew since fstat: read on, as far as the limit allows
+        remaining = limit + 1 - len(chunk)
         while remaining > 0:
             chunk = os.read(descriptor, min(remaining, 1 << 20))
             if not chunk:
