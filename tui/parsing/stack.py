@@ -339,16 +339,18 @@ class _Words:
         self._run_places: dict[bytes, list[int]] = {}
         self._tokens: set[str] | None = None
 
-    def places(self, word: str, text: str) -> list[int]:
-        """Where ``word`` stands as a whole word in ``text`` (this text, or it with CJK
-        letters as they were): looked for as its first letter run between spaces in
-        ``letters``, a bytes search that measured 1.2x (a long word) to 2x ("c") cheaper
-        than the regex search of the text it replaces, once per first word that may
-        stand in the text (~35 a generated posting)."""
-        pattern = _word_pattern(word)
+    def starts(self, word: str, text: str) -> list[int]:
+        """Where ``word`` may stand in ``text`` (this text, or it with CJK letters as they
+        were): wherever its first letter run stands between spaces in ``letters`` (a
+        bytes search, 1.2x to 2x cheaper than a regex search of the text), which is
+        everywhere it stands as a whole word and maybe a few places more ("go" in "go_",
+        "c" in "1c"), which the caller's pattern or :meth:`stands` rules out. A word with
+        no ASCII letter: where it stands."""
         first_run = _first_run(word)
         if first_run is None:
-            return [match.start() for match in pattern.finditer(text)]
+            if word not in text:  # in C: nearly always, and no regex pass over the text
+                return []
+            return [match.start() for match in _word_pattern(word).finditer(text)]
         needle, offset = first_run
         runs = self._run_places.get(needle)
         if runs is None:  # once per run: "c", "c++" and "C#", "go" and "Go" share theirs
@@ -357,8 +359,12 @@ class _Words:
             while at >= 0:
                 runs.append(at)  # at + 1 in ``letters`` is at in the text
                 at = self.letters.find(needle, at + len(needle) - 1)
-        return [at - offset for at in runs
-                if at >= offset and pattern.match(text, at - offset)]
+        return runs if not offset else [at - offset for at in runs if at >= offset]
+
+    @staticmethod
+    def stands(word: str, at: int, text: str) -> bool:
+        """Does ``word`` stand at ``at`` in ``text`` as a whole word (a version may follow)?"""
+        return _word_pattern(word).match(text, at) is not None
 
     def has(self, word: str, at: int) -> bool:
         """Is ``word``, standing at ``at``, one of the text's words (as TOKEN cuts them,
@@ -387,23 +393,33 @@ def _hits(text: str, low: str, words: _Words, vocab: Vocabulary) -> list[_Hit]:
     # substring, measured no faster). Where a trie matches at the start of one of the
     # text's words, that word (or it less a version) is the name's first word, so looking
     # at more first words than stand in the text changes nothing but the time; only after
-    # "C#" or "C++" ("C#.NET": ".NET" is not a word of its own) is it asked.
-    found: list[tuple[int, int, str, bool]] = []
+    # "C#" or "C++" ("C#.NET": ".NET" is not a word of its own) is it asked. For the same
+    # reason (a trie matches only where a whole name, so its first word, stands) a trie is
+    # tried once at each place where a first word's letter run stands, with no check that
+    # the word itself stands there: that check cost as much as the trie's try.
+    found: set[tuple[int, int, str, bool]] = set()
     for starts, pattern, names, haystack, is_exact in (
             (vocab.alias_starts, vocab.alias_pattern, vocab.aliases, low, False),
             (vocab.exact_starts, vocab.exact_pattern, vocab.exact, text, True)):
+        tried: set[int] = set()
         for word in starts.among(words.runs):
-            for at in words.places(word, low):
+            for at in words.starts(word, low):
+                if low[at - 1:at] in TOKEN_JOINS:
+                    if not (words.stands(word, at, low) and word in words.tokens()):
+                        continue
+                elif at in tried:
+                    continue
+                else:
+                    tried.add(at)
                 match = pattern.match(haystack, at)
-                if match and (low[at - 1:at] not in TOKEN_JOINS or word in words.tokens()):
+                if match:
                     name = match.group("name")
                     # Keys have no "-", tab or double space: a name found as written with
                     # none is its own key (no regex substitution, ~0.7 us, per match).
                     canonical = names.get(name) or names[_key(name)]
-                    found.append((match.start(), match.end(), canonical, is_exact))
+                    found.add((match.start(), match.end(), canonical, is_exact))
     if not found:
         return []
-    found = list(set(found))
     hidden = [m.span() for m in BARE_URL.finditer(text)]
     if "](" in text:  # what every markdown link has: LINK costs ~30 us a posting
         hidden += [m.span(2) for m in LINK.finditer(text)]
@@ -411,10 +427,10 @@ def _hits(text: str, low: str, words: _Words, vocab: Vocabulary) -> list[_Hit]:
         hidden += _emails(text)
     hidden.sort()
     hidden_starts = [span[0] for span in hidden]
-    found.sort(key=lambda hit: (hit[0], -hit[1], hit[3]))
     hits: list[_Hit] = []
     free = 0
-    for start, end, canonical, is_exact in found:
+    for start, end, canonical, is_exact in sorted(found, key=lambda hit: (hit[0], -hit[1],
+                                                                          hit[3])):
         if start < free:
             continue  # part of a longer name already taken ("Spring" in "Spring Boot")
         at = bisect_right(hidden_starts, start) - 1
@@ -514,9 +530,9 @@ def _negation_ends(low: str, words: _Words, vocab: Vocabulary) -> list[int]:
     occurrences of the negations' first words (a regex pass over the text costs 3x more)."""
     ends = []
     for word in vocab.negation_starts.among(words.runs):
-        for at in words.places(word, low):
+        for at in words.starts(word, low):
             cue = vocab.negation.match(low, at)
-            if cue is None:
+            if cue is None or not words.stands(word, at, low):
                 continue
             if cue.group() in vocab.clause_start_negations and not CLAUSE_BEFORE.search(
                     low, max(0, cue.start() - 8), cue.start()):
