@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import compress
+from itertools import chain, compress
 
 from tui.parsing.markdown_text import BARE_URL, LINK, plain_line
 
@@ -340,16 +340,21 @@ class _Words:
         self.letters = b" " + letters + b" "  # offsets one on from the text's
         self._run_places: dict[bytes, list[int]] = {}
         self._tokens: set[str] | None = None
+        # The first words of the names, and of the negations, that may stand in the text;
+        # where their first letter runs stand is found for all of them in one go.
+        self.alias_words = vocab.alias_starts.among(self.runs)
+        self.exact_words = vocab.exact_starts.among(self.runs)
+        self.negation_words = vocab.negation_starts.among(self.runs)
+        self._locate(chain(self.alias_words, self.exact_words, self.negation_words))
 
-    def locate(self, words: Iterable[str]) -> None:
+    def _locate(self, words: Iterable[str]) -> None:
         """Find where the first letter runs of ``words`` stand, for :meth:`starts`. A run
         is looked for as itself between spaces in ``letters``, a bytes search (1.2x to 2x
         cheaper than a regex search of the text) that reads the whole text once per run;
-        from 8 runs on (a generated posting has ~30) one pass over the text's runs, all
-        in C but the few that are wanted, costs less (~70 us against ~200 us for 30)."""
+        from 8 runs on (a generated posting has ~40) one pass over the text's runs, all
+        in C but the few that are wanted, costs less (~70 us against ~250 us for 40)."""
         places = self._run_places
-        wanted = {first_run[0] for word in words
-                  if (first_run := _first_run(word)) and first_run[0] not in places}
+        wanted = {first_run[0] for word in words if (first_run := _first_run(word))}
         if len(wanted) < 8:
             for run in wanted:
                 needle = b" " + run + b" "
@@ -373,7 +378,7 @@ class _Words:
 
     def starts(self, word: str, text: str) -> list[int]:
         """Where ``word`` may stand in ``text`` (this text, or it with CJK letters as they
-        were), once :meth:`locate` has been told of it: wherever its first letter run
+        were), a word :meth:`_locate` was given: wherever its first letter run
         stands as a whole run of the text, which is everywhere it stands as a whole word
         and maybe a few places more ("go" in "go_", "c" in "1c"), which the caller's
         pattern or :meth:`stands` rules out. A word with no ASCII letter: where it stands."""
@@ -422,13 +427,11 @@ def _hits(text: str, low: str, words: _Words, vocab: Vocabulary) -> list[_Hit]:
     # reason (a trie matches only where a whole name, so its first word, stands) a trie is
     # tried once at each place where a first word's letter run stands, with no check that
     # the word itself stands there: that check cost as much as the trie's try.
-    found: set[tuple[int, int, str, bool]] = set()
-    for starts, pattern, names, haystack, is_exact in (
-            (vocab.alias_starts, vocab.alias_pattern, vocab.aliases, low, False),
-            (vocab.exact_starts, vocab.exact_pattern, vocab.exact, text, True)):
+    found: set[tuple[int, int, bool, str]] = set()  # start, -end: sorted leftmost-longest
+    for first_words, pattern, names, haystack, is_exact in (
+            (words.alias_words, vocab.alias_pattern, vocab.aliases, low, False),
+            (words.exact_words, vocab.exact_pattern, vocab.exact, text, True)):
         tried: set[int] = set()
-        first_words = starts.among(words.runs)
-        words.locate(first_words)
         for word in first_words:
             for at in words.starts(word, low):
                 if low[at - 1:at] in TOKEN_JOINS:
@@ -444,7 +447,7 @@ def _hits(text: str, low: str, words: _Words, vocab: Vocabulary) -> list[_Hit]:
                     # Keys have no "-", tab or double space: a name found as written with
                     # none is its own key (no regex substitution, ~0.7 us, per match).
                     canonical = names.get(name) or names[_key(name)]
-                    found.add((match.start(), match.end(), canonical, is_exact))
+                    found.add((match.start(), -match.end(), is_exact, canonical))
     if not found:
         return []
     hidden = [m.span() for m in BARE_URL.finditer(text)]
@@ -456,8 +459,8 @@ def _hits(text: str, low: str, words: _Words, vocab: Vocabulary) -> list[_Hit]:
     hidden_starts = [span[0] for span in hidden]
     hits: list[_Hit] = []
     free = 0
-    for start, end, canonical, is_exact in sorted(found, key=lambda hit: (hit[0], -hit[1],
-                                                                          hit[3])):
+    for start, negative_end, is_exact, canonical in sorted(found):
+        end = -negative_end
         if start < free:
             continue  # part of a longer name already taken ("Spring" in "Spring Boot")
         at = bisect_right(hidden_starts, start) - 1
@@ -556,9 +559,7 @@ def _negation_ends(low: str, words: _Words, vocab: Vocabulary) -> list[int]:
     """Where each negation in the text ends, in order: found like names, at the whole-word
     occurrences of the negations' first words (a regex pass over the text costs 3x more)."""
     ends = []
-    first_words = vocab.negation_starts.among(words.runs)
-    words.locate(first_words)
-    for word in first_words:
+    for word in words.negation_words:
         for at in words.starts(word, low):
             cue = vocab.negation.match(low, at)
             if cue is None or not words.stands(word, at, low):
