@@ -143,6 +143,7 @@ def test_git_counts_as_a_tool_the_role_asks_for() -> None:
 @pytest.mark.parametrize("heading", ["**Backend:**", "## Frontend", "Desejáveis:", "Bonus points:"])
 def test_a_one_name_line_under_a_tech_or_nice_to_have_heading_counts(heading: str) -> None:
     assert "express" in detect_stack(f"{heading}\n\n- Express\n- Kafka\n")
+    assert "express" in detect_stack(f"We build tools.\n  {heading} \n- Express\n- Kafka")
     assert "express" not in detect_stack("## Benefits\n\n- Express\n- Kafka\n")
 
 

@@ -92,6 +92,8 @@ EMAIL_CHARS = frozenset("_.+-@")  # and letters and digits (str.isalnum is regex
 VERSION_CHARS = "0123456789."
 TOKEN_JOINS = frozenset("+#")  # what may end a word and still go on with ".net" ("C#.NET")
 TITLE_MARKS = ("#", "**", "__")  # what starts a title line (or it ends with ":")
+MARKED_LINE = re.compile(r"\n[ \t]*(?:#|\*\*|__)")  # a line after the first, so marked
+COLON_ENDING_LINE = re.compile(r":[ \t]*$", re.MULTILINE)
 CI_CONTEXT = re.compile(r"(?<![^\W_])(?:ci|ci/cd|cicd|pipelines?|continuous integration)(?![^\W_])",
                         re.IGNORECASE)
 # What ends just before a clause starts: a line, a sentence, a list mark, a comma, "and".
@@ -594,16 +596,22 @@ def _negated(low: str, hit: _Hit, hits: list[_Hit], vocab: Vocabulary,
 
 def _sections(text: str) -> list[tuple[int, bool]]:
     """Where each section title starts, and whether its section lists technology."""
-    # The lines that may be titles, told by str methods line by line: ~4x cheaper than a
-    # multi-line regex (^...$) over the text, which tries its start at every character.
+    # The lines that may be titles (marked at the start, or ending with a colon) are found
+    # by two searches that the regex engine starts only at a newline or a colon, ~2x
+    # cheaper than testing every line with str methods (a multi-line ^...$ regex, tried
+    # at every character, cost 4x more).
+    starts = {marked.start() + 1 for marked in MARKED_LINE.finditer(text)}
+    if text.lstrip(" \t").startswith(TITLE_MARKS):
+        starts.add(0)
+    for colon in COLON_ENDING_LINE.finditer(text):
+        starts.add(text.rfind("\n", 0, colon.start()) + 1)
     sections = []
-    start = 0
-    for line in text.split("\n"):
-        if line.lstrip(" \t").startswith(TITLE_MARKS) or line.rstrip(" \t").endswith(":"):
-            plain = plain_line(line)
-            if plain and _is_section_title(line, plain):
-                sections.append((start, _lists_technology(plain)))
-        start += len(line) + 1
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        plain = plain_line(line)
+        if plain and _is_section_title(line, plain):
+            sections.append((start, _lists_technology(plain)))
     return sections
 
 
