@@ -85,6 +85,8 @@ def test_names_inside_links_and_addresses_are_not_stack() -> None:
     text = "Apply at https://jobs.example.com/python-role or write to hiring@rust.example.org"
     assert detect_stack(text) == []
     assert detect_stack("See [our Kotlin guide](https://example.com/ruby) for more") == ["kotlin"]
+    assert detect_stack("![Kotlin logo](img/scala.png)\n[Go](/elixir) [x]![a](php)") == [
+        "kotlin"]
 
 
 def test_tags_and_queries_use_the_same_canonical_names() -> None:
