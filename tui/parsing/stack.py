@@ -303,8 +303,10 @@ def detect_stack(
         canonical = vocab.names.get(_key(" ".join(str(tag).lower().split())))
         if canonical:
             note(vocab.ci.get(canonical, canonical), 3)
-    for canonical in _mentions(body, vocab):
-        note(canonical)
+    mentions = _mentions(body, vocab)
+    counts.update(mentions)  # counted in C, in the order first seen
+    for canonical in dict.fromkeys(mentions):
+        first_seen.setdefault(canonical, len(first_seen))
     if exclude:
         counts.pop(exclude, None)
     for name in list(counts):
@@ -436,7 +438,7 @@ def _hits(text: str, low: str, words: _Words, vocab: Vocabulary) -> list[_Hit]:
         tried: set[int] = set()
         for word in first_words:
             for at in words.starts(word, low):
-                if low[at - 1:at] in TOKEN_JOINS:
+                if at and low[at - 1] in TOKEN_JOINS:
                     if not (words.stands(word, at, low) and word in words.tokens()):
                         continue
                 elif at in tried:
@@ -484,22 +486,27 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
     hits = _hits(search_text, search_low, words, vocab)
     if not hits:
         return []
-    breaks: dict[int, list[int]] = {}  # line start -> where its sentences end
+    # What a name's checks need of its line, found once a line for all the line's names
+    # (a generated posting has ~33 names on ~15 lines): where it ends, whether it is a
+    # section title, and where its sentences end.
+    lines: dict[int, tuple[int, bool, list[int]]] = {}  # by where the line starts
     for hit in hits:
         line_start = text.rfind("\n", 0, hit.start) + 1
-        line_end = text.find("\n", hit.end)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end]
+        context = lines.get(line_start)
+        if context is None:
+            line_end = text.find("\n", hit.end)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
+            title = bool((line.lstrip()[:1] in "#*_" or line.rstrip().endswith(":"))
+                         and _is_section_title(line, plain_line(line)))
+            ends = [] if title else [brk.start() + 1 for brk in
+                                     SENTENCE_BREAK.finditer(text, line_start, line_end)]
+            context = lines[line_start] = (line_end, title, ends)
+        line_end, hit.title_line, ends = context
         hit.line_start = line_start
-        if line.lstrip()[:1] in "#*_" or line.rstrip().endswith(":"):
-            hit.title_line = _is_section_title(line, plain_line(line))
         if hit.title_line:
             hit.sentence = (line_start, line_end)
             continue
-        if line_start not in breaks:  # one pass per line, shared by the line's names
-            breaks[line_start] = [brk.start() + 1 for brk in
-                                  SENTENCE_BREAK.finditer(text, line_start, line_end)]
-        ends = breaks[line_start]
         at = bisect_right(ends, hit.start)
         start = line_start if at == 0 else ends[at - 1]
         while at < len(ends) and ends[at] <= hit.end:
