@@ -123,6 +123,7 @@ def test_deeply_nested_front_matter_cannot_crash_the_interpreter() -> None:
     "\t tabs: bad\n",  # ScannerError (tab)
     "a: 1\na: 2\nb: [" + "x," * 10 + "\n",  # unclosed flow after a duplicate key
     "title: *undefined\n",  # an alias (refused) to nothing (ComposerError)
+    "company: &c Acme\ntitle: *c\n",  # an alias to text (refused)
     "title: \xff\ufffe\n",  # a character YAML does not allow (ReaderError)
     "? [a, b]\n: c\n",  # a list as a key (unhashable: ConstructorError)
 ])

@@ -3,9 +3,17 @@ the corpus README: what counts as stack, and under which canonical name)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tui.parsing.stack import canonical_tech, detect_stack, trie_pattern
+from tui.parsing.stack import (
+    FOLDS_APART,
+    SKILL_WORDS,
+    canonical_tech,
+    detect_stack,
+    trie_pattern,
+)
 
 
 @pytest.mark.parametrize(("text", "kept", "dropped"), [
@@ -77,6 +85,8 @@ def test_names_inside_links_and_addresses_are_not_stack() -> None:
     text = "Apply at https://jobs.example.com/python-role or write to hiring@rust.example.org"
     assert detect_stack(text) == []
     assert detect_stack("See [our Kotlin guide](https://example.com/ruby) for more") == ["kotlin"]
+    assert detect_stack("![Kotlin logo](img/scala.png)\n[Go](/elixir) [x]![a](php)") == [
+        "kotlin"]
 
 
 def test_tags_and_queries_use_the_same_canonical_names() -> None:
@@ -135,6 +145,7 @@ def test_git_counts_as_a_tool_the_role_asks_for() -> None:
 @pytest.mark.parametrize("heading", ["**Backend:**", "## Frontend", "Desejáveis:", "Bonus points:"])
 def test_a_one_name_line_under_a_tech_or_nice_to_have_heading_counts(heading: str) -> None:
     assert "express" in detect_stack(f"{heading}\n\n- Express\n- Kafka\n")
+    assert "express" in detect_stack(f"We build tools.\n  {heading} \n- Express\n- Kafka")
     assert "express" not in detect_stack("## Benefits\n\n- Express\n- Kafka\n")
 
 
@@ -148,3 +159,23 @@ def test_names_keep_their_place_after_letters_that_grow_when_lower_cased() -> No
     text = ("İSTANBUL VE İZMİR İÇİN İŞ İLANI: BİLGİSAYAR MÜHENDİSİ\n"
             "Python and PostgreSQL. CV: rust@ex.io")
     assert detect_stack(text) == ["python", "postgres"]
+
+
+@pytest.mark.parametrize("asks_for_skills", ["Experience", "SKİLLS", "Skılls"])
+def test_a_product_name_counts_in_a_sentence_that_asks_for_skills(asks_for_skills: str) -> None:
+    # Dotless "ı" and capital "İ" are "i" to a case-blind match, though lower-casing the
+    # text keeps them apart; a Turkish-cased "SKİLLS" still asks for skills.
+    line = "shipping Python apps that take payments through Stripe"
+    assert "stripe" in detect_stack(f"{asks_for_skills}: {line}")
+    assert "stripe" not in detect_stack(line.capitalize())
+
+
+def test_skill_words_are_found_in_lower_cased_text_as_a_case_blind_search_finds_them() -> None:
+    # Every letter a case-blind search takes for a letter of SKILL_WORDS is that letter
+    # once lower-cased (İ stays as it is), or one of FOLDS_APART. (No letter above
+    # U+1F000 has another case.)
+    letters = set(re.sub(r"[^\w]", "", SKILL_WORDS.pattern))
+    everything = "".join(map(chr, [*range(0xD800), *range(0xE000, 0x1F000)]))
+    for char in set(re.findall(f"[{''.join(letters)}]", everything, re.IGNORECASE)):
+        low = char if len(char.lower()) != 1 else char.lower()
+        assert low in letters or FOLDS_APART.fullmatch(low), char

@@ -86,6 +86,13 @@ def test_level_from_a_label_or_a_cue_but_not_from_prose() -> None:
     assert find_level("Lead Developer", "junior", []) == "lead"  # the title decides
 
 
+def test_a_hiring_cue_is_read_on_the_first_line_that_holds_one_whatever_its_case() -> None:
+    lines = ["About us: we are hiring a lot", "", "Perks: many",
+             "ESTAMOS BUSCANDO UN DESARROLLADOR JUNIOR", "Looking for a senior engineer?"]
+    assert find_level("Backend Engineer", "", lines) == "junior"
+    assert find_level("Backend Engineer", "", lines[:3] + lines[4:]) == "senior"
+
+
 @pytest.mark.parametrize(("text", "trap"), [
     ("Great team.\nWhen you apply, mention the word OTTER. Thanks!",
      "When you apply, mention the word OTTER."),

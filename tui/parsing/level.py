@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -56,6 +57,8 @@ def find_level(title: str, stated: str, lines: list[str]) -> str:
         return level_of(stated) or stated.lower()[:40]
     _, label, cue = _tables()
     for line in lines[:LEVELS_SCANNED]:
+        if ":" not in line and "：" not in line:
+            continue  # a label ends with a colon: most lines are passed over in C
         match = label.match(line)
         if match:
             found = level_of(match.group(1))
@@ -65,15 +68,31 @@ def find_level(title: str, stated: str, lines: list[str]) -> str:
     # are not searched (the cue regex tried on 60 lines was most of find_level).
     needs = _cue_needs()
     head = lines[:LEVELS_SCANNED]
-    if not holds(needs, fold("\n".join(head)), {}):
+    folded_head = fold("\n".join(head))
+    if not holds(needs, folded_head, {}):
         return ""
-    for line in head:
-        if not holds(needs, fold(line), {}):
+    # Case-folding maps each character on its own, so the folded head's lines are the
+    # folded lines; only those holding one of the first requirement's strings (found by
+    # a few searches of the head, not ~12 tests on each of 60 lines) are looked at.
+    folded_lines = folded_head.split("\n")
+    for index in _lines_holding(needs[0], folded_head):
+        if not holds(needs, folded_lines[index], {}):
             continue
-        match = cue.search(line)
+        match = cue.search(head[index])
         if match:
             return level_of(match["level"])
     return ""
+
+
+def _lines_holding(strings: Iterable[str], text: str) -> list[int]:
+    """The numbers of the lines of ``text`` where one of ``strings`` starts, in order."""
+    found = set()
+    for string in strings:
+        at = text.find(string)
+        while at >= 0:
+            found.add(text.count("\n", 0, at))
+            at = text.find(string, at + 1)
+    return sorted(found)
 
 
 @cache

@@ -6,6 +6,10 @@ import re
 from functools import lru_cache
 
 LINK = re.compile(r"!?\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+# LINK less its optional "!": the same groups at the same places, but a search for it
+# starts only at a "[" (the regex engine tries LINK at every character: ~80 us against
+# ~10 us over a posting with links). For a link's text and target; LINK for its span.
+LINK_PARTS = re.compile(LINK.pattern.removeprefix("!?"))
 BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
 HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 # A bullet or number opening the line, and emphasis or code marks anywhere. Two regexes,
@@ -21,7 +25,7 @@ PICTOGRAPHS = re.compile(
 
 def links(line: str) -> list[tuple[str, str]]:
     """``(text, url)`` of every markdown link in ``line``."""
-    return [(match.group(1), match.group(2)) for match in LINK.finditer(line)]
+    return [(match.group(1), match.group(2)) for match in LINK_PARTS.finditer(line)]
 
 
 @lru_cache(maxsize=16384)

@@ -25,8 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain, compress
 
-from tui.parsing.markdown_text import BARE_URL, LINK, plain_line
+from tui.parsing.markdown_text import BARE_URL, LINK_PARTS, plain_line
 
 # Chinese, Japanese and Korean letters, and full-width forms: written against a Latin name
 # with no space ("Zephyr用", "使用了NodeJS"), they end a word as a space would, so names
@@ -65,6 +66,13 @@ SKILL_WORDS = re.compile(
     r"kenntnis|expérience|maîtrise|connaissance|doświadczenie|znajomość|経験|スキル",
     re.IGNORECASE,
 )
+# The same words searched as written in the lower-cased text: IGNORECASE makes the regex
+# engine try every word at every character (~1 ms over a 4,000-character posting, against
+# ~0.1 ms for this). A few letters match a letter of SKILL_WORDS under IGNORECASE without
+# lower-casing into it ("ı" and "İ" for "i", "ſ" for "s", old forms of Cyrillic "о" and
+# "т"): only where one stands does SKILL_WORDS itself decide (tests check the list).
+SKILL_WORDS_LOWER = re.compile(SKILL_WORDS.pattern)
+FOLDS_APART = re.compile("[ıİſᲂᲄᲅ]")
 LIST_JOINERS = frozenset({
     ",", "/", "and", "or", "&", "y", "e", "и", "или", "o", "ou", "|", "+",
     "und", "oder", "et", "i", "lub", "oraz", "of", "または", "、", "や", "と",
@@ -84,6 +92,8 @@ EMAIL_CHARS = frozenset("_.+-@")  # and letters and digits (str.isalnum is regex
 VERSION_CHARS = "0123456789."
 TOKEN_JOINS = frozenset("+#")  # what may end a word and still go on with ".net" ("C#.NET")
 TITLE_MARKS = ("#", "**", "__")  # what starts a title line (or it ends with ":")
+MARKED_LINE = re.compile(r"\n[ \t]*(?:#|\*\*|__)")  # a line after the first, so marked
+COLON_ENDING_LINE = re.compile(r":[ \t]*$", re.MULTILINE)
 CI_CONTEXT = re.compile(r"(?<![^\W_])(?:ci|ci/cd|cicd|pipelines?|continuous integration)(?![^\W_])",
                         re.IGNORECASE)
 # What ends just before a clause starts: a line, a sentence, a list mark, a comma, "and".
@@ -103,33 +113,43 @@ class Starts:
     text must have for the name to stand in it."""
 
     # Each name is filed under its longest run and needs all its runs: "the graph" is
-    # looked for only in a text with both "the" and "graph", not at its ~9 "the"s.
-    by_run: dict[bytes, tuple[tuple[str, frozenset[bytes]], ...]]
+    # looked for only in a text with both "the" and "graph", not at its ~9 "the"s. Most
+    # names (~2 in 3) have one run, which is all they need: filed apart, they are taken
+    # with no test of the others.
+    by_run: dict[bytes, tuple[tuple[str, frozenset[bytes]], ...]]  # names with more runs
+    alone: dict[bytes, tuple[str, ...]]  # the first words of the names with one run
     always: frozenset[str]  # of names with no ASCII letter ("без"): looked for everywhere
 
     @classmethod
     def of(cls, names: Iterable[str]) -> Starts:
         by_run: dict[bytes, set[tuple[str, frozenset[bytes]]]] = {}
+        alone: dict[bytes, set[str]] = {}
         always = set()
         for name in names:
             runs = [run.encode() for run in ASCII_LETTERS.findall(name)]
-            if runs:
+            if len(set(runs)) == 1:
+                alone.setdefault(runs[0], set()).add(_first_word(name))
+            elif runs:
                 entry = (_first_word(name), frozenset(runs))
                 by_run.setdefault(max(runs, key=len), set()).add(entry)
             else:
                 always.add(_first_word(name))
         return cls({run: tuple(sorted(entries, key=lambda entry: entry[0]))
-                    for run, entries in by_run.items()}, frozenset(always))
+                    for run, entries in by_run.items()},
+                   {run: tuple(sorted(words)) for run, words in alone.items()},
+                   frozenset(always))
 
     def runs(self) -> set[bytes]:
         """Every run any of the names has."""
-        return {run for entries in self.by_run.values() for _, needed in entries
-                for run in needed}
+        return set(self.alone).union(*(needed for entries in self.by_run.values()
+                                       for _, needed in entries))
 
     def among(self, runs: frozenset[bytes]) -> set[str]:
         """The first words of the names that may stand in a text whose letter runs are
         ``runs``: a superset of those that do, checked at each place by the patterns."""
         found = set(self.always)
+        for run in self.alone.keys() & runs:
+            found.update(self.alone[run])
         for run in self.by_run.keys() & runs:
             for first_word, needed in self.by_run[run]:
                 if needed <= runs:
@@ -207,9 +227,9 @@ def _word_pattern(word: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4096)
 def _first_run(word: str) -> tuple[bytes, int] | None:
-    """``word``'s first run of ASCII letters, between spaces, and where it starts in it."""
+    """``word``'s first run of ASCII letters, and where it starts in it."""
     run = ASCII_LETTERS.search(word)
-    return (b" " + run.group().encode() + b" ", run.start()) if run else None
+    return (run.group().encode(), run.start()) if run else None
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -293,8 +313,10 @@ def detect_stack(
         canonical = vocab.names.get(_key(" ".join(str(tag).lower().split())))
         if canonical:
             note(vocab.ci.get(canonical, canonical), 3)
-    for canonical in _mentions(body, vocab):
-        note(canonical)
+    mentions = _mentions(body, vocab)
+    counts.update(mentions)  # counted in C, in the order first seen
+    for canonical in dict.fromkeys(mentions):
+        first_seen.setdefault(canonical, len(first_seen))
     if exclude:
         counts.pop(exclude, None)
     for name in list(counts):
@@ -327,31 +349,66 @@ class _Words:
         # detect_stack). Only the few that names have are kept, so that each Starts.among
         # meets a small set.
         letters = low.encode("ascii", "replace").translate(LETTER_RUNS)
-        self.runs = vocab.runs.intersection(letters.split())
+        self.pieces = letters.split(b" ")  # the runs, and b"" between two other characters
+        self.runs = vocab.runs.intersection(self.pieces)
         self.letters = b" " + letters + b" "  # offsets one on from the text's
         self._run_places: dict[bytes, list[int]] = {}
         self._tokens: set[str] | None = None
+        # The first words of the names, and of the negations, that may stand in the text;
+        # where their first letter runs stand is found for all of them in one go.
+        self.alias_words = vocab.alias_starts.among(self.runs)
+        self.exact_words = vocab.exact_starts.among(self.runs)
+        self.negation_words = vocab.negation_starts.among(self.runs)
+        self._locate(chain(self.alias_words, self.exact_words, self.negation_words))
 
-    def places(self, word: str, text: str) -> list[int]:
-        """Where ``word`` stands as a whole word in ``text`` (this text, or it with CJK
-        letters as they were): looked for as its first letter run between spaces in
-        ``letters``, a bytes search that measured 1.2x (a long word) to 2x ("c") cheaper
-        than the regex search of the text it replaces, once per first word that may
-        stand in the text (~35 a generated posting)."""
-        pattern = _word_pattern(word)
+    def _locate(self, words: Iterable[str]) -> None:
+        """Find where the first letter runs of ``words`` stand, for :meth:`starts`. A run
+        is looked for as itself between spaces in ``letters``, a bytes search (1.2x to 2x
+        cheaper than a regex search of the text) that reads the whole text once per run;
+        from 8 runs on (a generated posting has ~40) one pass over the text's runs, all
+        in C but the few that are wanted, costs less (~70 us against ~250 us for 40)."""
+        places = self._run_places
+        wanted = {first_run[0] for word in words if (first_run := _first_run(word))}
+        if len(wanted) < 8:
+            for run in wanted:
+                needle = b" " + run + b" "
+                runs = places[run] = []
+                at = self.letters.find(needle)
+                while at >= 0:
+                    runs.append(at)  # at + 1 in ``letters`` is at in the text
+                    at = self.letters.find(needle, at + len(needle) - 1)
+            return
+        pieces = self.pieces
+        for run in wanted:
+            places[run] = []
+        # Piece i starts one on from where piece j < i starts, plus pieces j to i joined
+        # with spaces (joining, in C, costs less than adding up every piece's length).
+        previous = at = 0
+        for index in compress(range(len(pieces)), map(wanted.__contains__, pieces)):
+            if index > previous:
+                at += len(b" ".join(pieces[previous:index])) + 1
+            previous = index
+            places[pieces[index]].append(at)
+
+    def starts(self, word: str, text: str) -> list[int]:
+        """Where ``word`` may stand in ``text`` (this text, or it with CJK letters as they
+        were), a word :meth:`_locate` was given: wherever its first letter run
+        stands as a whole run of the text, which is everywhere it stands as a whole word
+        and maybe a few places more ("go" in "go_", "c" in "1c"), which the caller's
+        pattern or :meth:`stands` rules out. A word with no ASCII letter: where it stands."""
         first_run = _first_run(word)
         if first_run is None:
-            return [match.start() for match in pattern.finditer(text)]
-        needle, offset = first_run
-        runs = self._run_places.get(needle)
-        if runs is None:  # once per run: "c", "c++" and "C#", "go" and "Go" share theirs
-            runs = self._run_places[needle] = []
-            at = self.letters.find(needle)
-            while at >= 0:
-                runs.append(at)  # at + 1 in ``letters`` is at in the text
-                at = self.letters.find(needle, at + len(needle) - 1)
-        return [at - offset for at in runs
-                if at >= offset and pattern.match(text, at - offset)]
+            if word not in text:  # in C: nearly always, and no regex pass over the text
+                return []
+            return [match.start() for match in _word_pattern(word).finditer(text)]
+        run, offset = first_run
+        runs = self._run_places[run]
+        return runs if not offset else [at - offset for at in runs if at >= offset]
+
+    @staticmethod
+    def stands(word: str, at: int, text: str) -> bool:
+        """Does ``word`` stand at ``at`` in ``text`` as a whole word (a version may follow)?"""
+        return _word_pattern(word).match(text, at) is not None
 
     def has(self, word: str, at: int) -> bool:
         """Is ``word``, standing at ``at``, one of the text's words (as TOKEN cuts them,
@@ -380,34 +437,44 @@ def _hits(text: str, low: str, words: _Words, vocab: Vocabulary) -> list[_Hit]:
     # substring, measured no faster). Where a trie matches at the start of one of the
     # text's words, that word (or it less a version) is the name's first word, so looking
     # at more first words than stand in the text changes nothing but the time; only after
-    # "C#" or "C++" ("C#.NET": ".NET" is not a word of its own) is it asked.
-    found: list[tuple[int, int, str, bool]] = []
-    for starts, pattern, names, haystack, is_exact in (
-            (vocab.alias_starts, vocab.alias_pattern, vocab.aliases, low, False),
-            (vocab.exact_starts, vocab.exact_pattern, vocab.exact, text, True)):
-        for word in starts.among(words.runs):
-            for at in words.places(word, low):
+    # "C#" or "C++" ("C#.NET": ".NET" is not a word of its own) is it asked. For the same
+    # reason (a trie matches only where a whole name, so its first word, stands) a trie is
+    # tried once at each place where a first word's letter run stands, with no check that
+    # the word itself stands there: that check cost as much as the trie's try.
+    found: set[tuple[int, int, bool, str]] = set()  # start, -end: sorted leftmost-longest
+    for first_words, pattern, names, haystack, is_exact in (
+            (words.alias_words, vocab.alias_pattern, vocab.aliases, low, False),
+            (words.exact_words, vocab.exact_pattern, vocab.exact, text, True)):
+        tried: set[int] = set()
+        for word in first_words:
+            for at in words.starts(word, low):
+                if at and low[at - 1] in TOKEN_JOINS:
+                    if not (words.stands(word, at, low) and word in words.tokens()):
+                        continue
+                elif at in tried:
+                    continue
+                else:
+                    tried.add(at)
                 match = pattern.match(haystack, at)
-                if match and (low[at - 1:at] not in TOKEN_JOINS or word in words.tokens()):
+                if match:
                     name = match.group("name")
                     # Keys have no "-", tab or double space: a name found as written with
                     # none is its own key (no regex substitution, ~0.7 us, per match).
                     canonical = names.get(name) or names[_key(name)]
-                    found.append((match.start(), match.end(), canonical, is_exact))
+                    found.add((match.start(), -match.end(), is_exact, canonical))
     if not found:
         return []
-    found = list(set(found))
     hidden = [m.span() for m in BARE_URL.finditer(text)]
-    if "](" in text:  # what every markdown link has: LINK costs ~30 us a posting
-        hidden += [m.span(2) for m in LINK.finditer(text)]
+    if "](" in text:  # what every markdown link has
+        hidden += [m.span(2) for m in LINK_PARTS.finditer(text)]
     if "@" in text:
         hidden += _emails(text)
     hidden.sort()
     hidden_starts = [span[0] for span in hidden]
-    found.sort(key=lambda hit: (hit[0], -hit[1], hit[3]))
     hits: list[_Hit] = []
     free = 0
-    for start, end, canonical, is_exact in found:
+    for start, negative_end, is_exact, canonical in sorted(found):
+        end = -negative_end
         if start < free:
             continue  # part of a longer name already taken ("Spring" in "Spring Boot")
         at = bisect_right(hidden_starts, start) - 1
@@ -429,22 +496,27 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
     hits = _hits(search_text, search_low, words, vocab)
     if not hits:
         return []
-    breaks: dict[int, list[int]] = {}  # line start -> where its sentences end
+    # What a name's checks need of its line, found once a line for all the line's names
+    # (a generated posting has ~33 names on ~15 lines): where it ends, whether it is a
+    # section title, and where its sentences end.
+    lines: dict[int, tuple[int, bool, list[int]]] = {}  # by where the line starts
     for hit in hits:
         line_start = text.rfind("\n", 0, hit.start) + 1
-        line_end = text.find("\n", hit.end)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end]
+        context = lines.get(line_start)
+        if context is None:
+            line_end = text.find("\n", hit.end)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
+            title = bool((line.lstrip()[:1] in "#*_" or line.rstrip().endswith(":"))
+                         and _is_section_title(line, plain_line(line)))
+            ends = [] if title else [brk.start() + 1 for brk in
+                                     SENTENCE_BREAK.finditer(text, line_start, line_end)]
+            context = lines[line_start] = (line_end, title, ends)
+        line_end, hit.title_line, ends = context
         hit.line_start = line_start
-        if line.lstrip()[:1] in "#*_" or line.rstrip().endswith(":"):
-            hit.title_line = _is_section_title(line, plain_line(line))
         if hit.title_line:
             hit.sentence = (line_start, line_end)
             continue
-        if line_start not in breaks:  # one pass per line, shared by the line's names
-            breaks[line_start] = [brk.start() + 1 for brk in
-                                  SENTENCE_BREAK.finditer(text, line_start, line_end)]
-        ends = breaks[line_start]
         at = bisect_right(ends, hit.start)
         start = line_start if at == 0 else ends[at - 1]
         while at < len(ends) and ends[at] <= hit.end:
@@ -457,7 +529,6 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
     accepted: set[int] = set()  # ambiguous names taken: "AWS, Lambda, Aurora" chains along
     skill_sentences: dict[tuple[int, int], bool] = {}
     for index, hit in enumerate(hits):
-        sentence = text[hit.sentence[0]:hit.sentence[1]]
         if negation_ends is None:
             negation_ends = _negation_ends(low, words, vocab)
         if _negated(low, hit, hits, vocab, negation_ends):
@@ -469,7 +540,7 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
         if hit.ambiguous:
             skills = skill_sentences.get(hit.sentence)
             if skills is None:  # once per sentence: its names share it
-                skills = skill_sentences[hit.sentence] = bool(SKILL_WORDS.search(sentence))
+                skills = skill_sentences[hit.sentence] = _has_skill_word(text, low, hit.sentence)
             if hit.canonical in vocab.weak and skills and hit.sentence in clear_sentences:
                 pass  # "experience with Docker and Figma": a tool among the skills asked for
             else:
@@ -482,6 +553,14 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
         accepted.add(index)
         result.append(hit.canonical)
     return result
+
+
+def _has_skill_word(text: str, low: str, span: tuple[int, int]) -> bool:
+    """Does SKILL_WORDS match in ``text[start:end]`` (``low`` is ``text`` lower-cased)?"""
+    start, end = span
+    if SKILL_WORDS_LOWER.search(low, start, end):
+        return True
+    return bool(FOLDS_APART.search(low, start, end) and SKILL_WORDS.search(text, start, end))
 
 
 def _beside_ci(text: str, hit: _Hit) -> bool:
@@ -499,10 +578,10 @@ def _negation_ends(low: str, words: _Words, vocab: Vocabulary) -> list[int]:
     """Where each negation in the text ends, in order: found like names, at the whole-word
     occurrences of the negations' first words (a regex pass over the text costs 3x more)."""
     ends = []
-    for word in vocab.negation_starts.among(words.runs):
-        for at in words.places(word, low):
+    for word in words.negation_words:
+        for at in words.starts(word, low):
             cue = vocab.negation.match(low, at)
-            if cue is None:
+            if cue is None or not words.stands(word, at, low):
                 continue
             if cue.group() in vocab.clause_start_negations and not CLAUSE_BEFORE.search(
                     low, max(0, cue.start() - 8), cue.start()):
@@ -534,16 +613,22 @@ def _negated(low: str, hit: _Hit, hits: list[_Hit], vocab: Vocabulary,
 
 def _sections(text: str) -> list[tuple[int, bool]]:
     """Where each section title starts, and whether its section lists technology."""
-    # The lines that may be titles, told by str methods line by line: ~4x cheaper than a
-    # multi-line regex (^...$) over the text, which tries its start at every character.
+    # The lines that may be titles (marked at the start, or ending with a colon) are found
+    # by two searches that the regex engine starts only at a newline or a colon, ~2x
+    # cheaper than testing every line with str methods (a multi-line ^...$ regex, tried
+    # at every character, cost 4x more).
+    starts = {marked.start() + 1 for marked in MARKED_LINE.finditer(text)}
+    if text.lstrip(" \t").startswith(TITLE_MARKS):
+        starts.add(0)
+    for colon in COLON_ENDING_LINE.finditer(text):
+        starts.add(text.rfind("\n", 0, colon.start()) + 1)
     sections = []
-    start = 0
-    for line in text.split("\n"):
-        if line.lstrip(" \t").startswith(TITLE_MARKS) or line.rstrip(" \t").endswith(":"):
-            plain = plain_line(line)
-            if plain and _is_section_title(line, plain):
-                sections.append((start, _lists_technology(plain)))
-        start += len(line) + 1
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        plain = plain_line(line)
+        if plain and _is_section_title(line, plain):
+            sections.append((start, _lists_technology(plain)))
     return sections
 
 
