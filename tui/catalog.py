@@ -1218,9 +1218,15 @@ class _SalaryIndex:
         highs, by_high = self._highs[bound.currency]
         lows, by_low = self._lows[bound.currency]
         cut = bisect.bisect_right if bound.strict else bisect.bisect_left
-        reaching = set(by_high[cut(highs, bound.low):])  # high >= low (or >)
+        start = cut(highs, bound.low)
         end = (bisect.bisect_left if bound.strict else bisect.bisect_right)(lows, bound.high)
-        return reaching.intersection(by_low[:end])  # low <= high (or <)
+        # One side open (salary:>=90k, every low under infinity): one slice, not the
+        # intersection of two (~2 ms for 30k postings in one currency).
+        if end == len(lows):
+            return set(by_high[start:])  # high >= low (or >)
+        if start == 0:
+            return set(by_low[:end])  # low <= high (or <)
+        return set(by_high[start:]).intersection(by_low[:end])
 
     def failing(self, bound: SalaryBound) -> set[int]:
         """Postings in ``bound``'s currency whose pay range cannot meet ``bound``'s: those
