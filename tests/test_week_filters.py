@@ -225,3 +225,25 @@ def test_cli_lists_groups_salary_known_and_shows_traps(tmp_path: Path, capsys,
     assert [(r["source"], r["bookmarked"]) for r in applied] == [("ledger-repost.md", True)]
     state = json.loads((tmp_path / "data" / "state.json").read_text())
     assert old_id not in json.dumps(state)  # written once, to the posting holding the role's
+
+
+def test_a_wide_result_counts_and_reads_as_the_rows_it_lists() -> None:
+    """Most postings pass salary:>=100k: the result is read out of the sort order only as
+    rows are drawn. Its count, its last row, where a posting sits and whether one is
+    listed agree with the whole list, and stay so after a tracking change."""
+    postings = [Posting(id=f"p{i:03}", title=f"Role {i:03}", added=f"2026-01-01T00:00:{i:03}",
+                        salary_min=(40_000 + 1_000 * (i % 100)) if i % 3 else 0,
+                        salary_max=(40_000 + 1_000 * (i % 100)) if i % 3 else 0,
+                        salary_currency="USD" if i % 3 else "",
+                        salary_period="year" if i % 3 else "") for i in range(400)]
+    catalog = Catalog(postings, {"p399": Tracking("p399", hidden=True)})
+    for text in ("salary:>=100k", "salary:>=100k -salary:unknown", "salary:90k-150k"):
+        shown = catalog.filter(parse_query(text))
+        listed = list(catalog.filter(parse_query(text)))
+        assert 100 < len(listed) < 400 and "p399" not in listed  # hidden
+        assert len(shown) == len(listed) and shown[-1] == listed[-1]
+        assert shown.index(listed[-1]) == len(listed) - 1
+        assert "p399" not in shown and "p001" not in shown  # $41k fails every one
+        catalog.update_tracking(Tracking(listed[0], hidden=True))
+        assert list(shown) == listed  # what the screen shows until it filters again
+        catalog.update_tracking(Tracking(listed[0]))

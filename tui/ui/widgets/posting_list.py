@@ -9,7 +9,8 @@ as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Self
@@ -80,6 +81,7 @@ class PostingList(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         # (cursor row?, focused?) -> style by part of a row; see _row_styles_for.
         self._row_styles: dict[tuple[bool, bool], dict[str, Style]] = {}
+        self._keeping_styles = False  # see _same_styles
         super().__init__(name=name, id=id)
         self.catalog: Catalog | None = None
         self.ids: Sequence[str] = []
@@ -95,15 +97,16 @@ class PostingList(ScrollView, can_focus=True):
         current = keep if keep is not None else self.highlighted
         self.catalog = catalog
         self.ids = ids
-        self.virtual_size = Size(self.size.width, len(ids))
         position = 0
         if current is not None:
             try:
                 position = ids.index(current)
             except ValueError:
                 position = 0
-        self.cursor = position
-        self.refresh()
+        with self._same_styles():
+            self.virtual_size = Size(self.size.width, len(ids))
+            self.cursor = position
+            self.refresh()
         # Once the new virtual size is laid out: scrolling at once was clamped to the
         # old (filtered, shorter) list, and filter, G, r left the cursor below the view.
         self.call_after_refresh(self.scroll_to_cursor)
@@ -119,15 +122,17 @@ class PostingList(ScrollView, can_focus=True):
         return self.ids[self.cursor] if 0 <= self.cursor < len(self.ids) else None
 
     def refresh_posting(self, posting_id: str) -> None:
-        self.refresh()
+        with self._same_styles():
+            self.refresh()
 
     # -- cursor ----------------------------------------------------------------
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, len(self.ids) - 1)) if self.ids else cursor
 
     def watch_cursor(self, cursor: int) -> None:
-        self.scroll_to_cursor()
-        self.refresh()
+        with self._same_styles():
+            self.scroll_to_cursor()
+            self.refresh()
         self.post_message(self.Highlighted(self.highlighted))
 
     def scroll_to_cursor(self) -> None:
@@ -200,7 +205,8 @@ class PostingList(ScrollView, can_focus=True):
         """Show first the places that match ``needles`` (the ``loc:`` filter), so that a
         row found by "new york" says New York even when it lists nine other cities."""
         self._place_needles = tuple(fold(needle) for needle in needles if fold(needle))
-        self.refresh()
+        with self._same_styles():
+            self.refresh()
 
     def _places(self, locations: Sequence[str], remote: bool) -> list[str]:
         places = [*(["Remote"] if remote else []), *(p for p in locations if p != "Remote")]
@@ -238,8 +244,22 @@ class PostingList(ScrollView, can_focus=True):
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
                 recompose: bool = False) -> Self:
-        self._row_styles.clear()  # when Textual drops its own cached styles
+        if not self._keeping_styles:
+            self._row_styles.clear()  # when Textual drops its own cached styles
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    @contextmanager
+    def _same_styles(self) -> Iterator[None]:
+        """Refreshes asked for inside (new ids, the cursor moved, the view scrolled to it,
+        other places preferred) change no CSS, so the row styles worked out for it are
+        kept: working them out again walks every ancestor's CSS, ~1.5 ms of a filter
+        keystroke's repaint. Textual's own refreshes (a style, focus or theme change)
+        still drop them."""
+        keeping, self._keeping_styles = self._keeping_styles, True
+        try:
+            yield
+        finally:
+            self._keeping_styles = keeping
 
     def notify_style_update(self) -> None:
         self._row_styles.clear()
