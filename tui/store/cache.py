@@ -235,14 +235,8 @@ class PostingCache:
                           group_duplicates(postings) if groups is None else groups, by_added)
 
     def _listing_key(self) -> bytes:
-        """What names the cache files' state for the listing: as _index_key."""
-        try:
-            delta = self._delta_path().stat()
-            delta_stamp: list[int] | None = [delta.st_size, delta.st_mtime_ns]
-        except OSError:
-            delta_stamp = None
-        return listing_key([SCHEMA, parser_version(), self._root_name(), self._base_stamp(),
-                            delta_stamp])
+        """What names the cache files' state for the listing: _index_key's, encoded."""
+        return listing_key(self._index_key())
 
     def release_records(self) -> None:
         """Forget the parsed records: the TUI holds every posting in its catalog already
