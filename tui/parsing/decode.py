@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import importlib
 import re
 from collections.abc import Callable
 from functools import cache
@@ -54,9 +53,9 @@ def _near_needed_characters(pattern: re.Pattern[str]) -> Callable[[str], bool] |
     real postings, 18% of generated ones). Searched only in the spans around such
     characters: ~0.15 ms. None when the
     pattern is not one this reading understands (an ftfy upgrade): then it runs whole."""
-    parser: Any = importlib.import_module("re._parser")
-    sre: Any = importlib.import_module("re._constants")
-    tree = parser.parse(pattern.pattern, pattern.flags)
+    from tui.parsing.required_text import _parser, sre  # the one reader of re's trees
+
+    tree = _parser.parse(pattern.pattern, pattern.flags)
     shortest, longest = tree.getwidth()
     if len(tree.data) != 1 or tree.data[0][0] is not sre.BRANCH or longest > 64 or (
             not shortest):
@@ -101,19 +100,11 @@ def _near_needed_characters(pattern: re.Pattern[str]) -> Callable[[str], bool] |
 
 def _characters(op: Any, value: Any, sre: Any) -> set[str] | None:
     """The characters one LITERAL or IN item matches (None for anything else)."""
+    from tui.parsing.required_text import class_characters
+
     if op is sre.LITERAL:
         return {chr(value)}
-    if op is not sre.IN:
-        return None
-    found: set[str] = set()
-    for kind, item in value:
-        if kind is sre.LITERAL:
-            found.add(chr(item))
-        elif kind is sre.RANGE:
-            found.update(chr(code) for code in range(item[0], item[1] + 1))
-        else:
-            return None  # a negated class or a category
-    return found
+    return class_characters(value) if op is sre.IN else None
 
 
 class SkipFile(Exception):

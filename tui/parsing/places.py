@@ -76,6 +76,7 @@ POSTAL_CODE = re.compile(r"(?<!\w)(?:\d{5}(?:-\d{4})?|\d{2}-\d{3}|\d{4})(?!\w)")
 DIGIT = re.compile(r"\d")
 PROPER_NAME = re.compile(r"^[^\W\d_][\w .'’-]{1,40}$")
 MAX_WORDS = 5  # a part longer than this is prose, not a place name
+MAX_PLACE_PART = 60  # characters: a longer part is not looked up whole in the gazetteer
 MAX_NAME_WORDS = 4  # "Rio Grande do Sul": place names inside longer text are no longer
 AFTER_REMOTE = re.compile(r"(?:remote|remoto|remota|удал[её]нн?о|t[ée]l[ée]travail|anywhere)"
                           r"\W{0,3}$", re.IGNORECASE)
@@ -262,7 +263,7 @@ def _read_part(part: str, result: PlaceLine, trusted: bool, near: Place | None =
     """Read one part into ``result``; return the place it named, if any."""
     # Most parts are a place name or not one at all: one dict lookup settles the first
     # case before the work-mode patterns run (no mode word is also a place name).
-    place = gazetteer.resolve(part, near=near) if len(part) <= 60 else None
+    place = gazetteer.resolve(part, near=near) if len(part) <= MAX_PLACE_PART else None
     if place is not None:
         if result.remote and place.kind not in CITY_KINDS:
             result.scope = result.scope or place.name
@@ -303,7 +304,8 @@ def _read_part(part: str, result: PlaceLine, trusted: bool, near: Place | None =
             result.add(place)
             return place
     # ``bare`` was looked up above, unless it is the part itself and that was too long
-    place = gazetteer.resolve(bare, near=near) if few and bare == part and len(part) > 60 else None
+    looked_up = not (few and bare == part and len(part) > MAX_PLACE_PART)
+    place = None if looked_up else gazetteer.resolve(bare, near=near)
     if place is None and _may_end_wide(bare) and WIDE_SUFFIX.search(bare):
         place = gazetteer.resolve(WIDE_SUFFIX.sub("", bare))  # "deutschlandweit", "nationwide"
     if place is None and trusted and EAST_ASIAN.search(bare):

@@ -318,8 +318,9 @@ def _item(op: Any, argument: Any, reading: Reading) -> _Shape:
     raise Unreadable(op)  # back-references, conditionals, atomic groups
 
 
-def _class(items: list[tuple[Any, Any]]) -> _Shape:
-    """``[…]``: the characters it lists, when they are few."""
+def class_characters(items: list[tuple[Any, Any]]) -> set[str] | None:
+    """The characters a parsed ``[…]`` lists; None for a negation or a category
+    (``\\d``, ``\\w``)."""
     chars: set[str] = set()
     for kind, value in items:
         if kind is sre.LITERAL:
@@ -327,7 +328,15 @@ def _class(items: list[tuple[Any, Any]]) -> _Shape:
         elif kind is sre.RANGE:
             chars.update(map(chr, range(value[0], value[1] + 1)))
         else:
-            return ANY_CHARACTER  # a negation, "\\d", "\\w"
+            return None
+    return chars
+
+
+def _class(items: list[tuple[Any, Any]]) -> _Shape:
+    """``[…]``: the characters it lists, when they are few."""
+    chars = class_characters(items)
+    if chars is None:
+        return ANY_CHARACTER  # a negation, "\\d", "\\w"
     if len(chars) > MOST_STRINGS:
         return _Shape(None, starts=frozenset(chars), empty=False)
     return _characters(frozenset(chars))
