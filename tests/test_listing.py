@@ -4,6 +4,7 @@ it is used only while the cache files are as they were when it was saved."""
 from __future__ import annotations
 
 import os
+import struct
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from tui.library import Library
 from tui.paths import listing_path
 from tui.query import Query
 from tui.store.cache import PostingCache
+from tui.store.listing import MAGIC
 
 BACKEND = "# Backend Engineer\n\nCompany: Acme Robotics\nLocation: Berlin, Germany\n\nPython.\n"
 DATA = "# Data Engineer\n### Globex\n\nRemote (EU). Our stack: Scala, Spark, Kafka.\n"
@@ -72,3 +74,23 @@ def test_a_damaged_listing_is_ignored(library, damage) -> None:
     records = fresh_postings(library)
     path.write_bytes(path.read_bytes()[:-40] if damage == "cut" else damage)
     assert fresh_postings(library) == records
+
+
+def test_a_block_found_damaged_when_read_gives_the_postings_of_the_records(library) -> None:
+    load(library)
+    path = listing_path(library.data_dir)
+    records = list(fresh_postings(library))
+    data = bytearray(path.read_bytes())
+    (key_length,) = struct.unpack_from("<Q", data, len(MAGIC))
+    data[len(MAGIC) + 8 + key_length] = 0  # the first block's first byte: not marshal
+    path.write_bytes(bytes(data))
+    listed = fresh_postings(library)  # the header is sound: the listing is used
+    assert [listed[i] for i in range(len(listed))] == records
+
+
+def test_a_listing_lists_each_group_by_its_newest_posting(library) -> None:
+    load(library)  # saves the listing
+    shown: list[list[str]] = []
+    Library(library.postings_dir, library.data_dir).load(lambda catalog: shown.append(
+        [catalog.posting(i).source for i in catalog.filter(Query(), "added")]))
+    assert shown[0] == ["data-again.md", "backend.md"]  # data-again.md is the newer copy

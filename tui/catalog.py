@@ -24,6 +24,7 @@ from tui.model import STATUSES, Posting, Tracking
 from tui.parsing.duplicates import group_duplicates
 from tui.query import AGE_FIELDS, Clause, Query, fold, parse_age
 from tui.store.collector import long_lived_allocations
+from tui.store.listing import ListedPostings
 
 if TYPE_CHECKING:
     from tui.parsing.salary import Pay, SalaryBound
@@ -324,14 +325,21 @@ class Catalog:
                  by_added: list[int] | None = None) -> None:
         """``groups``: group_duplicates(postings), and ``by_added``: the positions in
         the "added" sort order, when known already (a warm start reads them with the
-        postings: 0.35 and 0.15 s of CPU at 100k postings)."""
-        self._postings: list[Posting] = list(postings)
+        postings: 0.35 and 0.15 s of CPU at 100k postings); a listing's groups come
+        with each group newest first."""
+        # A listing's postings (a warm start's) are decoded as they are read: the list
+        # is drawn before most are (0.6 s at 100k postings), and index_facets() decodes
+        # the rest and puts the plain list here (see _all_postings). Everything else
+        # reads them by index, by length or all at once, as a ListedPostings allows.
+        listed = postings if isinstance(postings, ListedPostings) else None
+        self._postings: list[Posting] = (
+            listed if listed is not None else list(postings))  # type: ignore[assignment]
         # Every position is one of these int objects, in every set, order and index:
         # set lookups then hit on identity, and the objects sit together in memory.
         # (Fresh equal ints scattered over the heap made a 100k filter 4x slower.)
         ints = self._ints = list(range(len(self._postings)))
-        self._position: dict[str, int] = {
-            p.id: i for i, p in zip(ints, self._postings, strict=True)}
+        ids = listed.ids if listed is not None else [p.id for p in self._postings]
+        self._position: dict[str, int] = dict(zip(ids, ints, strict=True))
         self._tracking: dict[str, Tracking] = dict(tracking)
         # The facet indexes (FACET_INDEXES) are built by index_facets(), when first
         # read or by a worker once the list is on screen: the unfiltered list needs
@@ -341,10 +349,10 @@ class Catalog:
         self._facets_indexed = False
         self._everything = frozenset(ints)
         self._salary_index: _SalaryIndex | None = None  # built on the first salary query
-        self._group_duplicates(groups)
+        self._group_duplicates(groups, ordered=listed is not None)
         self._orders: dict[str, list[int]] = {} if by_added is None else {"added": by_added}
         self._ranks: dict[str, tuple[list[int], list[int]]] = {}  # sort -> (order, ranks)
-        self._ids: list[str] = [p.id for p in self._postings]
+        self._ids: list[str] = ids
         # (sorted words, positions of each): replaced in one assignment, so a
         # worker thread can build it while the UI keeps filtering.
         self._text_index: tuple[list[str], list[array]] = ([], [])
@@ -380,7 +388,7 @@ class Catalog:
         with self._facet_lock:
             if self._facets_indexed:
                 return
-            postings, ints = self._postings, self._ints
+            postings, ints = self._all_postings(), self._ints
             remote = (REMOTE,)
             # A posting's places and every region, country and continent they lie in, so
             # that loc:germany and loc:europe find Berlin (areas come stored with each
@@ -404,8 +412,16 @@ class Catalog:
         parser."""
         index = self._salary_index
         if index is None:
-            index = self._salary_index = _SalaryIndex(self._postings, self._ints)
+            index = self._salary_index = _SalaryIndex(self._all_postings(), self._ints)
         return index
+
+    def _all_postings(self) -> list[Posting]:
+        """Every posting, a listing's all decoded now (if they are not yet): the plain
+        list from then on."""
+        postings = self._postings
+        if isinstance(postings, ListedPostings):
+            postings = self._postings = postings.loaded()
+        return postings
 
     # -- patching ----------------------------------------------------------------
     @long_lived_allocations()
@@ -592,7 +608,7 @@ class Catalog:
 
     def postings(self) -> list[Posting]:
         """Every posting listed, placeholders included, in the order they were given."""
-        return list(self._postings)
+        return list(self._all_postings())
 
     def posting(self, posting_id: str) -> Posting:
         return self._postings[self._position[posting_id]]
@@ -623,13 +639,17 @@ class Catalog:
         return max(held, key=lambda item: item.updated, default=None)
 
     # -- duplicates --------------------------------------------------------------
-    def _group_duplicates(self, groups: list[list[int]] | None = None) -> None:
-        """Each group of the same role is listed once, by its newest posting."""
+    def _group_duplicates(self, groups: list[list[int]] | None = None, *,
+                          ordered: bool = False) -> None:
+        """Each group of the same role is listed once, by its newest posting.
+        ``ordered``: ``groups`` come newest first (a listing's, whose postings are not
+        decoded to sort them)."""
         self._members: dict[int, tuple[int, ...]] = {}
         self._shown_as: dict[int, int] = {}  # a grouped position -> the one listed
-        for group in group_duplicates(self._postings) if groups is None else groups:
-            group.sort(key=lambda m: (self._postings[m].added, self._postings[m].id),
-                       reverse=True)
+        for group in group_duplicates(self._all_postings()) if groups is None else groups:
+            if groups is None or not ordered:
+                group.sort(key=lambda m: (self._postings[m].added, self._postings[m].id),
+                           reverse=True)
             members = tuple(self._ints[m] for m in group)
             for member in members:
                 self._members[member] = members
@@ -811,7 +831,7 @@ class Catalog:
                 if found is None:
                     index[word] = found = array("I")
                 found.append(position)
-        for position, posting in enumerate(self._postings):
+        for position, posting in enumerate(self._all_postings()):
             if posting.id not in seen:  # no body words cached: still find it by title/company
                 for word in fold(f"{posting.title} {posting.company}").split():
                     index.setdefault(word, array("I")).append(position)
@@ -834,7 +854,7 @@ class Catalog:
             return set(self._everything)
         if not self._text_index[0]:  # no index (yet): title, company and places only
             return {
-                position for position, posting in enumerate(self._postings)
+                position for position, posting in enumerate(self._all_postings())
                 if all(w in fold(" ".join((posting.title, posting.company, *posting.locations)))
                        for w in words)
             }
@@ -1133,7 +1153,7 @@ class Catalog:
     def _sorted(self, sort: str) -> list[int]:
         """Positions in ``sort`` order. Stable sorts, least significant key first, with
         C-level keys (casefold), so 100k postings sort in a fraction of a second."""
-        postings = self._postings
+        postings = self._all_postings()
         titles = [p.title.casefold() for p in postings]
         order = sorted(self._ints, key=titles.__getitem__)
         if sort == "company":

@@ -8,7 +8,7 @@ Callers get model objects (:class:`~tui.catalog.Catalog`, :class:`~tui.model.Pos
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from operator import attrgetter
@@ -49,13 +49,15 @@ def gone(tracking: dict[str, Tracking], present: Container[str]) -> list[Trackin
             if posting_id not in present and not item.is_empty]
 
 
-def with_orphans(postings: list[Posting], tracking: dict[str, Tracking],
+def with_orphans(postings: Sequence[Posting], tracking: dict[str, Tracking],
                  hidden_companies: Iterable[str] = (), listing: Listing | None = None
                  ) -> Catalog:
     """The catalog of ``postings``, plus a placeholder for every tracked posting whose
     file has gone. ``listing``: what ``postings`` were read from (their duplicates and
-    order kept: 0.5 s of a catalog at 100k postings), if they were."""
-    orphans = [orphan(item) for item in gone(tracking, {posting.id for posting in postings})]
+    order kept: 0.5 s of a catalog at 100k postings; the postings decoded as read), if
+    they were."""
+    ids = listing.postings.ids if listing is not None else [p.id for p in postings]
+    orphans = [orphan(item) for item in gone(tracking, set(ids))] if tracking else []
     if orphans or listing is None:
         return Catalog([*postings, *orphans], tracking, hidden_companies)
     return Catalog(postings, tracking, hidden_companies, groups=listing.groups,
@@ -136,10 +138,26 @@ class Library:
         self.store = TrackingStore(state_path(data_dir))
         # The last catalog handed out: it knows which postings are one role (issue 12 #6).
         self._groups: Catalog | None = None
-        # What the last listing held (id -> content hash) and the cache it was read
-        # from: a reload says what changed since, and lists again only if anything did.
-        self._listed: dict[str, str] = {}
+        # What the last listing held (id -> content hash, see _listed) and the cache it
+        # was read from: a reload says what changed since, and lists again only if
+        # anything did.
+        self._listed_contents: dict[str, str] | None = {}
+        self._listed_postings: Sequence[Posting] = ()  # what _listed is made from, when asked
         self._listed_stamp: object = None
+
+    @property
+    def _listed(self) -> dict[str, str]:
+        """Each posting's id and content hash in the last listing: made when a reload
+        first asks, not when listing (a warm start decodes few postings before the list
+        is drawn)."""
+        if self._listed_contents is None:
+            self._listed_contents = contents(self._listed_postings)
+            self._listed_postings = ()
+        return self._listed_contents
+
+    @_listed.setter
+    def _listed(self, listed: dict[str, str]) -> None:
+        self._listed_contents, self._listed_postings = listed, ()
 
     # -- loading ---------------------------------------------------------------
     def check(self) -> None:
@@ -263,7 +281,7 @@ class Library:
         return FolderWatch(self.postings_dir, on_change, suffixes=POSTING_SUFFIXES,
                            ignore=[self.data_dir.resolve()], mode=mode)
 
-    def listed(self, postings: list[Posting] | None = None) -> Catalog:
+    def listed(self, postings: Sequence[Posting] | None = None) -> Catalog:
         """Every posting (``postings`` when already read), as the list shows it, with
         the user's tracking and the postings whose file has gone. The cache then
         forgets its own copy of the records: the catalog holds them (100+ MB at 100k
@@ -271,7 +289,8 @@ class Library:
         if postings is None:
             postings = self.cache.postings()
         listing = self.cache.listing_of(postings)
-        self._listed, self._listed_stamp = contents(postings), self.cache.stamp()
+        self._listed_contents, self._listed_postings = None, postings
+        self._listed_stamp = self.cache.stamp()
         self.cache.release_records()
         tracking, companies = self.store.read()
         catalog = self._groups = with_orphans(postings, tracking, companies, listing)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,10 +185,10 @@ class PostingCache:
         self._by_id = None  # made when first asked for: a listing never needs it
 
     @long_lived_allocations()
-    def postings(self) -> list[Posting]:
+    def postings(self) -> Sequence[Posting]:
         """Every cached posting, without bodies, in source order: from the listing
-        (``listing.bin``) when it was saved from the cache files as they are now, else
-        from the records."""
+        (``listing.bin``, each posting decoded when first read) when it was saved from
+        the cache files as they are now, else from the records."""
         if self._released:
             self._entries = None  # released records hold ids only: read them again
             self._released = False
@@ -196,7 +196,7 @@ class PostingCache:
         self._listing = None
         if self._entries is None:
             key = self._listing_key()
-            listed = read_listing(listing_path(self.data_dir), key)
+            listed = read_listing(listing_path(self.data_dir), key, self._records)
             if listed is not None:
                 self._listing = listed
                 return listed.postings
@@ -211,14 +211,18 @@ class PostingCache:
             if "posting" in entry
         ]
 
-    def listing_of(self, postings: list[Posting]) -> Listing | None:
+    def _records(self) -> list[Posting]:
+        return [Posting.from_dict(entry["posting"])
+                for entry in self._loaded().values() if "posting" in entry]
+
+    def listing_of(self, postings: Sequence[Posting]) -> Listing | None:
         """The listing ``postings`` were read from (with the groups of duplicates among
         them and their order), when they are the very list :meth:`postings` read from
         it; else None. Asked once: it holds every posting."""
         kept, self._listing = self._listing, None
         return kept if kept is not None and kept.postings is postings else None
 
-    def save_listing(self, postings: list[Posting], groups: list[list[int]] | None = None,
+    def save_listing(self, postings: Sequence[Posting], groups: list[list[int]] | None = None,
                      by_added: list[int] | None = None) -> None:
         """Save ``postings``, what :meth:`postings` last returned, with the groups of
         duplicates among them (found here when not given) and their order newest first

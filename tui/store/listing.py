@@ -2,18 +2,23 @@
 
 A warm start lists every cached posting before anything else. Read from
 ``cache.json`` that costs a JSON parse of every record (sources, sizes, hashes and
-identity keys the list never needs) and a ``Posting.from_dict`` each: 0.27 s of CPU at
-10k postings, 2-3 s at 100k. Here the same postings are one field tuple each, in
-``marshal`` (the interpreter's own format for its constants: no code runs on load),
-loaded and turned into postings in ~0.07 s at 10k. The groups of duplicates among
-them (``group_duplicates``, 0.05 s at 10k, 0.4 s at 100k) are stored beside them.
+identity keys the list never needs) and a ``Posting.from_dict`` each: 2-3 s at 100k
+postings. Here the same postings are field tuples in ``marshal`` (the interpreter's own
+format for its constants: no code runs on load), in blocks of ``BLOCK``, stored newest
+first (the list's default order). A start decodes only the header: the ids, the
+groups of duplicates among the postings and their "added" order (~0.02 s at 100k
+postings); a posting's block is decoded when the posting is first read (the first
+screen of the default order is one block), and the rest by :meth:`ListedPostings.loaded`,
+called by a worker once the list is painted. Decoding every block up front cost
+0.7-0.8 s at 100k postings (the stack tuples most of it), all before the first row.
 
 The file is derived, never a source: it is keyed by the stamps (size and mtime) of
 ``cache.json`` and ``cache.delta.json`` it was read from, the cache schema, the
-postings folder, the parser's version (it decides the groups) and the fields of a
-posting. Any other key, a short or foreign
-file, a wrong shape: ``read_listing`` returns None and the records are read as
-before. Written atomically, in chunks, after the list is on screen.
+postings folder, the parser's version (it decides the groups), this format and the
+fields of a posting. Any other key, a short or foreign file, a wrong shape:
+``read_listing`` returns None and the records are read as before; a block found
+damaged when decoded: every posting is read from the records instead (``fallback``).
+Written atomically, a block at a time, after the list is on screen.
 """
 
 from __future__ import annotations
@@ -24,111 +29,245 @@ import os
 import struct
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+import threading
+import weakref
+import zlib
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, overload
 
 from tui.model import POSTING_FIELDS, Posting
+from tui.store.collector import long_lived_allocations
 
 MAGIC = b"jobtui-listing\x01"
-FORMAT = 2  # 2: the groups of duplicates and the "added" order in the first chunk
-CHUNK = 10_000  # postings per marshal chunk: the write never holds 100k rows at once
+# 2: the groups of duplicates and the "added" order in the first chunk. 3: blocks of
+# rows stored newest first, then a header (ids, groups newest first, the order, each
+# position's row, where each block starts) and its length and checksum.
+FORMAT = 3
+# Postings per block: what reading one posting first decodes (~1 ms at 256). A screen
+# of the default order is one or two blocks; a screen of another order, at most a block
+# per row.
+BLOCK = 256
 _LENGTH = struct.Struct("<Q")
+_TRAILER = struct.Struct("<QI")  # the header's length and CRC-32
+_ROW = "I"  # array type of the rows' numbers (4 bytes: a length check finds another)
+
+Groups = list[list[int]]  # positions in the listing of the postings that are one role
 
 
 def listing_key(cache_key: Sequence[Any]) -> bytes:
     """The key a listing is stored under: ``cache_key`` (what names the cache files'
     state) with this format, the posting's fields and the interpreter's marshal."""
-    return marshal.dumps((FORMAT, marshal.version, sys.version_info[:2], POSTING_FIELDS,
-                          repr(list(cache_key))))
+    return marshal.dumps((FORMAT, marshal.version, sys.version_info[:2], sys.byteorder,
+                          POSTING_FIELDS, repr(list(cache_key))))
 
 
-def _chunks(data: memoryview, offset: int) -> Iterator[memoryview]:
-    while offset < len(data):
-        (length,) = _LENGTH.unpack_from(data, offset)
-        offset += _LENGTH.size
-        if offset + length > len(data):
-            raise ValueError("a listing cut short")
-        yield data[offset:offset + length]
-        offset += length
+class ListedPostings(Sequence[Posting]):
+    """The postings of a listing, in source order: each block decoded when one of its
+    postings is first read. Safe to read from several threads (a worker decoding the
+    rest while the screen draws rows). The file stays open until every block is read:
+    a listing saved anew in the meantime (another jobtui) replaces the file, not this
+    one's blocks."""
 
+    __slots__ = ("__weakref__", "_blocks", "_closed", "_fallback", "_file", "_items",
+                 "_left", "_lock", "_order", "_rows", "ids")
 
-Groups = list[list[int]]  # positions in the listing of the postings that are one role
+    def __init__(self, ids: list[str], order: list[int] | range, rows: array[int],
+                 file: BinaryIO, blocks: list[int],
+                 fallback: Callable[[], Sequence[Posting]]) -> None:
+        self.ids = ids  # every posting's id, by position
+        self._order = order  # the position of each stored row
+        self._rows = rows  # the row of each position
+        self._file = file
+        self._closed = weakref.finalize(self, file.close)
+        self._blocks = blocks  # where each block starts in the file, and where the last ends
+        self._left = set(range(len(blocks) - 1))  # blocks not decoded yet
+        self._items: list[Posting | None] = [None] * len(ids)
+        self._lock = threading.Lock()
+        self._fallback = fallback  # every posting, read from the records
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @overload
+    def __getitem__(self, index: int) -> Posting: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Posting]: ...
+    def __getitem__(self, index: int | slice) -> Posting | list[Posting]:
+        if isinstance(index, slice):
+            return self.loaded()[index]
+        item = self._items[index]
+        if item is None:
+            with self._lock:
+                position = index + len(self.ids) if index < 0 else index
+                self._decode(self._rows[position] // BLOCK)
+                item = self._items[position]
+                if item is None:  # its row is not where the header says
+                    self._from_records()
+                    item = self._items[position]
+            assert item is not None
+        return item
+
+    def __iter__(self) -> Iterator[Posting]:
+        return iter(self.loaded())
+
+    def __eq__(self, other: object) -> bool:
+        return self.loaded() == (list(other) if isinstance(other, Sequence) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def is_loaded(self) -> bool:
+        return not self._left
+
+    def loaded(self) -> list[Posting]:
+        """Every posting, each block decoded now if it was not yet (~0.6 s at 100k
+        postings), one block at a time so a reader in another thread waits no longer."""
+        with long_lived_allocations():  # 100k postings' tuples: no collection walks them
+            for block in range(len(self._blocks) - 1):
+                if self._left:
+                    with self._lock:
+                        self._decode(block)
+        if None in self._items:  # rows missing from their blocks
+            with self._lock:
+                self._from_records()
+        return self._items  # type: ignore[return-value]  # (no None left)
+
+    def _decode(self, block: int) -> None:
+        """Decode ``block`` into the postings (the lock held)."""
+        if block not in self._left:
+            return
+        start, end = self._blocks[block], self._blocks[block + 1]
+        positions = self._order[block * BLOCK:(block + 1) * BLOCK]
+        try:
+            self._file.seek(start)
+            rows = marshal.loads(self._file.read(end - start))
+            if type(rows) is not list or len(rows) != len(positions):
+                raise ValueError("a block of the wrong length")
+            items, ids = self._items, self.ids
+            for position, row in zip(positions, rows, strict=True):
+                posting = Posting(*row)
+                if type(row) is not tuple or posting.id != ids[position]:
+                    raise ValueError("a row of the wrong shape or id")
+                items[position] = posting
+        except (OSError, ValueError, EOFError, TypeError):
+            self._from_records()
+            return
+        self._left.discard(block)
+        if not self._left:
+            self._closed()
+
+    def _from_records(self) -> None:
+        """A damaged block (the file passed every check of its header): every posting
+        from the records, which the listing was saved from (the lock held)."""
+        if None not in self._items:
+            return
+        postings = list(self._fallback())
+        if [posting.id for posting in postings] != self.ids:
+            raise RuntimeError("listing.bin does not match the cache it was saved from")
+        self._items[:] = postings
+        self._left.clear()
+        self._closed()
 
 
 @dataclass(slots=True)
 class Listing:
-    postings: list[Posting]
-    groups: Groups  # the duplicates among them (group_duplicates)
+    postings: ListedPostings
+    groups: Groups  # the duplicates among them (group_duplicates), each newest first
     # Their positions newest first (the catalog's "added" sort), when it was saved.
     by_added: list[int] | None = None
 
 
-def read_listing(path: Path, key: bytes) -> Listing | None:
+def read_listing(path: Path, key: bytes,
+                 fallback: Callable[[], Sequence[Posting]]) -> Listing | None:
     """The postings stored under ``key``, their groups of duplicates and order; None
-    when there are none, or not these."""
+    when there are none, or not these. Reads the header only (~0.02 s at 100k
+    postings); ``fallback``: the postings read from the records, for a block found
+    damaged only when it is decoded."""
     try:
-        data = memoryview(path.read_bytes())
+        file = path.open("rb")
     except OSError:
         return None
-    head = len(MAGIC) + _LENGTH.size
     try:
-        if data[:len(MAGIC)] != MAGIC:
-            return None
-        (length,) = _LENGTH.unpack_from(data, len(MAGIC))
-        if data[head:head + length] != key:
-            return None
-        width = len(POSTING_FIELDS)
-        chunks = _chunks(data, head + length)
-        header = marshal.loads(next(chunks))
-        if type(header) is not tuple or len(header) != 2:
-            return None
-        groups, by_added = header
-        postings: list[Posting] = []
-        for chunk in chunks:
-            rows = marshal.loads(chunk)
-            if type(rows) is not list or not all(
-                    type(row) is tuple and len(row) == width for row in rows):
-                return None
-            postings += [Posting(*row) for row in rows]
-        if type(groups) is not list or not all(
-                type(group) is list and all(type(m) is int and 0 <= m < len(postings)
-                                            for m in group) for group in groups):
-            return None
-        if by_added is not None and (type(by_added) is not list or sorted(by_added) != list(
-                range(len(postings)))):
-            return None
-    except (ValueError, EOFError, TypeError, struct.error, StopIteration):
+        listing = _read(file, key, fallback)
+    except (OSError, ValueError, EOFError, TypeError, struct.error):
+        listing = None
+    if listing is None:
+        file.close()
+    return listing
+
+
+def _read(file: BinaryIO, key: bytes,
+          fallback: Callable[[], Sequence[Posting]]) -> Listing | None:
+    head = len(MAGIC) + _LENGTH.size
+    start = file.read(head)
+    if start[:len(MAGIC)] != MAGIC:
         return None
-    return Listing(postings, groups, by_added)
+    (length,) = _LENGTH.unpack_from(start, len(MAGIC))
+    if file.read(length) != key:
+        return None
+    base = head + length  # where the blocks start
+    end = file.seek(-_TRAILER.size, os.SEEK_END)
+    size, checksum = _TRAILER.unpack(file.read(_TRAILER.size))
+    if end - size < base:
+        return None
+    file.seek(end - size)
+    raw = file.read(size)
+    if zlib.crc32(raw) != checksum:
+        return None
+    header = marshal.loads(raw)
+    if type(header) is not tuple or len(header) != 5:
+        return None
+    ids, groups, by_added, stored, blocks = header
+    rows = array(_ROW)
+    if type(stored) is bytes:
+        rows.frombytes(stored)
+    count = len(ids) if type(ids) is list else -1
+    # The header is as write_listing wrote it (its checksum): the shapes are checked,
+    # not every value (by_added a permutation: 0.03 s at 100k postings).
+    if (count < 0 or type(groups) is not list or len(rows) != count
+            or not (by_added is None or (type(by_added) is list and len(by_added) == count))
+            or type(blocks) is not list or len(blocks) != -(-count // BLOCK) + 1
+            or blocks[0] != 0 or base + blocks[-1] != end - size):
+        return None
+    order = range(count) if by_added is None else by_added
+    return Listing(ListedPostings(ids, order, rows, file, [base + b for b in blocks],
+                                  fallback), groups, by_added)
 
 
 def write_listing(path: Path, key: bytes, postings: Sequence[Posting], groups: Groups,
                   by_added: list[int] | None = None) -> None:
     """Store ``postings``, their ``groups`` and ``by_added`` order (see Listing) under
-    ``key``: atomically (a reader sees
-    the old file or the new one), a chunk at a time (55 MB at 100k postings are never
-    in memory at once). OSError when it cannot be written."""
+    ``key``: atomically (a reader sees the old file or the new one), a block at a time
+    (55 MB at 100k postings are never in memory at once), the header (which says where
+    each block starts) last. OSError when it cannot be written."""
     row = attrgetter(*POSTING_FIELDS)
+    order = by_added if by_added is not None else range(len(postings))
+    rows = array(_ROW, bytes(len(postings) * array(_ROW).itemsize))
+    for number, position in enumerate(order):
+        rows[position] = number
+    # Each group newest first, as the catalog lists it (Catalog._group_duplicates): a
+    # start then reads no posting to order them.
+    groups = [sorted(group, key=lambda m: (postings[m].added, postings[m].id), reverse=True)
+              for group in groups]
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                              dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(MAGIC + _LENGTH.pack(len(key)) + key)
-            for chunk in _encoded(postings, groups, by_added, row):
-                handle.write(_LENGTH.pack(len(chunk)))
-                handle.write(chunk)
+            offsets = [0]
+            for start in range(0, len(order), BLOCK):
+                block = marshal.dumps([row(postings[m]) for m in order[start:start + BLOCK]])
+                handle.write(block)
+                offsets.append(offsets[-1] + len(block))
+            header = marshal.dumps(([posting.id for posting in postings], groups, by_added,
+                                    rows.tobytes(), offsets))
+            handle.write(header + _TRAILER.pack(len(header), zlib.crc32(header)))
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-
-
-def _encoded(postings: Sequence[Posting], groups: Groups, by_added: list[int] | None,
-             row: attrgetter[Any]) -> Iterator[bytes]:
-    yield marshal.dumps((groups, by_added))
-    for start in range(0, len(postings), CHUNK):
-        yield marshal.dumps(list(map(row, postings[start:start + CHUNK])))
