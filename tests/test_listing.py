@@ -94,3 +94,13 @@ def test_a_listing_lists_each_group_by_its_newest_posting(library) -> None:
     Library(library.postings_dir, library.data_dir).load(lambda catalog: shown.append(
         [catalog.posting(i).source for i in catalog.filter(Query(), "added")]))
     assert shown[0] == ["data-again.md", "backend.md"]  # data-again.md is the newer copy
+
+
+def test_a_hidden_company_stays_hidden_before_the_listing_is_decoded(library) -> None:
+    library.set_company_hidden("ACME Robotics", True)
+    load(library)  # saves the listing
+    shown: list[tuple[bool, list[str]]] = []
+    Library(library.postings_dir, library.data_dir).load(lambda catalog: shown.append(
+        (catalog.facets_indexed,
+         [catalog.posting(i).title for i in catalog.filter(Query(), "added")])))
+    assert shown[0] == (False, ["Data Engineer"])  # found without the company index

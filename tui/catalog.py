@@ -749,10 +749,30 @@ class Catalog:
 
     def _index_hidden(self) -> None:
         hidden = set(self._hidden_own)
-        for key in self._hidden_companies:
-            hidden |= self._companies.positions.get(key, set())
+        if self._hidden_companies:
+            hidden |= self._company_hidden_positions()
         self._hidden = hidden
         self._visible_orders: dict[str, list[int]] = {}
+
+    def _company_hidden_positions(self) -> set[int]:
+        """The positions of the hidden companies' postings: from the company index, or
+        while a listing's postings are not all decoded (a warm start, before the list
+        is drawn), from its companies, as the index would file them (folded, none for
+        a company folding to nothing)."""
+        postings = self._postings
+        if self._facets_indexed or not isinstance(postings, ListedPostings):
+            return set().union(*(self._companies.positions.get(key, set())
+                                 for key in self._hidden_companies))
+        hidden_companies, seen = self._hidden_companies, {"": False}
+        found: set[int] = set()
+        for position, company in zip(self._ints, postings.companies(), strict=True):
+            hidden = seen.get(company)
+            if hidden is None:
+                key = fold(company)
+                hidden = seen[company] = bool(key) and key in hidden_companies
+            if hidden:
+                found.add(position)
+        return found
 
     def _visible_order(self, sort: str, order: list[int]) -> list[int]:
         """``order`` without the hidden postings, kept until the hidden set or the order

@@ -44,8 +44,9 @@ from tui.store.collector import long_lived_allocations
 
 MAGIC = b"jobtui-listing\x01"
 # 2: the groups of duplicates and the "added" order in the first chunk. 3: blocks of
-# rows stored newest first, then a header (ids, groups newest first, the order, each
-# position's row, where each block starts) and its length and checksum.
+# rows stored newest first, every posting's company, then a header (ids, groups newest
+# first, the order, each position's row, where each block starts) and its length and
+# checksum.
 FORMAT = 3
 # Postings per block: what reading one posting first decodes (~1 ms at 256). A screen
 # of the default order is one or two blocks; a screen of another order, at most a block
@@ -83,8 +84,9 @@ class ListedPostings(Sequence[Posting]):
         self._rows = rows  # the row of each position
         self._file = file
         self._closed = weakref.finalize(self, file.close)
-        self._blocks = blocks  # where each block starts in the file, and where the last ends
-        self._left = set(range(len(blocks) - 1))  # blocks not decoded yet
+        # Where each block starts in the file, then where the companies start and end.
+        self._blocks = blocks
+        self._left = set(range(len(blocks) - 2))  # blocks not decoded yet
         self._items: list[Posting | None] = [None] * len(ids)
         self._lock = threading.Lock()
         self._fallback = fallback  # every posting, read from the records
@@ -127,7 +129,7 @@ class ListedPostings(Sequence[Posting]):
         """Every posting, each block decoded now if it was not yet (~0.6 s at 100k
         postings), one block at a time so a reader in another thread waits no longer."""
         with long_lived_allocations():  # 100k postings' tuples: no collection walks them
-            for block in range(len(self._blocks) - 1):
+            for block in range(len(self._blocks) - 2):
                 if self._left:
                     with self._lock:
                         self._decode(block)
@@ -135,6 +137,23 @@ class ListedPostings(Sequence[Posting]):
             with self._lock:
                 self._from_records()
         return self._items  # type: ignore[return-value]  # (no None left)
+
+    def companies(self) -> list[str]:
+        """Every posting's company, by position, without decoding the postings (~0.01 s
+        at 100k postings): which are hidden when a company is."""
+        with self._lock:
+            if self._left:
+                start, end = self._blocks[-2], self._blocks[-1]
+                try:
+                    self._file.seek(start)
+                    companies = marshal.loads(self._file.read(end - start))
+                    if type(companies) is list and len(companies) == len(self.ids) and all(
+                            type(company) is str for company in companies):
+                        return companies
+                except (OSError, ValueError, EOFError, TypeError):
+                    pass
+                self._from_records()
+        return [posting.company for posting in self._items]  # type: ignore[union-attr]
 
     def _decode(self, block: int) -> None:
         """Decode ``block`` into the postings (the lock held)."""
@@ -230,7 +249,7 @@ def _read(file: BinaryIO, key: bytes,
     # not every value (by_added a permutation: 0.03 s at 100k postings).
     if (count < 0 or type(groups) is not list or len(rows) != count
             or not (by_added is None or (type(by_added) is list and len(by_added) == count))
-            or type(blocks) is not list or len(blocks) != -(-count // BLOCK) + 1
+            or type(blocks) is not list or len(blocks) != -(-count // BLOCK) + 2
             or blocks[0] != 0 or base + blocks[-1] != end - size):
         return None
     order = range(count) if by_added is None else by_added
@@ -263,6 +282,11 @@ def write_listing(path: Path, key: bytes, postings: Sequence[Posting], groups: G
                 block = marshal.dumps([row(postings[m]) for m in order[start:start + BLOCK]])
                 handle.write(block)
                 offsets.append(offsets[-1] + len(block))
+            shared: dict[str, str] = {}  # one object per company: marshal writes it once
+            companies = marshal.dumps([shared.setdefault(posting.company, posting.company)
+                                       for posting in postings])
+            handle.write(companies)
+            offsets.append(offsets[-1] + len(companies))
             header = marshal.dumps(([posting.id for posting in postings], groups, by_added,
                                     rows.tobytes(), offsets))
             handle.write(header + _TRAILER.pack(len(header), zlib.crc32(header)))
