@@ -278,11 +278,12 @@ def write_listing(path: Path, key: bytes, postings: Sequence[Posting], groups: G
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(MAGIC + _LENGTH.pack(len(key)) + key)
             offsets = [0]
+            shared: dict[Any, Any] = {}
             for start in range(0, len(order), BLOCK):
-                block = marshal.dumps([row(postings[m]) for m in order[start:start + BLOCK]])
+                block = marshal.dumps([_shared(row(postings[m]), shared)
+                                       for m in order[start:start + BLOCK]])
                 handle.write(block)
                 offsets.append(offsets[-1] + len(block))
-            shared: dict[str, str] = {}  # one object per company: marshal writes it once
             companies = marshal.dumps([shared.setdefault(posting.company, posting.company)
                                        for posting in postings])
             handle.write(companies)
@@ -295,3 +296,13 @@ def write_listing(path: Path, key: bytes, postings: Sequence[Posting], groups: G
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _shared(row: tuple[Any, ...], shared: dict[Any, Any]) -> tuple[Any, ...]:
+    """``row`` with each string and tuple of strings that equals one seen before as
+    that one object: marshal writes an object once per block, and refers to it after
+    (a stack name is one object per block, not one per posting: at 100k postings 2.5M
+    strings fewer to make when the blocks are decoded, and to hold)."""
+    return tuple([shared.setdefault(value, value) if type(value) is str else
+                  shared.setdefault(value, tuple([shared.setdefault(v, v) for v in value]))
+                  if type(value) is tuple else value for value in row])
