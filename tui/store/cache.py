@@ -200,8 +200,7 @@ class PostingCache:
             if listed is not None:
                 self._listing = listed
                 return listed.postings
-            postings = [Posting.from_dict(entry["posting"])
-                        for entry in self._loaded().values() if "posting" in entry]
+            postings = self._records()
             if self._listing_key() == key:  # not rewritten while it was read
                 self._read_key = key
             return postings
@@ -212,6 +211,7 @@ class PostingCache:
         ]
 
     def _records(self) -> list[Posting]:
+        """Every cached posting, from the records."""
         return [Posting.from_dict(entry["posting"])
                 for entry in self._loaded().values() if "posting" in entry]
 
