@@ -328,7 +328,7 @@ class Catalog:
         postings: 0.35 and 0.15 s of CPU at 100k postings); a listing's groups come
         with each group newest first."""
         # A listing's postings (a warm start's) are decoded as they are read: the list
-        # is drawn before most are (0.6 s at 100k postings), and index_facets() decodes
+        # is drawn before most are (0.4-0.6 s at 100k postings), and index_facets() decodes
         # the rest and puts the plain list here (see _all_postings). Everything else
         # reads them by index, by length or all at once, as a ListedPostings allows.
         listed = postings if isinstance(postings, ListedPostings) else None

@@ -6,11 +6,12 @@ identity keys the list never needs) and a ``Posting.from_dict`` each: 2-3 s at 1
 postings. Here the same postings are field tuples in ``marshal`` (the interpreter's own
 format for its constants: no code runs on load), in blocks of ``BLOCK``, stored newest
 first (the list's default order). A start decodes only the header: the ids, the
-groups of duplicates among the postings and their "added" order (~0.02 s at 100k
-postings); a posting's block is decoded when the posting is first read (the first
-screen of the default order is one block), and the rest by :meth:`ListedPostings.loaded`,
-called by a worker once the list is painted. Decoding every block up front cost
-0.7-0.8 s at 100k postings (the stack tuples most of it), all before the first row.
+groups of duplicates among the postings and their "added" order (0.03-0.04 s of CPU at
+100k postings; the catalog then takes ~0.08 s more). A posting's block is decoded when
+the posting is first read (the first screen of the default order is one block), and
+the rest by :meth:`ListedPostings.loaded`, called by a worker once the list is painted.
+Decoding every row up front cost 0.76 s at 100k postings (the stack tuples most of
+it), all before the first row.
 
 The file is derived, never a source: it is keyed by the stamps (size and mtime) of
 ``cache.json`` and ``cache.delta.json`` it was read from, the cache schema, the
