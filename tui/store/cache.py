@@ -92,6 +92,8 @@ class BuildReport:
     # written (a posting or a skip), and sources gone. Empty after a full build.
     changed: dict[str, CacheEntry] = field(default_factory=dict)
     gone: list[str] = field(default_factory=list)
+    # Of those sources, the ones that held a posting before: source -> its id then.
+    held: dict[str, str] = field(default_factory=dict)
 
 
 class PostingCache:
@@ -623,8 +625,9 @@ class PostingCache:
             entry = entries[source]
             entry["posting"]["id"] = posting_id
             changed_bodies[posting_id] = {"body": entry.pop("body"), "words": entry.pop("words")}
-        old_ids = {index.ids[row] for source in [*gone, *entries]
-                   if (row := index.row_of(source)) is not None and index.ids[row]}
+        held = {source: index.ids[row] for source in [*gone, *entries]
+                if (row := index.row_of(source)) is not None and index.ids[row]}
+        old_ids = set(held.values())
         self.bodies.update(changed_bodies, {i for i in old_ids - set(ids.values())
                                             if i not in kept_ids})
 
@@ -645,6 +648,7 @@ class PostingCache:
         if keep:
             report.changed = {source: entry for source, entry in entries.items()}
             report.gone = list(removed)
+            report.held = held
         self._entries = None  # read again, base and delta, when asked for
         self._released = False
         report.skipped = index.skipped_files()
