@@ -544,11 +544,11 @@ class Catalog:
             self._postings[position] = posting
             pending[self._ints[position]] = posting
         for position, posting in pending.items():
-            before = replaced.get(position)
-            if before is None:
+            was = replaced.get(position)
+            if was is None:
                 self._file(position, posting)
             else:
-                self._refile(position, before, posting)
+                self._refile(position, was, posting)
         if len(self._everything) != len(self._ints):  # positions are 0..n-1: n decides
             self._everything = frozenset(self._ints)
         if self._salary_index is not None:  # else built from these postings when asked

@@ -1,0 +1,45 @@
+"""files.json, patched a few rows at a time (a folder watcher's updates), says what
+one written from every row says."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from tui.store.entries import CacheEntry
+from tui.store.file_index import FileIndex, load_index, save_index
+
+KEY = ["key"]
+
+
+def _entry(source: str, posting_id: str, size: int = 10) -> CacheEntry:
+    if not posting_id:
+        return {"source": source, "size": size, "mtime_ns": 5, "skipped": "empty"}
+    return {"source": source, "size": size, "mtime_ns": 5, "content_hash": f"h{size}",
+            "identity_key": f"k-{posting_id}", "posting": {"id": posting_id, "added": "x"}}
+
+
+def _header(path: Path) -> bytes:
+    return path.read_bytes().partition(b"\n")[0]
+
+
+def test_an_index_patched_row_by_row_is_saved_as_one_written_whole(tmp_path: Path) -> None:
+    entries = {s: _entry(s, i) for s, i in
+               (("a.md", "aa1"), ("b.md", "ab2"), ("c.md", "ff3"), ("d.md", ""))}
+    save_index(tmp_path / "files.json", KEY, FileIndex.from_entries(entries))
+    index = load_index(tmp_path / "files.json", KEY)
+    assert index is not None
+    for changed, removed in (
+            ({"b.md": _entry("b.md", "ab2", size=11)}, []),  # edited: new size
+            ({"e.md": _entry("e.md", "0c4")}, ["c.md"]),  # shard ff emptied, 0c new
+            ({"a.md": _entry("a.md", "")}, ["d.md"])):  # a posting now skipped
+        index.apply(changed, removed)
+        save_index(tmp_path / "files.json", KEY, index)
+        entries.update(changed)
+        for source in removed:
+            del entries[source]
+        save_index(tmp_path / "whole.json", KEY, FileIndex.from_entries(entries))
+        assert _header(tmp_path / "files.json") == _header(tmp_path / "whole.json")
+        assert index.ids_held() == Counter(entry.get("posting", {}).get("id", "")
+                                           for entry in entries.values())
+    assert index.shards() == ["0c", "ab"]
