@@ -29,10 +29,12 @@ def test_an_index_patched_row_by_row_is_saved_as_one_written_whole(tmp_path: Pat
     save_index(tmp_path / "files.json", KEY, FileIndex.from_entries(entries))
     index = load_index(tmp_path / "files.json", KEY)
     assert index is not None
+    index.key_count(""), index.holds_hash(""), index.skipped_files()  # kept from now on
     for changed, removed in (
             ({"b.md": _entry("b.md", "ab2", size=11)}, []),  # edited: new size
             ({"e.md": _entry("e.md", "0c4")}, ["c.md"]),  # shard ff emptied, 0c new
-            ({"a.md": _entry("a.md", "")}, ["d.md"])):  # a posting now skipped
+            ({"a.md": _entry("a.md", "")}, ["d.md"]),  # a posting now skipped
+            ({"a.md": {**_entry("a.md", "aa5"), "warnings": ["no title"]}}, [])):
         index.apply(changed, removed)
         save_index(tmp_path / "files.json", KEY, index)
         entries.update(changed)
@@ -40,6 +42,12 @@ def test_an_index_patched_row_by_row_is_saved_as_one_written_whole(tmp_path: Pat
             del entries[source]
         save_index(tmp_path / "whole.json", KEY, FileIndex.from_entries(entries))
         assert _header(tmp_path / "files.json") == _header(tmp_path / "whole.json")
-        assert index.ids_held() == Counter(entry.get("posting", {}).get("id", "")
-                                           for entry in entries.values())
-    assert index.shards() == ["0c", "ab"]
+        whole = FileIndex.from_entries(entries)
+        assert index.ids_held() == Counter(whole.ids)
+        assert [index.key_count(key) for key in ("k-aa1", "k-0c4", "")] == [
+            whole.keys.count(key) for key in ("k-aa1", "k-0c4", "")]
+        assert [index.holds_hash(h) for h in ("h10", "h11")] == [
+            h in whole.hashes for h in ("h10", "h11")]
+        assert (index.skipped_files(), index.warning_files()) == (
+            whole.skipped_files(), whole.warning_files())
+    assert index.shards() == ["0c", "aa", "ab"]

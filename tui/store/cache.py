@@ -636,8 +636,8 @@ class PostingCache:
         atomic_write_bytes(self._delta_path(), orjson.dumps(
             {"base": self._base_stamp(), "entries": delta}), durable=False)
         index.apply(entries, removed)
-        # Only the keys settled here are looked up: counted in C, not all 100k keys.
-        claimants = Counter({claim.identity_key: index.keys.count(claim.identity_key)
+        # Only the keys settled here are looked up (counts the index keeps).
+        claimants = Counter({claim.identity_key: index.key_count(claim.identity_key)
                              for claim in settling})
         self.ledger.record_changes(
             root, {claim.source: (claim.identity_key, ids[claim.source]) for claim in settling},

@@ -47,12 +47,18 @@ class FileIndex:
     # Made from the columns when first asked for, then kept up to date by apply(), so
     # a watcher's one-file update does not make them again from 100k rows (~0.05 s):
     # every row's (size, mtime_ns); the first two digits of the ids (the body shards
-    # in use), with those whose last id may have gone; how many rows hold each id.
+    # in use), with those whose last id may have gone; how many rows hold each id,
+    # identity key and content hash; the skips and warnings as a report lists them.
     _stamp_rows: list[tuple[int, int]] | None = field(
         default=None, init=False, repr=False, compare=False)
     _shards: set[str] | None = field(default=None, init=False, repr=False, compare=False)
     _emptied: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
     _id_rows: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _key_rows: dict[str, int] | None = field(default=None, init=False, repr=False, compare=False)
+    _hash_rows: dict[str, int] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    _reported: tuple[list[SkippedFile], list[SkippedFile]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     COLUMNS = ("sources", "sizes", "mtimes", "ids", "hashes", "keys", "added")
 
@@ -132,16 +138,31 @@ class FileIndex:
             self._id_rows = dict(Counter(self.ids))
         return self._id_rows
 
+    def key_count(self, identity_key: str) -> int:
+        """How many rows hold ``identity_key`` (``keys.count``, a walk over 100k rows)."""
+        if self._key_rows is None:
+            self._key_rows = dict(Counter(self.keys))
+        return self._key_rows.get(identity_key, 0)
+
+    def holds_hash(self, content_hash: str) -> bool:
+        """Whether any row holds ``content_hash``: a changed file's new bytes usually
+        are in none, and then no walk over 100k rows looks for them."""
+        if self._hash_rows is None:
+            self._hash_rows = dict(Counter(self.hashes))
+        return content_hash in self._hash_rows
+
     def _unnote(self, row: int) -> None:
-        """Before row ``row`` is taken out or written over: its id out of what is kept."""
+        """Before row ``row`` is taken out or written over: it out of what is kept."""
         posting_id = self.ids[row]
         if self._shards is not None and posting_id:
             self._emptied.add(posting_id[:2])
-        if self._id_rows is not None:
-            if self._id_rows[posting_id] == 1:
-                del self._id_rows[posting_id]
-            else:
-                self._id_rows[posting_id] -= 1
+        for counts, value in ((self._id_rows, posting_id), (self._key_rows, self.keys[row]),
+                              (self._hash_rows, self.hashes[row])):
+            if counts is not None:
+                if counts[value] == 1:
+                    del counts[value]
+                else:
+                    counts[value] -= 1
 
     def _note(self, row: int) -> None:
         """After row ``row`` was written: it into what is kept."""
@@ -151,14 +172,21 @@ class FileIndex:
         if self._shards is not None and posting_id:
             self._shards.add(posting_id[:2])
             self._emptied.discard(posting_id[:2])
-        if self._id_rows is not None:
-            self._id_rows[posting_id] = self._id_rows.get(posting_id, 0) + 1
+        for counts, value in ((self._id_rows, posting_id), (self._key_rows, self.keys[row]),
+                              (self._hash_rows, self.hashes[row])):
+            if counts is not None:
+                counts[value] = counts.get(value, 0) + 1
 
     # -- changing ----------------------------------------------------------------
     def apply(self, changed: Entries, removed: Iterable[str]) -> None:
         """Put the entries of ``changed`` in (as new rows or over old ones) and take the
         rows of ``removed`` out. Meant for a few files: each new or removed row moves
         the rows after it."""
+        if self._reported is not None and any(
+                source in self.skipped or source in self.warnings
+                or "skipped" in entry or entry.get("warnings")
+                for source, entry in [*changed.items(), *((s, {}) for s in removed)]):
+            self._reported = None
         for source in removed:
             row = self.row_of(source)
             if row is not None:
@@ -185,11 +213,20 @@ class FileIndex:
 
     # -- what a report needs -------------------------------------------------------
     def skipped_files(self) -> list[SkippedFile]:
-        return [SkippedFile(source, reason) for source, reason in sorted(self.skipped.items())]
+        return list(self._report_lists()[0])
 
     def warning_files(self) -> list[SkippedFile]:
-        return [SkippedFile(source, warning) for source, warnings in
-                sorted(self.warnings.items()) for warning in warnings]
+        return list(self._report_lists()[1])
+
+    def _report_lists(self) -> tuple[list[SkippedFile], list[SkippedFile]]:
+        """Made again only after a change to a skip or a warning: thousands of warnings
+        cost a watcher's update ~0.015 s each time."""
+        if self._reported is None:
+            self._reported = (
+                [SkippedFile(source, reason) for source, reason in sorted(self.skipped.items())],
+                [SkippedFile(source, warning) for source, warnings in
+                 sorted(self.warnings.items()) for warning in warnings])
+        return self._reported
 
 
 @dataclass(slots=True)

@@ -86,6 +86,8 @@ def assign_changed(
 def _last_id_with(index: FileIndex, content_hash: str) -> str:
     """The id of the last file (in source order) with these bytes; "" when none has one."""
     found, start = "", 0
+    if not index.holds_hash(content_hash):  # (new bytes, as a rule: no walk over 100k)
+        return found
     while True:
         try:
             row = index.hashes.index(content_hash, start)
