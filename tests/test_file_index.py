@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import orjson
+
 from tui.store.entries import CacheEntry
-from tui.store.file_index import FileIndex, load_index, save_index
+from tui.store.file_index import FileIndex, load_index, save_index, stamps_digest
 
 KEY = ["key"]
 
@@ -17,10 +19,6 @@ def _entry(source: str, posting_id: str, size: int = 10) -> CacheEntry:
         return {"source": source, "size": size, "mtime_ns": 5, "skipped": "empty"}
     return {"source": source, "size": size, "mtime_ns": 5, "content_hash": f"h{size}",
             "identity_key": f"k-{posting_id}", "posting": {"id": posting_id, "added": "x"}}
-
-
-def _header(path: Path) -> bytes:
-    return path.read_bytes().partition(b"\n")[0]
 
 
 def test_an_index_patched_row_by_row_is_saved_as_one_written_whole(tmp_path: Path) -> None:
@@ -41,8 +39,12 @@ def test_an_index_patched_row_by_row_is_saved_as_one_written_whole(tmp_path: Pat
         for source in removed:
             del entries[source]
         save_index(tmp_path / "whole.json", KEY, FileIndex.from_entries(entries))
-        assert _header(tmp_path / "files.json") == _header(tmp_path / "whole.json")
+        assert (tmp_path / "files.json").read_bytes() == (tmp_path / "whole.json").read_bytes()
         whole = FileIndex.from_entries(entries)
+        # What a build compares with the folder, and the columns as one orjson dict.
+        head, _, columns = (tmp_path / "files.json").read_bytes().partition(b"\n")
+        assert orjson.loads(head)["digest"] == stamps_digest(whole.stamps())
+        assert columns == orjson.dumps({name: getattr(whole, name) for name in whole.COLUMNS})
         assert index.ids_held() == Counter(whole.ids)
         assert [index.key_count(key) for key in ("k-aa1", "k-0c4", "")] == [
             whole.keys.count(key) for key in ("k-aa1", "k-0c4", "")]
