@@ -74,3 +74,19 @@ def test_patching_twice_and_removing_the_last_posting() -> None:
     twice = once.patched(["09"], [_posting(0, title="Back again")])
     fresh = Catalog([*postings[1:5], _posting(0, title="Back again")], {})
     assert _view(twice) == _view(fresh)
+
+
+def test_a_patch_before_the_facet_indexes_are_built_leaves_them_to_be_built() -> None:
+    postings = [_posting(n) for n in range(10)]
+    postings[6] = _posting(6, title="Role 03", company="Firm 3")  # one role with 03
+    catalog = Catalog(postings, {"03": Tracking("03", status="applied")})
+    assert not catalog.facets_indexed  # as a warm start lists it
+    changed = _posting(5, title="Role 03", company="Firm 3", stack=("rust",))  # joins them
+    patched = catalog.patched(["09"], [changed, _posting(12, locations=("Munich",))])
+    # The deferred work stays deferred (1.5-2 s at 100k postings) ...
+    assert not patched.facets_indexed and not catalog.facets_indexed
+    # ... and what the patched catalog shows once it is done is what a fresh one shows.
+    kept = [p for p in postings if p.id not in {"05", "09"}]
+    fresh = Catalog([*kept, changed, _posting(12, locations=("Munich",))],
+                    {"03": Tracking("03", status="applied")})
+    assert _view(patched) == _view(fresh)

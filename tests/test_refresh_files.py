@@ -71,3 +71,25 @@ def test_without_a_trusted_file_index_the_refresh_is_a_full_one(tmp_path: Path) 
     report, catalog = library.refresh_files([folder / "a.md"], library.listed())
     assert catalog is not None and report.parsed == 1
     assert sorted(p.title for p in catalog.postings()) == ["Analyst", "Engineer"]
+
+
+def test_a_watched_reload_says_what_changed_since_the_list_was_shown(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    for name in ("a.md", "b.md", "c.md"):
+        _write(folder / name, f"Engineer {name}")
+    library = Library(folder, tmp_path / "data")
+    library.refresh()
+    listed = library.listed()
+    ids = {p.source: p.id for p in listed.postings()}
+
+    _write(folder / "a.md", "Engineer a.md", body="We use Rust.")  # the same role, edited
+    os.utime(folder / "a.md", ns=(1, 2_000_000_000))
+    os.utime(folder / "c.md", ns=(1, 3_000_000_000))  # touched, not changed
+    _write(folder / "d.md", "Designer")
+    (folder / "b.md").unlink()
+    found = library.reload([str(folder / n) for n in ("a.md", "b.md", "c.md", "d.md")], listed)
+    assert found.catalog is not None
+    added = {found.catalog.posting(i).source for i in found.changes.added}
+    assert (added, found.changes.changed, found.changes.removed) == (
+        {"d.md"}, {ids["a.md"]}, {ids["b.md"]})
+    assert found.changes.summary() == "1 new posting, 1 changed, 1 removed"

@@ -70,6 +70,23 @@ def orphan(item: Tracking) -> Posting:
                    company=clean_line(item.company), body=ORPHAN_BODY)
 
 
+def read_from(listed: Catalog, sources: list[str], held: dict[str, str]) -> list[Posting]:
+    """The postings of ``listed`` read from ``sources``; ``held``: source -> the id of
+    the posting the cache held for it. One lookup each, by that id; a walk over every
+    posting (~0.04 s at 100k) only when ``listed`` does not hold it from that source."""
+    found: list[Posting] = []
+    for source in sources:
+        posting_id = held.get(source)
+        if posting_id is None:
+            continue  # the cache had no posting from it: nor has the list made from it
+        if posting_id not in listed or (posting := listed.posting(posting_id)).source != source:
+            postings = listed.postings()
+            names = list(map(attrgetter("source"), postings))  # then looked up in C
+            return [postings[names.index(name)] for name in sources if name in names]
+        found.append(posting)
+    return found
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -144,6 +161,7 @@ class Library:
         self._listed_contents: dict[str, str] | None = {}
         self._listed_postings: Sequence[Posting] = ()  # what _listed is made from, when asked
         self._listed_stamp: object = None
+        self._patch_changes: PostingChanges | None = None  # what the last patch changed
 
     @property
     def _listed(self) -> dict[str, str]:
@@ -186,14 +204,10 @@ class Library:
             return report, None
         if listed is None:
             return report, self.listed()
-        touched = set(report.changed) | set(report.gone)
+        touched = sorted({*report.changed, *report.gone})
         new = [Posting.from_dict(entry["posting"]) for entry in report.changed.values()
                if "posting" in entry]
-        postings = listed.postings()
-        sources = list(map(attrgetter("source"), postings))  # then looked up in C
-        before = [postings[sources.index(source)] for source in sorted(touched)
-                  if source in sources]
-        return report, self._patched(listed, before, new)
+        return report, self._patched(listed, read_from(listed, touched, report.held), new)
 
     def _patched(self, listed: Catalog, before: list[Posting], new: list[Posting]) -> Catalog:
         """``listed`` with the postings ``before`` (read from the files that changed)
@@ -205,11 +219,17 @@ class Library:
         orphans = [orphan(tracking[posting_id]) for posting_id in leaving
                    if posting_id in tracking and not tracking[posting_id].is_empty]
         catalog = self._groups = listed.patched(leaving, [*new, *orphans])
-        listed_now = dict(self._listed)  # a new dict: reload() diffs against the old one
-        for posting_id in leaving:
-            listed_now.pop(posting_id, None)
-        listed_now.update(contents(new))
-        self._listed = listed_now
+        # What changed since the last listing, from the few postings that did: diffing
+        # the 100k ids of two listings cost ~0.05 s at 100k postings.
+        was = self._listed
+        self._patch_changes = PostingChanges(
+            added=frozenset(p.id for p in new if p.id not in was),
+            changed=frozenset(p.id for p in new
+                              if p.id in was and was[p.id] != p.content_hash),
+            removed=frozenset(posting_id for posting_id in leaving if posting_id in was))
+        for posting_id in leaving:  # in place: nothing else holds it (see reload)
+            was.pop(posting_id, None)
+        was.update(contents(new))
         self._listed_stamp = self.cache.stamp()
         self.cache.release_records()
         return catalog
@@ -261,10 +281,13 @@ class Library:
         again (see :meth:`refresh_files`): a saved file shows at once at 100k postings."""
         paths = list(paths)
         if paths and listed is not None:
-            before = self._listed
+            before, self._patch_changes = self._listed, None
             report, catalog = self.refresh_files(paths, listed)
             if catalog is not None:
-                return Reload(report, catalog, PostingChanges.between(before, self._listed))
+                # Patched: the changes are the patch's; else listed() read them all.
+                changes = self._patch_changes
+                return Reload(report, catalog, changes if changes is not None else
+                              PostingChanges.between(before, self._listed))
         report = self.refresh()
         if not (report.parsed or report.removed):
             if self.cache.stamp() == self._listed_stamp:

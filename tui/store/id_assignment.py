@@ -77,7 +77,7 @@ def assign_changed(
             previous_by_hash[claim.content_hash] = posting_id
     freed = {index.ids[row] for source in gone | parsed
              if (row := index.row_of(source)) is not None}
-    kept = _KeptIds(set(index.ids), freed | {""})
+    kept = _KeptIds(index.ids_held(), freed | {""})  # (kept by the index: no 100k set)
     ids = settle_ids(claims, previous_by_source=previous_by_source,
                      previous_by_hash=previous_by_hash, ledger=known.by_key, reserved=kept)
     return ids, kept
@@ -86,6 +86,8 @@ def assign_changed(
 def _last_id_with(index: FileIndex, content_hash: str) -> str:
     """The id of the last file (in source order) with these bytes; "" when none has one."""
     found, start = "", 0
+    if not index.holds_hash(content_hash):  # (new bytes, as a rule: no walk over 100k)
+        return found
     while True:
         try:
             row = index.hashes.index(content_hash, start)
@@ -99,7 +101,7 @@ class _KeptIds:
     """The ids of the files a build of a few files leaves alone: every id of the index
     but those ``freed`` (the files parsed again or gone)."""
 
-    def __init__(self, ids: set[str], freed: set[str]) -> None:
+    def __init__(self, ids: Container[str], freed: set[str]) -> None:
         self._ids = ids
         self._freed = freed
 
