@@ -157,17 +157,6 @@ def test_search_words_fold_accents_and_case_and_keep_each_word_once() -> None:
     assert parse_worker.search_words("Rust RUST rust_lang") == "rust rust_lang"
 
 
-
-def test_search_words_are_the_same_whatever_separates_them_and_on_every_call() -> None:
-    # Words are worked out per piece of text between white space, remembered from
-    # one posting to the next: a word after a no-break or em space, a tab, or glued
-    # to punctuation is still found, and a piece seen before gives the same words.
-    text = "Kafka\u00a0Streams,\u2003Go\tand\u202fGo-lang (Café) — KAFKA/go"
-    expected = ["kafka", "streams", "go", "and", "lang", "cafe"]
-    assert parse_worker.search_words(text).split() == expected
-    assert parse_worker.search_words(text).split() == expected
-    assert parse_worker.search_words("café", text).split() == ["cafe", *expected[:5]]
-
 def test_the_process_pool_gives_the_same_records_as_in_process(
     tmp_path, folder, monkeypatch
 ) -> None:
