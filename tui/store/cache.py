@@ -46,6 +46,7 @@ from tui.store.file_index import (
     FileIndex,
     index_from,
     load_index,
+    read_header,
     read_index,
     save_index,
     scan_digest,
@@ -347,28 +348,32 @@ class PostingCache:
         ledger_problem = self.ledger.set_aside_if_unreadable()
         # A ledger set aside is rebuilt by a full build, from every id the cache holds.
         key = self._index_key()
-        stored = None if ledger_problem else read_index(self._files_path(), key)
+        header = None if ledger_problem else read_header(self._files_path(), key)
         scan = scan_digest(found)
-        if stored is not None:
-            header = stored[0]
-            # The scan's own digest when the index has one: a mismatch then almost
-            # always means a change, and the sorted digest (70-130 ms) would be wasted
-            # on the way to the comparison below. A folder listed in another order with
-            # nothing changed is still found unchanged there, only slower.
-            if (not header.unreadable and header.count == len(found)
-                    and self.bodies.has_shards(header.shards)
-                    and (header.scan_digest == scan if header.scan_digest
-                         else header.digest == stamps_digest(found))):
-                # Nothing changed: the index's 100k rows are never decoded (0.3 s of a
-                # 1.0 s no-change rebuild at 100k, besides the folder scan).
-                return BuildReport(total=len(found), unchanged=len(found),
-                                   skipped=header.skipped_files(),
-                                   warnings=header.warning_files())
+        # The scan's own digest when the index has one: a mismatch then almost always
+        # means a change, and the sorted digest (70-130 ms) would be wasted on the way
+        # to the comparison below. A folder listed in another order with nothing
+        # changed is still found unchanged there, only slower.
+        if (header is not None and not header.unreadable and header.count == len(found)
+                and self.bodies.has_shards(header.shards)
+                and (header.scan_digest == scan if header.scan_digest
+                     else header.digest == stamps_digest(found))):
+            # Nothing changed: only the index's header line is read, its 100k rows are
+            # never decoded (0.3 s of a 1.0 s no-change rebuild at 100k, besides the
+            # folder scan) nor even read.
+            return BuildReport(total=len(found), unchanged=len(found),
+                               skipped=header.skipped_files(),
+                               warnings=header.warning_files())
         # The index this process last wrote, if files.json is still it (see update()):
         # not decoded again (0.15-0.2 s at 100k), its counts and encodings kept.
         kept, self._index_memo = self._index_memo, None
-        index = None if stored is None else (
-            kept[1] if kept is not None and kept[0] == key else index_from(*stored))
+        index = None
+        if header is not None:
+            if kept is not None and kept[0] == key:
+                index = kept[1]
+            else:
+                stored = read_index(self._files_path(), key)
+                index = None if stored is None else index_from(*stored)
         if index is not None:
             lost = self.bodies.missing(index.ids)
             changed, removed = index.changes(found)

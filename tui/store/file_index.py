@@ -292,20 +292,41 @@ def read_index(path: Path, key: list[Any]) -> tuple[IndexHeader, bytes] | None:
     with ``key``; None otherwise."""
     try:
         raw = path.read_bytes()
-        head, _, columns = raw.partition(b"\n")
-        data = orjson.loads(head)
-    except (OSError, ValueError):
+    except OSError:
         return None
-    if not isinstance(data, dict) or data.get("key") != key or not columns:
+    head, _, columns = raw.partition(b"\n")
+    header = _header(head, key) if columns else None
+    return (header, columns) if header is not None else None
+
+
+def read_header(path: Path, key: list[Any]) -> IndexHeader | None:
+    """As :func:`read_index`, the header alone: its first line is all that is read. A
+    rebuild that finds nothing changed needs no more; reading and splitting the whole
+    file cost it ~0.06 s at 100k postings (18 MB)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.readline()
+            if not handle.read(1):  # no columns: not an index read_index would take
+                return None
+    except OSError:
+        return None
+    return _header(head.rstrip(b"\n"), key)
+
+
+def _header(head: bytes, key: list[Any]) -> IndexHeader | None:
+    try:
+        data = orjson.loads(head)
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
         return None
     try:
-        header = IndexHeader(str(data["digest"]), str(data.get("scan_digest") or ""),
-                             int(data["count"]), list(data["shards"]),
-                             dict(data["skipped"]), dict(data["warnings"]),
-                             set(data["unreadable"]))
+        return IndexHeader(str(data["digest"]), str(data.get("scan_digest") or ""),
+                           int(data["count"]), list(data["shards"]),
+                           dict(data["skipped"]), dict(data["warnings"]),
+                           set(data["unreadable"]))
     except (KeyError, TypeError, ValueError):
         return None
-    return header, columns
 
 
 def index_from(header: IndexHeader, columns: bytes) -> FileIndex | None:
