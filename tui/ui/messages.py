@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from tui.catalog import Catalog
 from tui.library import BuildReport, UIState
 from tui.model import Posting, Tracking
-from tui.preview import Preview
+
+if TYPE_CHECKING:  # tui.preview imports markdown-it: not needed for the first frame
+    from tui.preview import Preview
 
 
 @dataclass

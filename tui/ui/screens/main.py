@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -31,7 +31,6 @@ from tui.catalog import SORTS, Catalog, FacetValue
 from tui.followup import FOLLOW_UP_DAYS
 from tui.library import Library, StateUnreadable, UIState
 from tui.model import Posting, SkippedFile, Tracking
-from tui.preview import markdown_preview
 from tui.query import Query, parse_query
 from tui.sanitize import safe_url, visible
 from tui.text import fold, plural
@@ -101,6 +100,7 @@ class MainScreen(TrackingKeys):
         # (see _update_facets); None when the sidebar's counts are worked out at once.
         self._facets_coming: Catalog | None = None
         self._facets_shown = False  # the sidebar has shown counts
+        self._resumed = False  # the screen has been shown once
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -129,6 +129,16 @@ class MainScreen(TrackingKeys):
                 yield DetailPane(id="detail")
         yield KeyFooter()
         yield FolderSync(self.library)  # the folder is watched: changes show by themselves
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Called before Textual's own handler (handlers run down the class tree): the
+        # first resume comes right after every widget was styled as it mounted, and its
+        # restyle of the whole screen (~34 widgets and 70 component styles: ~1/3 of the
+        # styling before the first frame) changed nothing. Later resumes (a dialog
+        # closed) restyle as Textual decides.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     @property
     def posting_list(self) -> PostingList:
@@ -394,6 +404,11 @@ class MainScreen(TrackingKeys):
         if get_current_worker().is_cancelled:
             return
         posting = replace(listed, body=body)
+        # Imported here, off the UI thread and after the first frame: markdown-it and
+        # Textual's markdown widgets (the pane mounts one for the first posting shown).
+        import tui.ui.widgets.posting_markdown  # noqa: F401
+        from tui.preview import markdown_preview
+
         preview = markdown_preview(body)  # parses the markdown: kept off the UI thread
         if get_current_worker().is_cancelled:
             return
