@@ -99,3 +99,12 @@ class HiddenCompaniesSaved(Message):
 
     companies: dict[str, str]
     done: str
+
+
+@dataclass
+class PostingAdded(Message):
+    """The folder, reloaded after a link was added; ``posting_id`` is the new posting's."""
+
+    catalog: Catalog
+    posting_id: str | None
+    source: str  # the new file, as the folder names it

@@ -24,7 +24,7 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Header, Input, ProgressBar, Static, TextArea
+from textual.widgets import Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tui.catalog import SORTS, Catalog, FacetValue
@@ -34,7 +34,6 @@ from tui.model import Posting, SkippedFile, Tracking
 from tui.query import Query, parse_query
 from tui.sanitize import safe_url, visible
 from tui.text import fold, plural
-from tui.ui import clipboard
 from tui.ui.actions import POSTING_ACTION_IDS, SCREEN_BINDINGS, TYPED_IN_FACETS
 from tui.ui.messages import (
     BuildDone,
@@ -44,14 +43,12 @@ from tui.ui.messages import (
     FacetsIndexed,
     HiddenCompaniesSaved,
     LoadFailed,
+    PostingAdded,
     ThemeRestored,
     TrackingChanged,
     TrackingSaved,
     WordsIndexed,
 )
-from tui.ui.screens.add_link import AddLinkDialog, PostingAdded
-from tui.ui.screens.dialogs import Confirm
-from tui.ui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
 from tui.ui.screens.tracking_keys import TrackingKeys, UndoStep
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
@@ -432,6 +429,8 @@ class MainScreen(TrackingKeys):
 
     @on(DetailPane.FullTextRequested)
     def _full_text(self, event: DetailPane.FullTextRequested) -> None:
+        from tui.ui.screens.info import FullTextScreen
+
         self.app.push_screen(FullTextScreen(event.posting.title, event.posting.body))
 
     # -- keys anywhere on the screen ---------------------------------------------
@@ -446,6 +445,8 @@ class MainScreen(TrackingKeys):
         return True
 
     def action_focus_search(self) -> None:
+        from textual.widgets import TextArea
+
         if isinstance(self.focused, Input | TextArea):
             raise SkipAction()  # a "/" typed into a text field
         self.set_focus(self.search_box)
@@ -467,6 +468,8 @@ class MainScreen(TrackingKeys):
         def saved(source: str | None) -> None:
             if source:
                 self.load_added(source)
+
+        from tui.ui.screens.add_link import AddLinkDialog
 
         self.app.push_screen(AddLinkDialog(self.library.postings_dir), saved)
 
@@ -516,9 +519,13 @@ class MainScreen(TrackingKeys):
             self._update_facets()
 
     def action_show_skipped(self) -> None:
+        from tui.ui.screens.info import SkippedScreen
+
         self.app.push_screen(SkippedScreen(self.skipped))
 
     def action_help(self) -> None:
+        from tui.ui.screens.info import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     async def action_quit_key(self) -> None:
@@ -642,6 +649,8 @@ class MainScreen(TrackingKeys):
                 self.app.open_url(url)
 
         question = Content.assemble("Open this link in your browser?\n\n", (url, "underline"))
+        from tui.ui.screens.dialogs import Confirm
+
         self.app.push_screen(Confirm(question), answered)
 
     def action_copy_url(self) -> None:
@@ -653,6 +662,8 @@ class MainScreen(TrackingKeys):
     def copy_by_tool(self, url: str) -> None:
         """The desktop's clipboard tool (a process: off the UI thread), then say how the
         link was copied, or that it could not be (never "Copied" when it was not)."""
+        from tui.ui import clipboard
+
         text, warn = clipboard.copy(url).message(url)
         self.notify(text, markup=False, severity="warning" if warn else "information",
                     timeout=8 if warn else 4)
