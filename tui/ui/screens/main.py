@@ -119,7 +119,8 @@ class MainScreen(TrackingKeys):
                                     "-stack:java is:remote", id="search")
                     with Horizontal(id="status-bar"):
                         yield Static(Content("loading…"), id="count")
-                        yield ProgressBar(id="progress", show_eta=False)
+                        # The build's progress bar is mounted here by the first
+                        # BuildProgress (_progress_bar): a warm start never shows it.
                         yield Static(Content(""), id="sort-label")
                     yield ListHeader(id="list-header")
                     yield PostingList(id="postings")
@@ -154,7 +155,6 @@ class MainScreen(TrackingKeys):
 
     # -- loading ---------------------------------------------------------------
     def on_mount(self) -> None:
-        self.query_one("#progress", ProgressBar).display = False
         # Another jobtui or `jobtui mark` may change state.json while this one is open.
         self.set_interval(TRACKING_POLL_SECONDS, self.check_tracking)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._remember())
@@ -252,17 +252,28 @@ class MainScreen(TrackingKeys):
     @on(BuildProgress)
     def _build_progress(self, message: BuildProgress) -> None:
         done, total = message.done, message.total
-        bar = self.query_one("#progress", ProgressBar)
+        bar = self._progress_bar()
         bar.display = done < total
         bar.update(total=total, progress=done)
         if not self.loaded:
             self._set_count(Content(f"parsing {done:,} / {total:,} postings…"))
 
+    def _progress_bar(self) -> ProgressBar:
+        """The build's progress bar, mounted after the count the first time it is needed
+        (it was mounted hidden for the first frame: three widgets styled for nothing)."""
+        try:
+            return self.query_one("#progress", ProgressBar)
+        except NoMatches:
+            bar = ProgressBar(id="progress", show_eta=False)
+            self.query_one("#status-bar").mount(bar, after="#count")
+            return bar
+
     @on(BuildDone)
     def _build_done(self, message: BuildDone) -> None:
         report = message.report
         self.skipped = report.skipped
-        self.query_one("#progress", ProgressBar).display = False
+        for bar in self.query("#progress"):
+            bar.display = False
         for problem in report.problems:  # the data folder's: the postings are still shown
             self.notify(problem, title="Not saved", severity="error", markup=False, timeout=15)
         self._say_skipped(report.skipped)
