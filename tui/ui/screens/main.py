@@ -98,6 +98,7 @@ class MainScreen(TrackingKeys):
         self._facets_coming: Catalog | None = None
         self._facets_shown = False  # the sidebar has shown counts
         self._resumed = False  # the screen has been shown once
+        self._none_highlighted = True  # the list highlights no posting (the footer knows)
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -397,6 +398,12 @@ class MainScreen(TrackingKeys):
         self._remember()
         if self._detail_timer is not None:
             self._detail_timer.stop()
+        if (event.posting_id is None) != self._none_highlighted:
+            # The posting keys are dimmed in the footer while no posting is highlighted
+            # (check_action): a filter emptying the list, or r filling it again, changes
+            # no focus, and the footer kept the keys as they were.
+            self._none_highlighted = event.posting_id is None
+            self.refresh_bindings()
         if event.posting_id is None:
             return
         posting_id = event.posting_id
