@@ -318,3 +318,30 @@ async def test_done_when_keyboard_only_filter_read_bookmark_apply_quit_and_come_
         assert "★" in row and row_status(row) == "applied"
         assert f"applied {date.today().isoformat()}" in detail_text(again)
         assert "bookmarked" in detail_text(again)
+
+
+async def test_the_footer_dims_the_posting_keys_while_no_posting_is_listed(
+        tmp_path: Path) -> None:
+    """Nothing to bookmark: b is dimmed and only rings the bell; lit again with a posting.
+    (The footer dims and lights its keys in place when nothing else changes.)"""
+    app = make_app(tmp_path)
+
+    def key_b() -> FooterKey:
+        return next(key for key in app.screen.query_one(Footer).query(FooterKey)
+                    if key.key == "b")
+
+    def dimmed(key: FooterKey) -> bool:
+        return key.has_class("-disabled") and key._disabled
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert not dimmed(key_b()) and not key_b()._disabled
+        await pilot.press("slash")
+        await type_text(pilot, "zzqqxx")
+        await pilot.press("enter")  # back to the list, which is empty
+        await settle(app, pilot)
+        assert app.query_one(PostingList).highlighted is None
+        assert dimmed(key_b())
+        await pilot.press("r")  # every posting again
+        await settle(app, pilot)
+        assert not key_b().has_class("-disabled") and not key_b()._disabled

@@ -137,3 +137,20 @@ def test_a_reader_that_leaves_early_is_no_error(folder, capsys, monkeypatch) -> 
     code = main(["list", "--format", "tsv"])
     assert code == 0
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("argv", [[], ["--postings", "p"], ["--data-dir=d", "--postings", "p"]])
+def test_the_tuis_short_parser_reads_its_options_as_the_whole_one_does(argv: list[str]) -> None:
+    from tui.cli.main import build_parser, opens_the_tui
+
+    assert opens_the_tui(argv)
+    short, whole = build_parser(commands=False), build_parser()
+    assert vars(short.parse_args(argv)) == vars(whole.parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["list"], ["--help"], ["--version"], ["--postings"],
+                                  ["--postings", "p", "build"], ["--bogus"], ["-h"]])
+def test_anything_but_the_tuis_options_gets_the_whole_parser(argv: list[str]) -> None:
+    from tui.cli.main import opens_the_tui
+
+    assert not opens_the_tui(argv)

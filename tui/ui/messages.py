@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from tui.catalog import Catalog
 from tui.library import BuildReport, UIState
 from tui.model import Posting, Tracking
-from tui.preview import Preview
+
+if TYPE_CHECKING:  # tui.preview imports markdown-it: not needed for the first frame
+    from tui.preview import Preview
 
 
 @dataclass
@@ -96,3 +99,12 @@ class HiddenCompaniesSaved(Message):
 
     companies: dict[str, str]
     done: str
+
+
+@dataclass
+class PostingAdded(Message):
+    """The folder, reloaded after a link was added; ``posting_id`` is the new posting's."""
+
+    catalog: Catalog
+    posting_id: str | None
+    source: str  # the new file, as the folder names it

@@ -16,19 +16,9 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar
 
-from tui.catalog import Catalog
 from tui.sanitize import visible
 
 HINT = "Enter downloads the page into the postings folder · Escape cancels"
-
-
-@dataclass
-class PostingAdded(Message):
-    """The folder, reloaded after a link was added; ``posting_id`` is the new posting's."""
-
-    catalog: Catalog
-    posting_id: str | None
-    source: str  # the new file, as the folder names it
 
 
 class AddLinkDialog(ModalScreen[str | None]):

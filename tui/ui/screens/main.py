@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -24,18 +24,16 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.reactive import var
 from textual.timer import Timer
-from textual.widgets import Header, Input, ProgressBar, Static, TextArea
+from textual.widgets import Header, Input, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from tui.catalog import SORTS, Catalog, FacetValue
 from tui.followup import FOLLOW_UP_DAYS
 from tui.library import Library, StateUnreadable, UIState
 from tui.model import Posting, SkippedFile, Tracking
-from tui.preview import markdown_preview
 from tui.query import Query, parse_query
 from tui.sanitize import safe_url, visible
 from tui.text import fold, plural
-from tui.ui import clipboard
 from tui.ui.actions import POSTING_ACTION_IDS, SCREEN_BINDINGS, TYPED_IN_FACETS
 from tui.ui.messages import (
     BuildDone,
@@ -45,14 +43,12 @@ from tui.ui.messages import (
     FacetsIndexed,
     HiddenCompaniesSaved,
     LoadFailed,
+    PostingAdded,
     ThemeRestored,
     TrackingChanged,
     TrackingSaved,
     WordsIndexed,
 )
-from tui.ui.screens.add_link import AddLinkDialog, PostingAdded
-from tui.ui.screens.dialogs import Confirm
-from tui.ui.screens.info import FullTextScreen, HelpScreen, SkippedScreen
 from tui.ui.screens.tracking_keys import TrackingKeys, UndoStep
 from tui.ui.widgets.detail_pane import DetailPane
 from tui.ui.widgets.filter_sidebar import SHOW_VALUES, FacetList, FilterSidebar
@@ -101,6 +97,8 @@ class MainScreen(TrackingKeys):
         # (see _update_facets); None when the sidebar's counts are worked out at once.
         self._facets_coming: Catalog | None = None
         self._facets_shown = False  # the sidebar has shown counts
+        self._resumed = False  # the screen has been shown once
+        self._none_highlighted = True  # the list highlights no posting (the footer knows)
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -122,13 +120,24 @@ class MainScreen(TrackingKeys):
                                     "-stack:java is:remote", id="search")
                     with Horizontal(id="status-bar"):
                         yield Static(Content("loading…"), id="count")
-                        yield ProgressBar(id="progress", show_eta=False)
+                        # The build's progress bar is mounted here by the first
+                        # BuildProgress (_progress_bar): a warm start never shows it.
                         yield Static(Content(""), id="sort-label")
                     yield ListHeader(id="list-header")
                     yield PostingList(id="postings")
                 yield DetailPane(id="detail")
         yield KeyFooter()
         yield FolderSync(self.library)  # the folder is watched: changes show by themselves
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Called before Textual's own handler (handlers run down the class tree): the
+        # first resume comes right after every widget was styled as it mounted, and its
+        # restyle of the whole screen (~34 widgets and 70 component styles: ~1/3 of the
+        # styling before the first frame) changed nothing. Later resumes (a dialog
+        # closed) restyle as Textual decides.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     @property
     def posting_list(self) -> PostingList:
@@ -147,7 +156,6 @@ class MainScreen(TrackingKeys):
 
     # -- loading ---------------------------------------------------------------
     def on_mount(self) -> None:
-        self.query_one("#progress", ProgressBar).display = False
         # Another jobtui or `jobtui mark` may change state.json while this one is open.
         self.set_interval(TRACKING_POLL_SECONDS, self.check_tracking)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._remember())
@@ -245,17 +253,28 @@ class MainScreen(TrackingKeys):
     @on(BuildProgress)
     def _build_progress(self, message: BuildProgress) -> None:
         done, total = message.done, message.total
-        bar = self.query_one("#progress", ProgressBar)
+        bar = self._progress_bar()
         bar.display = done < total
         bar.update(total=total, progress=done)
         if not self.loaded:
             self._set_count(Content(f"parsing {done:,} / {total:,} postings…"))
 
+    def _progress_bar(self) -> ProgressBar:
+        """The build's progress bar, mounted after the count the first time it is needed
+        (it was mounted hidden for the first frame: three widgets styled for nothing)."""
+        try:
+            return self.query_one("#progress", ProgressBar)
+        except NoMatches:
+            bar = ProgressBar(id="progress", show_eta=False)
+            self.query_one("#status-bar").mount(bar, after="#count")
+            return bar
+
     @on(BuildDone)
     def _build_done(self, message: BuildDone) -> None:
         report = message.report
         self.skipped = report.skipped
-        self.query_one("#progress", ProgressBar).display = False
+        for bar in self.query("#progress"):
+            bar.display = False
         for problem in report.problems:  # the data folder's: the postings are still shown
             self.notify(problem, title="Not saved", severity="error", markup=False, timeout=15)
         self._say_skipped(report.skipped)
@@ -379,6 +398,12 @@ class MainScreen(TrackingKeys):
         self._remember()
         if self._detail_timer is not None:
             self._detail_timer.stop()
+        if (event.posting_id is None) != self._none_highlighted:
+            # The posting keys are dimmed in the footer while no posting is highlighted
+            # (check_action): a filter emptying the list, or r filling it again, changes
+            # no focus, and the footer kept the keys as they were.
+            self._none_highlighted = event.posting_id is None
+            self.refresh_bindings()
         if event.posting_id is None:
             return
         posting_id = event.posting_id
@@ -394,6 +419,11 @@ class MainScreen(TrackingKeys):
         if get_current_worker().is_cancelled:
             return
         posting = replace(listed, body=body)
+        # Imported here, off the UI thread and after the first frame: markdown-it and
+        # Textual's markdown widgets (the pane mounts one for the first posting shown).
+        import tui.ui.widgets.posting_markdown  # noqa: F401
+        from tui.preview import markdown_preview
+
         preview = markdown_preview(body)  # parses the markdown: kept off the UI thread
         if get_current_worker().is_cancelled:
             return
@@ -417,6 +447,8 @@ class MainScreen(TrackingKeys):
 
     @on(DetailPane.FullTextRequested)
     def _full_text(self, event: DetailPane.FullTextRequested) -> None:
+        from tui.ui.screens.info import FullTextScreen
+
         self.app.push_screen(FullTextScreen(event.posting.title, event.posting.body))
 
     # -- keys anywhere on the screen ---------------------------------------------
@@ -431,6 +463,8 @@ class MainScreen(TrackingKeys):
         return True
 
     def action_focus_search(self) -> None:
+        from textual.widgets import TextArea
+
         if isinstance(self.focused, Input | TextArea):
             raise SkipAction()  # a "/" typed into a text field
         self.set_focus(self.search_box)
@@ -452,6 +486,8 @@ class MainScreen(TrackingKeys):
         def saved(source: str | None) -> None:
             if source:
                 self.load_added(source)
+
+        from tui.ui.screens.add_link import AddLinkDialog
 
         self.app.push_screen(AddLinkDialog(self.library.postings_dir), saved)
 
@@ -501,9 +537,13 @@ class MainScreen(TrackingKeys):
             self._update_facets()
 
     def action_show_skipped(self) -> None:
+        from tui.ui.screens.info import SkippedScreen
+
         self.app.push_screen(SkippedScreen(self.skipped))
 
     def action_help(self) -> None:
+        from tui.ui.screens.info import HelpScreen
+
         self.app.push_screen(HelpScreen())
 
     async def action_quit_key(self) -> None:
@@ -627,6 +667,8 @@ class MainScreen(TrackingKeys):
                 self.app.open_url(url)
 
         question = Content.assemble("Open this link in your browser?\n\n", (url, "underline"))
+        from tui.ui.screens.dialogs import Confirm
+
         self.app.push_screen(Confirm(question), answered)
 
     def action_copy_url(self) -> None:
@@ -638,6 +680,8 @@ class MainScreen(TrackingKeys):
     def copy_by_tool(self, url: str) -> None:
         """The desktop's clipboard tool (a process: off the UI thread), then say how the
         link was copied, or that it could not be (never "Copied" when it was not)."""
+        from tui.ui import clipboard
+
         text, warn = clipboard.copy(url).message(url)
         self.notify(text, markup=False, severity="warning" if warn else "information",
                     timeout=8 if warn else 4)

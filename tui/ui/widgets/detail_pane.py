@@ -10,24 +10,37 @@ is cut with a notice, and the full text opens in a plain, virtualised viewer.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.message import Message
-from textual.widgets import Markdown, Static
-
-# Not exported by textual.widgets.markdown; tests/test_hostile_ui.py notices if they move.
-from textual.widgets._markdown import MarkdownTable, MarkdownTableContent
+from textual.widgets import Static
 
 from tui.model import Posting, Tracking
-from tui.preview import Preview, markdown_preview
 from tui.sanitize import clean_text, visible
 from tui.ui.actions import POSTING_BINDINGS
 from tui.ui.widgets.posting_facts import salary_text, seen_text, trap_callout
 
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
+    from tui.preview import Preview
+    from tui.ui.widgets.posting_markdown import PostingMarkdown
+
 LABEL_WIDTH = 10
+
+
+def __getattr__(name: str) -> object:
+    """``PostingMarkdown`` as before, from its own module (imported only when asked for)."""
+    if name == "PostingMarkdown":
+        from tui.ui.widgets.posting_markdown import PostingMarkdown
+
+        return PostingMarkdown
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def elide(text: str, width: int) -> str:
@@ -97,30 +110,6 @@ def header_content(posting: Posting, tracking: Tracking, width: int = 0,
     return Content.assemble(*parts)
 
 
-class _TableContent(MarkdownTableContent):
-    """Textual gives each table cell its plain text as a tooltip *string*, and a tooltip
-    parses strings as markup: hovering a cell reading "C++ [/opt]" raised MarkupError
-    and ended the app, and "[@click=app.quit]" became live. Cells get Content instead."""
-
-    def compose(self) -> ComposeResult:
-        for cell in super().compose():
-            if isinstance(cell.tooltip, str):
-                cell.tooltip = Content(cell.tooltip)
-            yield cell
-
-
-class _Table(MarkdownTable):
-    def compose(self) -> ComposeResult:
-        self._headers, self._rows = self._get_headers_and_rows()
-        yield _TableContent(self._headers, self._rows)
-
-
-class PostingMarkdown(Markdown):
-    """Textual's Markdown, with tables whose tooltips cannot be read as markup."""
-
-    BLOCKS = {**Markdown.BLOCKS, "table_open": _Table}
-
-
 class DetailPane(VerticalScroll, can_focus=True):
     ALLOW_MAXIMIZE = True  # z, or the palette's Maximize: the posting alone on the screen
     BINDINGS = [
@@ -158,7 +147,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         yield trap
         yield Static(Content("Nothing selected."), id="detail-header")
         yield Static("", id="detail-notice")
-        yield PostingMarkdown("", id="detail-body", open_links=False)
+        # The body's Markdown is mounted with the first posting shown (_body): not
+        # needed for the first frame, where it was empty.
 
     async def show(
         self, posting: Posting, tracking: Tracking, preview: Preview | None = None,
@@ -173,11 +163,14 @@ class DetailPane(VerticalScroll, can_focus=True):
         trap.update(trap_callout(posting))
         trap.display = bool(posting.traps)
         self._show_header()
-        markdown = self.query_one("#detail-body", Markdown)
+        markdown = await self._body()
         markdown.display = True
         if same and self._rendered:
             return
-        preview = preview or markdown_preview(posting.body)
+        if preview is None:
+            from tui.preview import markdown_preview
+
+            preview = markdown_preview(posting.body)
         notice = self.query_one("#detail-notice", Static)
         notice.display = preview.cut
         self._cut = preview.cut
@@ -190,6 +183,17 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.scroll_home(animate=False)
         await markdown.update(preview.markdown)
         self._rendered = True
+
+    async def _body(self) -> PostingMarkdown:
+        """The body's Markdown, mounted (last in the pane) the first time it is needed."""
+        from tui.ui.widgets.posting_markdown import PostingMarkdown
+
+        try:
+            return self.query_one("#detail-body", PostingMarkdown)
+        except NoMatches:
+            markdown = PostingMarkdown("", id="detail-body", open_links=False)
+            await self.mount(markdown)
+            return markdown
 
     def update_tracking(self, tracking: Tracking) -> None:
         if self.posting is not None and self.posting.id == tracking.posting_id:
@@ -216,7 +220,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         self.query_one("#detail-trap", Static).display = False
         self.query_one("#detail-header", Static).update(Content(message))
         self.query_one("#detail-notice", Static).display = False
-        self.query_one("#detail-body", Markdown).display = False
+        for body in self.query("#detail-body"):  # none before the first posting shown
+            body.display = False
 
     def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
         event.stop()

@@ -66,8 +66,37 @@ class KeyFooter(Footer):
 
     async def _recompose_if_changed(self) -> None:
         self._pending = False
-        if self.is_attached and self._keys_shown() != self._shown:
+        if not self.is_attached:
+            return
+        shown = self._keys_shown()
+        if shown != self._shown and not self._dim_in_place(shown):
             await self.recompose()
+
+    def _dim_in_place(self, shown: Hashable) -> bool:
+        """When only which keys are enabled has changed (a posting is highlighted, or
+        none is), each key is dimmed or lit where it is, as a new FooterKey would start
+        (see below), and True is returned. Composing the
+        footer again replaced ~15 keys, each mounted and styled, in the frame that
+        shows the list filled."""
+        old = self._shown
+        if not (isinstance(old, tuple) and isinstance(shown, tuple)) or old[:2] != shown[:2]:
+            return False
+        if len(old[2]) != len(shown[2]) or any(
+                was[:5] + was[6:] != now[:5] + now[6:]  # all but "enabled"
+                for was, now in zip(old[2], shown[2], strict=True)):
+            return False
+        enabled = {(display, action): on
+                   for _key, display, _text, action, _group, on, _tip in shown[2]}
+        for key in self.query(FooterKey):
+            on = enabled.get((key.key_display, key.action), True)
+            # FooterKey keeps its state in _disabled (a click on a dimmed key only
+            # rings the bell) and the -disabled class (the dimming), not in Widget's
+            # disabled; both set as its constructor sets them.
+            if key._disabled == on:
+                key._disabled = not on
+                key.set_class(not on, "-disabled")
+        self._shown = shown
+        return True
 
     def compose(self) -> ComposeResult:
         self._shown = self._keys_shown()
