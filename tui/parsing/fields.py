@@ -89,6 +89,7 @@ MONEY = re.compile(
     r"rub|brl|руб\.?)",
     re.IGNORECASE,
 )
+DIGIT = re.compile(r"\d")  # every MONEY match holds one (its \d, the same digits)
 # Case-folded, with no "i": found as plain substrings of the case-folded text (see
 # required_text), ~10x faster than the IGNORECASE regex, which tries every position.
 CURRENCY_WORDS = ("$", "€", "£", "₽", "¥", "usd", "eur", "gbp", "rub", "brl", "руб")
@@ -678,6 +679,8 @@ def find_salary(lines: list[str], meta: dict[str, object]) -> str:
         end = len(text) if end < 0 else end
         line = text[start:end]
         hint = _currency_hint(text, aligned, end, found)
+        if not DIGIT.search(line):
+            continue  # "Ruby", "Europe", "neural": an amount needs a digit, the markup adds none
         match = MONEY.search(plain_line(line))
         if match and re.search(r"\d{2}", match.group()):
             return " ".join(match.group().split())[:80]
