@@ -20,7 +20,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from tui.parsing.alternation import Alternation, first_letters
-from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
+from tui.parsing.boilerplate import boilerplate_lines, is_header_chrome, is_prose
 from tui.parsing.front_matter import meta_text
 from tui.parsing.header_words import (
     is_not_name,
@@ -184,11 +184,12 @@ def header_lines(lines: list[str], limit: int = HEADER_LINES) -> list[tuple[int,
 
 def _header_lines(lines: list[str], limit: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
+    board = boilerplate_lines(lines)  # (all at once; the body's strip asks again)
     for number, line in enumerate(lines):
         text = plain_line(line)
         # (a rule's words are rule characters: its first one tells most lines apart)
         if not text or (text[0] in RULE_CHARACTERS and RULE_LINE.fullmatch(line.strip())) or (
-                is_boilerplate(line) or is_header_chrome(line)):
+                board[number] or is_header_chrome(line)):
             continue
         if TEMPLATE_LINE.match(line):
             continue  # "{% media(...) %}", "import X from '…'": site machinery, not text
