@@ -102,24 +102,28 @@ class _Floating:
                    for needs, pattern in self._tests)
 
     def worth_trying(self, texts: list[str]) -> set[int] | None:
-        """The indexes of ``texts`` that may match (None: all): the ASCII ones holding one
-        of the ASCII words, found by one search of each word through those texts joined
-        and lower-cased once (the same hits: lower case maps each character on its own,
-        and no word holds a newline), and every other one, for :meth:`fullmatch` to test
-        on its own. (Line by line, the lower case and the word tests were ~60 % of
-        is_boilerplate.)"""
-        if self._ascii_words is None:
+        """The indexes of ``texts`` that hold one of the prefilter's words (None: every
+        one may match, as nothing was read off some pattern). Each word is searched once
+        through the ASCII texts joined and lower-cased (for the ASCII words), and once
+        through the others joined and case-folded (for all words): the same hits as each
+        text's own test in :meth:`fullmatch`, as case-folding maps each character on its
+        own and no word holds a newline. (Line by line, the case-folding and the word
+        tests were ~60 % of the boilerplate test of a posting's lines.)"""
+        if self._words is None or self._ascii_words is None:
             return None
         plain = [text.isascii() for text in texts]
-        joined = "\n".join([text if ascii else "" for text, ascii in zip(
+        ascii_texts = "\n".join([text if ascii else "" for text, ascii in zip(
             texts, plain, strict=True)]).lower()
-        worth = {index for index, ascii in enumerate(plain) if not ascii}
-        for word in self._ascii_words:
-            at = joined.find(word)
-            while at >= 0:
-                worth.add(joined.count("\n", 0, at))
-                line_end = joined.find("\n", at)
-                at = joined.find(word, line_end + 1) if line_end >= 0 else -1
+        other_texts = fold("\n".join([
+            "" if ascii else text for text, ascii in zip(texts, plain, strict=True)]))
+        worth: set[int] = set()
+        for words, joined in ((self._ascii_words, ascii_texts), (self._words, other_texts)):
+            for word in words:
+                at = joined.find(word)
+                while at >= 0:
+                    worth.add(joined.count("\n", 0, at))
+                    line_end = joined.find("\n", at)
+                    at = joined.find(word, line_end + 1) if line_end >= 0 else -1
         return worth
 
 
