@@ -176,21 +176,25 @@ def is_header_chrome(line: str) -> bool:
     return bool(text) and len(text) <= longest and labels.fullmatch(text) is not None
 
 
-_last_lines: list[object] = [None, None]  # (lines, flags): the header asks, then the strip
+# (lines, flags) of the last posting: the header asks, then the strip. One tuple, read
+# once, so that a thread parsing another posting meanwhile cannot pair lines and flags.
+_last_lines: list[tuple[list[str], list[bool]] | None] = [None]
 
 
 def boilerplate_lines(lines: list[str]) -> list[bool]:
-    """:func:`is_boilerplate` of each of ``lines``, the floating patterns' prefilter run
-    over all of them at once."""
-    if _last_lines[0] == lines:  # (equal strings: a list compare, ~1 us a posting)
-        return _last_lines[1]  # type: ignore[return-value]
+    """Whether each of ``lines`` is a board line: its words (markdown aside, RIGHT_EDGE
+    off its end, at most MAX_BOILERPLATE characters) fully matched by one of the board
+    line patterns. The floating patterns' prefilter runs over all the lines at once."""
+    last = _last_lines[0]
+    if last is not None and last[0] == lines:  # (equal strings: a list compare, ~1 us)
+        return last[1]
     anchored, floating = _patterns()
     texts = [plain_line(line).rstrip(RIGHT_EDGE) for line in lines]
     worth = floating.worth_trying(texts)
     flags = [bool(text) and len(text) <= MAX_BOILERPLATE and (anchored.fullmatch(text) or (
         (worth is None or index in worth) and floating.fullmatch(text)))
         for index, text in enumerate(texts)]
-    _last_lines[:] = [list(lines), flags]
+    _last_lines[0] = (list(lines), flags)
     return flags
 
 
