@@ -119,9 +119,11 @@ class _Floating:
         worth: set[int] = set()
         for words, joined in ((self._ascii_words, ascii_texts), (self._words, other_texts)):
             for word in words:
-                at = joined.find(word)
-                while at >= 0:
-                    worth.add(joined.count("\n", 0, at))
+                at, line, counted = joined.find(word), 0, 0
+                while at >= 0:  # (the newlines counted on from the last hit, not from 0)
+                    line += joined.count("\n", counted, at)
+                    worth.add(line)
+                    counted = at
                     line_end = joined.find("\n", at)
                     at = joined.find(word, line_end + 1) if line_end >= 0 else -1
         return worth
