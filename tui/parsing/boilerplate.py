@@ -181,21 +181,32 @@ def is_header_chrome(line: str) -> bool:
 # (lines, flags) of the last posting: the header asks, then the strip. One tuple, read
 # once, so that a thread parsing another posting meanwhile cannot pair lines and flags.
 _last_lines: list[tuple[list[str], list[bool]] | None] = [None]
+# Lines already classified, across postings: board chrome and generated sentences repeat,
+# and a file is parsed again when it changes (emptied when full: a lookup is all it costs).
+_known: dict[str, bool] = {}
+KNOWN_LINES = 8192
 
 
 def boilerplate_lines(lines: list[str]) -> list[bool]:
     """Whether each of ``lines`` is a board line: its words (markdown aside, RIGHT_EDGE
     off its end, at most MAX_BOILERPLATE characters) fully matched by one of the board
-    line patterns. The floating patterns' prefilter runs over all the lines at once."""
+    line patterns. The floating patterns' prefilter runs over the new lines at once."""
     last = _last_lines[0]
     if last is not None and last[0] == lines:  # (equal strings: a list compare, ~1 us)
         return last[1]
-    anchored, floating = _patterns()
-    texts = [plain_line(line).rstrip(RIGHT_EDGE) for line in lines]
-    worth = floating.worth_trying(texts)
-    flags = [bool(text) and len(text) <= MAX_BOILERPLATE and (anchored.fullmatch(text) or (
-        (worth is None or index in worth) and floating.fullmatch(text)))
-        for index, text in enumerate(texts)]
+    found = [_known.get(line) for line in lines]
+    new = [index for index, flag in enumerate(found) if flag is None]
+    if len(_known) > KNOWN_LINES:
+        _known.clear()
+    if new:
+        anchored, floating = _patterns()
+        texts = [plain_line(lines[index]).rstrip(RIGHT_EDGE) for index in new]
+        worth = floating.worth_trying(texts)
+        for position, (index, text) in enumerate(zip(new, texts, strict=True)):
+            found[index] = _known[lines[index]] = bool(text) and len(
+                text) <= MAX_BOILERPLATE and (anchored.fullmatch(text) or (
+                    (worth is None or position in worth) and floating.fullmatch(text)))
+    flags = [bool(flag) for flag in found]
     _last_lines[0] = (list(lines), flags)
     return flags
 
