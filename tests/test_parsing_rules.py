@@ -138,10 +138,21 @@ def test_markdown_postings_keep_their_own_structure() -> None:
     "Будьте внимательны: работодатель не должен просить у вас деньги или коды из СМС.",
     "First Name *",
     "3.8 out of 5 stars",
+    "Ferrylane Oy. All rights reserved.",
+    "Beware: we will never ask you for money. Report any scam to us.",
 ])
 def test_board_nags_and_forms_are_stripped(nag: str) -> None:
     text = f"Backend Engineer\n{nag}\n\nWe build booking software for ferries in the Baltic sea.\n"
     assert nag not in parse(text).body
+
+
+def test_a_board_line_goes_wherever_it_stands_and_its_neighbours_stay() -> None:
+    nag = "Beware of scammers: we never ask for fees."
+    text = (f"Backend Engineer\nÉquipe plateforme\n\nWe build booking software for ferries.\n\n"
+            f"Пишем на Go.\n{nag}\nWe never ask twice.\n")
+    body = parse(text).body
+    assert nag not in body
+    assert "Пишем на Go." in body and "We never ask twice." in body
 
 
 def test_board_labels_go_only_from_the_opening_block() -> None:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from tui.parsing.alternation import Alternation, first_letters
-from tui.parsing.boilerplate import is_boilerplate, is_header_chrome, is_prose
+from tui.parsing.boilerplate import boilerplate_lines, is_header_chrome, is_prose
 from tui.parsing.front_matter import meta_text
 from tui.parsing.header_words import (
     is_not_name,
@@ -89,6 +89,7 @@ MONEY = re.compile(
     r"rub|brl|руб\.?)",
     re.IGNORECASE,
 )
+DIGIT = re.compile(r"\d")  # every MONEY match holds one (its \d, the same digits)
 # Case-folded, with no "i": found as plain substrings of the case-folded text (see
 # required_text), ~10x faster than the IGNORECASE regex, which tries every position.
 CURRENCY_WORDS = ("$", "€", "£", "₽", "¥", "usd", "eur", "gbp", "rub", "brl", "руб")
@@ -183,11 +184,12 @@ def header_lines(lines: list[str], limit: int = HEADER_LINES) -> list[tuple[int,
 
 def _header_lines(lines: list[str], limit: int) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
+    board = boilerplate_lines(lines)  # (all at once; the body's strip asks again)
     for number, line in enumerate(lines):
         text = plain_line(line)
         # (a rule's words are rule characters: its first one tells most lines apart)
         if not text or (text[0] in RULE_CHARACTERS and RULE_LINE.fullmatch(line.strip())) or (
-                is_boilerplate(line) or is_header_chrome(line)):
+                board[number] or is_header_chrome(line)):
             continue
         if TEMPLATE_LINE.match(line):
             continue  # "{% media(...) %}", "import X from '…'": site machinery, not text
@@ -678,6 +680,8 @@ def find_salary(lines: list[str], meta: dict[str, object]) -> str:
         end = len(text) if end < 0 else end
         line = text[start:end]
         hint = _currency_hint(text, aligned, end, found)
+        if not DIGIT.search(line):
+            continue  # "Ruby", "Europe", "neural": an amount needs a digit, the markup adds none
         match = MONEY.search(plain_line(line))
         if match and re.search(r"\d{2}", match.group()):
             return " ".join(match.group().split())[:80]

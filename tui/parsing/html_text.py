@@ -62,33 +62,38 @@ def html_to_markdown(fragment: str) -> str:
     if root is None:
         return ""
     out: list[str] = []
+    # Where each emphasis or link still open began in ``out`` (tags close in the order
+    # they opened: searching ``out`` backwards for the mark copied it at every close).
+    opened: list[int] = []
     # An explicit stack, not recursion: hostile input can nest thousands of levels deep.
-    stack: list[tuple[object, bool]] = [(root, False)]
+    # A link's target is read once, as it opens (safe_url parses it), and kept for its close.
+    stack: list[tuple[object, str | None]] = [(root, None)]
     while stack:
         node, leaving = stack.pop()
         tag = node.tag  # type: ignore[attr-defined]
-        if leaving:
-            _close(tag, node, out)
+        if leaving is not None:
+            _close(tag, leaving, out, opened)
             continue
         if tag == "-text":
             out.append(node.text_content or "")  # type: ignore[attr-defined]
             continue
         if tag in DROPPED or tag == "-comment":
             continue
-        _open(tag, node, out)
-        stack.append((node, True))
+        href = _href(node) if tag == "a" else ""
+        _open(tag, href, out, opened)
+        stack.append((node, href))
         children = []
         child = node.child  # type: ignore[attr-defined]
         while child is not None:
             children.append(child)
             child = child.next
-        stack.extend((child, False) for child in reversed(children))
+        stack.extend((child, None) for child in reversed(children))
     text = "".join(out).replace("\xa0", " ")
     lines = [line.rstrip() for line in text.split("\n")]
     return MANY_BLANKS.sub("\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
-def _open(tag: str, node: object, out: list[str]) -> None:
+def _open(tag: str, href: str, out: list[str], opened: list[int]) -> None:
     if tag in BLOCKS or tag == "hr":
         out.append("\n\n")
         if tag == "hr":
@@ -99,29 +104,28 @@ def _open(tag: str, node: object, out: list[str]) -> None:
         out.append("\n\n" + "#" * int(tag[1]) + " ")
     elif tag == "li":
         out.append("\n- ")
-    elif tag in EMPHASIS or (tag == "a" and _href(node)):
+    elif tag in EMPHASIS or (tag == "a" and href):
+        opened.append(len(out))
         out.append(OPENED)
     elif tag in {"td", "th"}:
         out.append(" | ")
 
 
-def _close(tag: str, node: object, out: list[str]) -> None:
+def _close(tag: str, href: str, out: list[str], opened: list[int]) -> None:
     if tag in BLOCKS or (len(tag) == 2 and tag[0] == "h" and tag[1] in "123456"):
         out.append("\n\n")
     elif tag == "li":
         out.append("\n")
     elif tag in EMPHASIS:
-        _close_emphasis(EMPHASIS[tag], out)
-    elif tag == "a":
-        href = _href(node)
-        if href:
-            _close_link(href, out)
+        _close_emphasis(EMPHASIS[tag], out, opened.pop())
+    elif tag == "a" and href:
+        _close_link(href, out, opened.pop())
 
 
-def _close_emphasis(mark: str, out: list[str]) -> None:
-    """Close ``**``/``_`` around the text since it opened; trailing spaces and line
-    breaks go outside the mark ("**Title<br></strong>" is still bold), empty marks go."""
-    opened = len(out) - 1 - out[::-1].index(OPENED)
+def _close_emphasis(mark: str, out: list[str], opened: int) -> None:
+    """Close ``**``/``_`` around the text since it opened (at ``opened``); trailing
+    spaces and line breaks go outside the mark ("**Title<br></strong>" is still bold),
+    empty marks go."""
     inner = "".join(out[opened + 1:])
     del out[opened:]
     core = inner.rstrip()
@@ -132,8 +136,7 @@ def _close_emphasis(mark: str, out: list[str]) -> None:
         out.append(inner)
 
 
-def _close_link(href: str, out: list[str]) -> None:
-    opened = len(out) - 1 - out[::-1].index(OPENED)
+def _close_link(href: str, out: list[str], opened: int) -> None:
     inner = " ".join("".join(out[opened + 1:]).split())
     del out[opened:]
     if not inner:

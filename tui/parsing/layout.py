@@ -91,6 +91,8 @@ def _joined(said: str, first: str, second: str) -> bool:
 
 def is_plain_text(body: str) -> bool:
     """No markdown headings and no bold label lines: a copy-paste of a web page's text."""
+    if "#" not in body and "**" not in body and "__" not in body:
+        return True  # a plain text, said without reading its lines (HEADING needs a "#")
     return not any(HEADING.match(line) or BOLD_LINE.match(line.strip())
                    for line in body.split("\n"))
 
