@@ -135,25 +135,34 @@ def measure_size(corpus: Path, data: Path) -> dict[str, Any]:
 
 
 def _watcher_refresh(corpus: Path, data: Path) -> dict[str, float]:
-    """One file changed → the catalog the list shows, as a folder watcher triggers it:
-    Library.refresh_files (the changed path named, the listed catalog patched) against
-    the same-run baseline of a full refresh and a catalog read from the cache. Median
-    of three edits each."""
+    """One file changed → the catalog the list shows, as a folder watcher triggers it in
+    the app: Library.refresh_files (the changed path named) patching the catalog the
+    screen holds, one edit after another, against the same-run baseline of a full
+    refresh and a catalog read from the cache. Median of three each.
+
+    The baseline runs first: each of its catalogs is thrown away, which the app never
+    does, and freeing one (0.2-0.4 s at 100k) would otherwise land in the next timed
+    patch. The watched catalog then has its facet indexes, as the app builds them
+    once the list is painted. The first patch after a start also decodes files.json
+    and counts its ids once (``watch_first_refresh_s``)."""
     from tui.library import Library
 
     library = Library(corpus, data)
-    listed = library.listed()
-    targeted: list[float] = []
     full: list[float] = []
+    for index in range(11, 14):
+        touch_one(corpus, index)
+        elapsed, _ = _timed(lambda: (library.refresh(), library.listed()))
+        full.append(elapsed)
+    listed = library.listed()
+    listed.index_facets()
+    targeted: list[float] = []
     for index in range(1, 4):
         path = touch_one(corpus, index)
         elapsed, (_report, catalog) = _timed(library.refresh_files, [path], listed)
         targeted.append(elapsed)
         listed = catalog or listed
-        touch_one(corpus, index + 10)
-        elapsed, _ = _timed(lambda: (library.refresh(), library.listed()))
-        full.append(elapsed)
     return {"watch_refresh_s": statistics.median(targeted),
+            "watch_first_refresh_s": targeted[0],
             "full_refresh_s": statistics.median(full)}
 
 
@@ -399,6 +408,7 @@ TABLE = (
     ("no-change rebuild", "no_change_rebuild_s", "{:.2f} s", "< 0.5 s"),
     ("one file changed", "one_change_rebuild_s", "{:.2f} s", "< 0.5 s"),
     ("one file changed → list (watcher)", "watch_refresh_s", "{:.2f} s", "≤ 0.3 s"),
+    ("  first change after the list is read", "watch_first_refresh_s", "{:.2f} s", ""),
     ("  baseline: full refresh + reload", "full_refresh_s", "{:.2f} s", ""),
     ("  watcher ÷ full", "watch_vs_full", "{:.2f}×", ""),
     ("load cache + index", "load_and_index_s", "{:.2f} s", ""),
