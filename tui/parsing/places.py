@@ -174,12 +174,15 @@ def _read_place_line(text: str, trusted: bool) -> PlaceLine:
     return result
 
 
-# An ASCII text's first run of letters and digits (opening with a letter)
-FIRST_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+# A text's first run of letters and digits (opening with a letter), and after spaces the
+# second, when an ASCII character other than a letter or digit follows it
+FIRST_RUN = re.compile(r"[^\W\d_][^\W_]*")
+SECOND_RUN = re.compile(r"\s+([A-Za-z][A-Za-z0-9]*)(?![^\W_])(?=[\x00-\x7f]|$)")
+# The words ONLY or REMOTE_PREFIX may take off a text's start ("in the US", "remote - EU")
+PREFIX_WORDS = frozenset({"in", "the", "only", "anywhere", "based", "remote", "remoto",
+                          "remota", "fully"})
 # The ASCII characters _trim takes off a part's start (a backtick is a space by then)
 DECORATION = " .:!?*_-\"'"
-# What REMOTE_PREFIX can start with, lower-cased
-REMOTE_PREFIX_STARTS = ("remot", "fully")
 # What follows a part's opening words when the part (or the text looked up for it) ends
 # there: marks _trim or the gazetteer take off, then the end, a comma, a bracket or a
 # separator; or a suffix taken off before the lookup ("EU only", "EU remote", "EU-wide").
@@ -223,15 +226,20 @@ def may_be_place_line(text: str) -> bool:
         return True
     end = run.end()
     after = text[end:end + 1]
-    if not after.isascii():
-        return True  # (folded, it might be a letter)
-    lowered = run.group().lower()
-    opening = text[:12].lower()
-    if _may_end_wide(lowered) or opening.startswith(ONLY_STARTS) or opening.startswith(
-            REMOTE_PREFIX_STARTS):
+    lowered = fold(run.group())  # "Técnicas" → "tecnicas", as the gazetteer folds it
+    if not (after.isascii() and lowered.isascii() and lowered.isalnum()):
+        return True  # (folded, the character after might be a letter too)
+    if lowered in PREFIX_WORDS or _may_end_wide(lowered):
         return True  # ONLY, REMOTE_PREFIX or WIDE_SUFFIX may take words off first
-    alone, followed = gazetteer.ascii_first_runs()
-    if after and lowered + (" " if after.isspace() else after.lower()) in followed:
+    alone, followed, two = gazetteer.ascii_first_runs()
+    if after.isspace():
+        second = SECOND_RUN.match(text, end)
+        if second is None or _may_end_wide(second.group(1).lower()):
+            if lowered + " " in followed:
+                return True
+        elif f"{lowered} {second.group(1).lower()}" in two:
+            return True  # "Rio de …"; "As a key engineer" names no place
+    elif after and lowered + after.lower() in followed:
         return True
     whole = lowered in alone
     if (whole and PART_END.match(text, end)) or MODE_OR_TEAM_START.match(text):
