@@ -7,7 +7,7 @@ import pytest
 
 from tui.model import Posting
 from tui.parsing import gazetteer, parse_posting
-from tui.parsing.places import read_place_line
+from tui.parsing.places import may_be_place_line, read_place_line
 
 
 def parse(text: str, name: str = "x.txt") -> Posting:
@@ -152,3 +152,27 @@ def test_anywhere_in_a_region_is_a_place_but_not_remote_work() -> None:
     posting = parse("Data Engineer\n\nThis position may be based anywhere in Ohio.\n")
     assert posting.locations == ("Ohio",)
     assert posting.remote is False
+
+
+# Lines our own wording invents: each reads as a place line, and the cheap first-word test
+# must let it through (a line it wrongly rules out would lose the posting's place).
+PLACE_LINES = [
+    "Berlin", "Rio de Janeiro / Remote", "**Lisbon** · Hybrid", "- Remote (EU)",
+    "Full-time, Toronto", "Austin, TX or Remote", "EU-wide", "Deutschlandweit",
+    "in the US only", "Málaga", "10115 Berlin", "Berlin 10115", "Porto and(Remote)",
+    "- or Berlin", "U.S", "Kraków | Onsite", "Anywhere in Europe",
+]
+PROSE_LINES = ["As a key engineer you will ship things", "Senior Backend Engineer",
+               "Our team builds tools", "**Who we are**", "Requirements:"]
+
+
+@pytest.mark.parametrize("line", PLACE_LINES)
+def test_a_place_line_is_never_ruled_out_by_its_first_word(line: str) -> None:
+    assert read_place_line(line).is_location
+    assert may_be_place_line(line)
+
+
+@pytest.mark.parametrize("line", PROSE_LINES)
+def test_prose_is_ruled_out_without_reading_it(line: str) -> None:
+    assert not read_place_line(line).is_location
+    assert not may_be_place_line(line)

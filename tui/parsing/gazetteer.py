@@ -9,6 +9,7 @@ file reads and two dict builds, done once per process on first use.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -37,10 +38,41 @@ def _row(row: int) -> tuple[str, str, str]:
     return kind, name, parents
 
 
+def _names_text() -> str:
+    return resources.files("tui.data").joinpath("place_names.tsv").read_text("utf-8")
+
+
 @cache
 def _names() -> dict[str, str]:
-    text = resources.files("tui.data").joinpath("place_names.tsv").read_text("utf-8")
-    return dict(line.split("\t", 1) for line in text.splitlines())
+    return dict(line.split("\t", 1) for line in _names_text().splitlines())
+
+
+# A name's first run of ASCII letters and digits, when no other letter or digit follows
+# it, the character that does, and the name's second run after a space: "rio", " " and
+# "de" for "rio de janeiro", "st" and "." for "st. louis", "berlin" and nothing (a name
+# opening with "é" or "mü" has no such run). Searched from each line's start, a newline.
+_FIRST_RUNS = re.compile(r"\n([a-z0-9]+)(?![^\W_])([^\t]?)(?:([a-z0-9]+)(?![^\W_]))?")
+
+
+@cache
+def ascii_first_runs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Of the names (folded, so lower case): those that are one ASCII run of letters and
+    digits ("berlin"); the others' ASCII first runs with the character after ("rio ",
+    "st.", "saint-"); and their first two runs when a space parts them ("rio de"). A text
+    opening with a run can name a place only if the run stands alone or is followed by
+    such a character, or such a second run (one pass over the table, ~30 ms once per
+    process; 44,197, 9,576 and 37,000 of them)."""
+    alone: set[str] = set()
+    followed: set[str] = set()
+    two: set[str] = set()
+    for run, after, second in _FIRST_RUNS.findall("\n" + _names_text()):
+        if not after:
+            alone.add(run)
+            continue
+        followed.add(run + after)
+        if after == " " and second:
+            two.add(f"{run} {second}")
+    return frozenset(alone), frozenset(followed), frozenset(two)
 
 
 def place(row: int) -> Place:

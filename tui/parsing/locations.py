@@ -27,6 +27,7 @@ from tui.parsing.places import (
     PlaceLine,
     canonical_scope,
     is_remote_word,
+    may_be_place_line,
     place_kind,
     read_place_line,
     strip_label,
@@ -203,7 +204,10 @@ def find_locations(
             found.append(_trusted(rest))
         elif number in header:
             bare = PICTOGRAPHS.sub(" ", raw) if not raw.isascii() else raw  # (emoji only)
-            candidate = read_place_line(bare.replace("#", " "))
+            bare = bare.replace("#", " ")
+            if not may_be_place_line(bare):
+                continue  # (prose or a heading: 96% of these lines)
+            candidate = read_place_line(bare)
             if _plausible(raw, candidate):
                 found.append(candidate)
                 if candidate.modes:
@@ -320,8 +324,9 @@ def _title_slots(titles: list[object]) -> list[PlaceLine]:
                                    )[1:]
         for piece in pieces:
             # "Acme is hiring engineers - REMOTE (US). We build…": a first line that runs on
-            line = read_place_line(SENTENCE_END.split(piece, maxsplit=1)[0])
-            if line.is_location:
+            piece = SENTENCE_END.split(piece, maxsplit=1)[0]
+            line = read_place_line(piece) if may_be_place_line(piece) else None
+            if line is not None and line.is_location:
                 found.append(line)
     return found
 

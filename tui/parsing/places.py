@@ -44,8 +44,9 @@ WORLDWIDE_WORDS = _whole("worldwide")
 OTHER_MODES = _whole("other_modes")
 DEPARTMENTS = _whole("departments")
 # Any of the four: most parts are none, and one test settles that.
-MODE_OR_TEAM = Alternation([word for name in ("remote_words", "worldwide", "other_modes",
-                                              "departments") for word in words()[name]], "$")
+_MODE_OR_TEAM_WORDS = [word for name in ("remote_words", "worldwide", "other_modes",
+                                         "departments") for word in words()[name]]
+MODE_OR_TEAM = Alternation(_MODE_OR_TEAM_WORDS, "$")
 # A label may follow one lowercase word: "good location: …", "current location: …"
 LABEL = re.compile(rf"^(?:[a-z]{{2,12}}\s)?(?i:{'|'.join(words()['location_labels'])})\s*[:：]\s*")
 # (the lookahead names the characters a separator can start with: re then skips the
@@ -171,6 +172,88 @@ def _read_place_line(text: str, trusted: bool) -> PlaceLine:
             after_remote = bool(AFTER_REMOTE.search(bracketed[:match.start()]))
             _read_parenthesis(match.group(1), result, trusted, after_remote)
     return result
+
+
+# A text's first run of letters and digits (opening with a letter), and after spaces the
+# second, when an ASCII character other than a letter or digit follows it
+FIRST_RUN = re.compile(r"[^\W\d_][^\W_]*")
+SECOND_RUN = re.compile(r"\s+([A-Za-z][A-Za-z0-9]*)(?![^\W_])(?=[\x00-\x7f]|$)")
+# The words ONLY or REMOTE_PREFIX may take off a text's start ("in the US", "remote - EU")
+PREFIX_WORDS = frozenset({"in", "the", "only", "anywhere", "based", "remote", "remoto",
+                          "remota", "fully"})
+# The ASCII characters _trim takes off a part's start (a backtick is a space by then)
+DECORATION = " .:!?*_-\"'"
+# What follows a part's opening words when the part (or the text looked up for it) ends
+# there: marks _trim or the gazetteer take off, then the end, a comma, a bracket or a
+# separator; or a suffix taken off before the lookup ("EU only", "EU remote", "EU-wide").
+PART_END = re.compile(
+    rf"[\s.:!?`*_\-–\"'“”«»,;()\[\]]*(?:$|[,(\[（]|weit|wide|{SEPARATORS.pattern}"
+    r"|\s+(?:only|based|resident)|\s*[-–,]?\s+remot)",
+    re.IGNORECASE,
+)
+# A work-mode or team word opening a text and ending its first part (``may_be_place_line``)
+MODE_OR_TEAM_START = Alternation(_MODE_OR_TEAM_WORDS, f"(?={PART_END.pattern})")
+
+
+def may_be_place_line(text: str) -> bool:
+    """False when ``read_place_line(text)`` (not trusted) is surely no location line,
+    decided from the text's first run of ASCII letters and digits in ~3 µs (reading the
+    line costs 20-50 µs): most header lines a posting is read for are prose or headings.
+
+    Why it is exact: the line's first part opens with that run (no separator, comma,
+    bracket, postal code or trimmed mark stands before or inside it), an untrusted line is
+    read no further once its first part is unknown, and that part is known only if a name
+    the gazetteer looks up for it opens with the run and the character after it
+    (``gazetteer.ascii_first_runs``), or the run is a whole name and the part can end
+    after it (``PART_END``), or a work-mode or team word opens the part and can end it,
+    or a prefix ("remote in", "the") or a suffix ("deutschlandweit") is taken off first.
+    Where any of this cannot be told (no ASCII run first, "(", both modes named), True."""
+    if "\n" in text:
+        return True
+    if not text.isascii():
+        text = PICTOGRAPHS.sub(" ", text)
+    text = text.replace("`", " ").strip()
+    if _may_state_both_modes(text) and BOTH_MODES.search(text):
+        return True  # rewritten to "hybrid" first
+    if "(" in text or "[" in text or "（" in text:
+        text = PARENTHESES.sub(" , ", text)  # as the line is split: "Berlin and(…)"
+    start = len(text) - len(text.lstrip(DECORATION))  # "**Berlin**", "- Remote"
+    if start and text[start - 1] == " " and SEPARATORS.match(text, start - 1):
+        return True  # "- or Berlin": the separator " or " takes the first word
+    text = text[start:]
+    run = FIRST_RUN.match(text)
+    if run is None:
+        return True
+    end = run.end()
+    after = text[end:end + 1]
+    lowered = fold(run.group())  # "Técnicas" → "tecnicas", as the gazetteer folds it
+    if not (after.isascii() and lowered.isascii() and lowered.isalnum()):
+        return True  # (folded, the character after might be a letter too)
+    if lowered in PREFIX_WORDS or _may_end_wide(lowered):
+        return True  # ONLY, REMOTE_PREFIX or WIDE_SUFFIX may take words off first
+    alone, followed, two = gazetteer.ascii_first_runs()
+    if after.isspace():
+        second = SECOND_RUN.match(text, end)
+        if second is None or _may_end_wide(second.group(1).lower()):
+            if lowered + " " in followed:
+                return True
+        elif f"{lowered} {second.group(1).lower()}" in two:
+            return True  # "Rio de …"; "As a key engineer" names no place
+    elif after and lowered + after.lower() in followed:
+        return True
+    whole = lowered in alone
+    if (whole and PART_END.match(text, end)) or MODE_OR_TEAM_START.match(text):
+        return True
+    if not DIGIT.search(text):
+        return False
+    # A part with a digit is read with its postal codes taken out and single spaces
+    text = " ".join(POSTAL_CODE.sub(" ", text).split())
+    return bool((whole and PART_END.match(text, end)) or MODE_OR_TEAM_START.match(text))
+
+
+def is_place_line(text: str) -> bool:
+    """``read_place_line(text).is_location``, most texts ruled out first."""
+    return may_be_place_line(text) and read_place_line(text).is_location
 
 
 # The words one side of BOTH_MODES needs, for ASCII text (re's IGNORECASE also folds
