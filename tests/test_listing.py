@@ -104,3 +104,17 @@ def test_a_hidden_company_stays_hidden_before_the_listing_is_decoded(library) ->
         (catalog.facets_indexed,
          [catalog.posting(i).title for i in catalog.filter(Query(), "added")])))
     assert shown[0] == (False, ["Data Engineer"])  # found without the company index
+
+
+def test_only_the_slow_read_of_the_records_waits_for_the_first_frame(library) -> None:
+    """The screen starts its load before the first frame and holds back only a read of
+    the records (seconds at 100k postings): with the listing saved it never waits."""
+    load(library)  # saves the listing
+    waited: list[int] = []
+    cache = PostingCache(library.data_dir, library.postings_dir)
+    assert len(cache.postings(lambda: waited.append(1))) == 3
+    assert waited == []
+    listing_path(library.data_dir).unlink()
+    cache = PostingCache(library.data_dir, library.postings_dir)
+    assert len(cache.postings(lambda: waited.append(1))) == 3
+    assert waited == [1]

@@ -234,14 +234,16 @@ class Library:
         self.cache.release_records()
         return catalog
 
-    def load(self, show: Callable[[Catalog], None],
-             progress: Progress | None = None) -> BuildReport:
+    def load(self, show: Callable[[Catalog], None], progress: Progress | None = None,
+             before_records: Callable[[], object] | None = None) -> BuildReport:
         """Load the folder for a screen: ``show`` gets each catalog as it comes.
 
         A warm start shows the cache at once and refreshes it after; a first build
         goes in steps of doubling size, so a large folder fills the list as it goes.
+        ``before_records`` is called before the cache's records are read the slow way
+        (no listing.bin for them; see PostingCache.postings).
         """
-        cached = self.cache.postings()
+        cached = self.cache.postings(before_records)
         if cached:
             show(self.listed(cached))
             report = self.refresh(progress)

@@ -62,6 +62,7 @@ DEBOUNCE_SECONDS = 0.06
 DETAIL_DELAY = 0.04  # holding j/k repaints the list at once and the detail when it settles
 FACET_FIELDS = ("is", "loc", "stack", "status", "level", "company")
 PROGRESS_FROM = 200  # files; a smaller build is over before a bar could be read
+FIRST_FRAME_WAIT = 5.0  # seconds the slow read of the records waits for the first frame, at most
 TRACKING_POLL_SECONDS = 1.5  # another jobtui's change shows within this; one stat a poll
 
 
@@ -159,12 +160,17 @@ class MainScreen(TrackingKeys):
         # Another jobtui or `jobtui mark` may change state.json while this one is open.
         self.set_interval(TRACKING_POLL_SECONDS, self.check_tracking)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._remember())
-        # After the first frame: reading a large cache holds the GIL for seconds
-        # (orjson), which would otherwise hold back the first paint.
-        self.call_after_refresh(self.load_postings)
+        # At once: a warm start's listing.bin costs the worker ~0.02 s of CPU at 10k
+        # postings, and the list is then filled ~0.17 s sooner than when the load waited
+        # for the first frame (the UI settles over several frames first). Reading the
+        # cache's records instead holds the GIL for seconds at 100k (orjson): that
+        # waits for the first frame (see load_postings).
+        first_frame = threading.Event()
+        self.call_after_refresh(first_frame.set)
+        self.load_postings(first_frame)
 
     @work(thread=True, exclusive=True, group="load")
-    def load_postings(self) -> None:
+    def load_postings(self, first_frame: threading.Event | None = None) -> None:
         try:
             self.library.check()
         except StateUnreadable as error:
@@ -193,7 +199,11 @@ class MainScreen(TrackingKeys):
             if total >= PROGRESS_FROM:
                 self.post_message(BuildProgress(done, total))
 
-        report = self.library.load(show, progress)
+        def after_first_frame() -> None:
+            if first_frame is not None:
+                first_frame.wait(FIRST_FRAME_WAIT)
+
+        report = self.library.load(show, progress, after_first_frame)
         self.post_message(BuildDone(report))
 
     @on(LoadFailed)
