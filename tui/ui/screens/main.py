@@ -226,8 +226,13 @@ class MainScreen(TrackingKeys):
                 # the folder scan of a warm start, seconds at 100k) would otherwise
                 # share the GIL with it. Twice: a callback asked for while the list's
                 # refresh is still on its way to the screen ran before the paint.
-                taken = message.taken
-                self.call_after_refresh(lambda: self.call_after_refresh(taken.set))
+                taken, folder_sync = message.taken, self.query_one(FolderSync)
+
+                def go_on() -> None:
+                    folder_sync.start_watching()  # before the loader's scan of the folder
+                    taken.set()
+
+                self.call_after_refresh(lambda: self.call_after_refresh(go_on))
 
     @on(FacetsIndexed)
     def _facets_indexed(self, message: FacetsIndexed) -> None:

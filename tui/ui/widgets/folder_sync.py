@@ -50,15 +50,12 @@ class FolderSync(Widget):
         self._paths: set[str] = set()  # what the watch saw change since the last reload
         self._everything = False  # R, or a change of unknown files: read the whole folder
 
-    def on_mount(self) -> None:
-        # After the first frame, as the screen's load: starting the watch (watchfiles'
-        # import, inotify over the folder) cost 0.08-0.12 s CPU before the first paint
-        # at 10k postings. The load's scan of the folder comes after the list is
-        # painted, so the watch is armed by then as before.
-        self.call_after_refresh(self._start_watch)
-
-    def _start_watch(self) -> None:
-        if self.is_attached and self.folder_watch is None:
+    def start_watching(self) -> None:
+        """Start the folder watch, once. The screen asks when its first list is painted,
+        before the loader goes on to scan the folder, so a change after that scan is
+        heard; not at mount, where starting it (watchfiles' import, inotify over the
+        folder) cost 0.08-0.12 s CPU before the first paint at 10k postings."""
+        if self.folder_watch is None and self.is_attached:
             self.folder_watch = self.library.watch(self._heard)
             self.folder_watch.start()
 
@@ -72,6 +69,7 @@ class FolderSync(Widget):
 
     def ready(self) -> None:
         """The screen's first load is done (its own build of the folder): reloads may run."""
+        self.start_watching()  # when no list was shown first (an empty folder)
         if not self._first_load_done:
             self._first_load_done = True
             if self._reload_pending:
