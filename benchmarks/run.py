@@ -174,7 +174,7 @@ async def _bench_app(corpus: Path, data: Path, catalog: Any) -> AsyncIterator[tu
     from tui.ui.screens.main import MainScreen
 
     # The catalog is ours (this is a child process of its own): nothing is loaded.
-    MainScreen.load_postings = lambda self: None  # type: ignore[method-assign,assignment]
+    MainScreen.load_postings = lambda self, *_: None  # type: ignore[method-assign,assignment]
     app = JobTuiApp(postings_dir=corpus, data_dir=data)
     async with app.run_test(size=(160, 45)) as pilot:
         app.main.post_message(CatalogReady(catalog))  # the indexed catalog measured above
