@@ -90,3 +90,14 @@ def test_a_patch_before_the_facet_indexes_are_built_leaves_them_to_be_built() ->
     fresh = Catalog([*kept, changed, _posting(12, locations=("Munich",))],
                     {"03": Tracking("03", status="applied")})
     assert _view(patched) == _view(fresh)
+
+
+def test_an_edited_posting_that_stops_or_starts_being_remote_is_refiled() -> None:
+    postings = [_posting(n) for n in range(8)]
+    catalog = Catalog(postings, {})
+    catalog.index_facets()  # as the app has them built once the list is painted
+    edited = [_posting(5, remote=False), _posting(3, remote=True)]  # 05 was remote, 03 not
+    patched = catalog.patched([], edited)
+    fresh = Catalog([p for p in postings if p.id not in {"03", "05"}] + edited, {})
+    assert _view(patched) == _view(fresh)
+    assert set(patched.filter(parse_query("is:remote"), "added")) == {"00", "03"}

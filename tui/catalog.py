@@ -560,11 +560,7 @@ class Catalog:
             self._postings[position] = posting
             pending[self._ints[position]] = posting
         for position, posting in pending.items():
-            was = replaced.get(position)
-            if was is None:
-                self._file(position, posting)
-            else:
-                self._refile(position, was, posting)
+            self._file(position, posting, replaced.get(position))
         if len(self._everything) != len(self._ints):  # positions are 0..n-1: n decides
             self._everything = frozenset(self._ints)
         if self._salary_index is not None:  # else built from these postings when asked
@@ -581,32 +577,24 @@ class Catalog:
         for order in self._orders.values():
             order.remove(position)
 
-    def _file(self, position: int, posting: Posting) -> None:
+    def _file(self, position: int, posting: Posting, before: Posting | None = None) -> None:
+        """File ``posting`` at ``position``: new there, or in place of ``before``, still
+        filed there, when only what differs changes (``before`` was taken out of the
+        sort orders already if its place in them changes)."""
         built = self.__dict__
         for name, values in self._facet_values(posting).items():
             if name in built:
-                built[name].add(position, values)
+                if before is None:
+                    built[name].add(position, values)
+                else:
+                    built[name].refile(position, values)
         if self._facets_indexed:
             self._named_places.update(fold(value) for value in posting.locations)
             if posting.remote:
                 self._remote.add(position)
-        for sort, order in self._orders.items():
-            order.insert(self._order_index(sort, order, position), position)
-
-    def _refile(self, position: int, before: Posting, posting: Posting) -> None:
-        """File ``posting`` at ``position`` in place of ``before``, still filed there:
-        only what differs changes (taken out of the orders already when its place did)."""
-        built = self.__dict__
-        for name, values in self._facet_values(posting).items():
-            if name in built:
-                built[name].refile(position, values)
-        if self._facets_indexed:
-            self._named_places.update(fold(value) for value in posting.locations)
-            if posting.remote:
-                self._remote.add(position)
-            else:
+            elif before is not None:
                 self._remote.discard(position)
-        if not _same_place(before, posting):
+        if before is None or not _same_place(before, posting):
             for sort, order in self._orders.items():
                 order.insert(self._order_index(sort, order, position), position)
 
