@@ -19,15 +19,21 @@ def _shown(catalog) -> list[tuple[str, str, str]]:
     return [(p.source, p.id, p.title) for p in catalog.postings()]
 
 
-def test_changed_added_and_removed_files_update_the_list_without_a_folder_scan(
-        tmp_path: Path, monkeypatch) -> None:
+def _listed_folder(tmp_path: Path, names: tuple[str, ...]):
+    """A folder of ``names`` (one engineer each), built and listed: (folder, library,
+    the listed catalog, id by source)."""
     folder = tmp_path / "postings"
-    for name in ("a.md", "b.md", "sub/c.md"):
+    for name in names:
         _write(folder / name, f"Engineer {name}")
     library = Library(folder, tmp_path / "data")
     library.refresh()
     listed = library.listed()
-    ids = {p.source: p.id for p in listed.postings()}
+    return folder, library, listed, {p.source: p.id for p in listed.postings()}
+
+
+def test_changed_added_and_removed_files_update_the_list_without_a_folder_scan(
+        tmp_path: Path, monkeypatch) -> None:
+    folder, library, listed, ids = _listed_folder(tmp_path, ("a.md", "b.md", "sub/c.md"))
     library.set_bookmark(listed.posting(ids["b.md"]), True)
 
     _write(folder / "a.md", "Staff Engineer", body="We use Rust.")
@@ -74,13 +80,7 @@ def test_without_a_trusted_file_index_the_refresh_is_a_full_one(tmp_path: Path) 
 
 
 def test_a_watched_reload_says_what_changed_since_the_list_was_shown(tmp_path: Path) -> None:
-    folder = tmp_path / "postings"
-    for name in ("a.md", "b.md", "c.md"):
-        _write(folder / name, f"Engineer {name}")
-    library = Library(folder, tmp_path / "data")
-    library.refresh()
-    listed = library.listed()
-    ids = {p.source: p.id for p in listed.postings()}
+    folder, library, listed, ids = _listed_folder(tmp_path, ("a.md", "b.md", "c.md"))
 
     _write(folder / "a.md", "Engineer a.md", body="We use Rust.")  # the same role, edited
     os.utime(folder / "a.md", ns=(1, 2_000_000_000))

@@ -248,27 +248,34 @@ class _ValueIndex:
         """Take ``position``'s values out (a copy made by :meth:`copy` only)."""
         for value in self.per_posting[position]:
             key = self.fold_of.get(value)
-            if key is None or key not in self.positions:
-                continue
-            positions = self._owned(key)
-            positions.discard(position)
-            if not positions:
-                del self.positions[key]
-                self.display.pop(key, None)
+            if key is not None and key in self.positions:
+                self._drop(key, position)
         self.per_posting[position] = ()
+
+    def _drop(self, key: str, position: int) -> None:
+        """Take ``position`` out of ``key``'s set, and the key out when none is left."""
+        positions = self._owned(key)
+        positions.discard(position)
+        if not positions:
+            del self.positions[key]
+            self.display.pop(key, None)
+
+    def _folded(self, value: str) -> str:
+        """``value`` folded (remembered in fold_of), or "" when folding leaves nothing."""
+        key = self.fold_of.get(value)
+        if key is None:
+            key = fold(value)
+            if key:
+                self.fold_of[value] = key
+        return key
 
     def add(self, position: int, values: tuple[str, ...]) -> None:
         """File ``position`` under ``values`` (its slot must exist in per_posting)."""
         self.per_posting[position] = values
         for value in values:
-            key = self.fold_of.get(value)
-            if key is None:
-                key = fold(value)
-                if not key:
-                    continue
-                self.fold_of[value] = key
-            self.display.setdefault(key, value)
-            self._owned(key).add(position)
+            if key := self._folded(value):
+                self.display.setdefault(key, value)
+                self._owned(key).add(position)
 
     def refile(self, position: int, values: tuple[str, ...]) -> None:
         """File ``position`` under ``values`` instead of the values it is filed under (a
@@ -281,20 +288,11 @@ class _ValueIndex:
         old_keys = {key for value in old if (key := self.fold_of.get(value)) is not None}
         new_keys: dict[str, str] = {}  # folded -> first value as written
         for value in values:
-            key = self.fold_of.get(value)
-            if key is None:
-                key = fold(value)
-                if not key:
-                    continue
-                self.fold_of[value] = key
-            new_keys.setdefault(key, value)
+            if key := self._folded(value):
+                new_keys.setdefault(key, value)
         for key in old_keys - new_keys.keys():
             if key in self.positions:
-                positions = self._owned(key)
-                positions.discard(position)
-                if not positions:
-                    del self.positions[key]
-                    self.display.pop(key, None)
+                self._drop(key, position)
         for key, value in new_keys.items():
             if key in old_keys and key in self.positions:
                 if len(self.positions[key]) == 1:  # remove() then add() would write it anew
