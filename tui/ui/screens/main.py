@@ -170,7 +170,7 @@ class MainScreen(TrackingKeys):
         self.load_postings(first_frame)
 
     @work(thread=True, exclusive=True, group="load")
-    def load_postings(self, first_frame: threading.Event | None = None) -> None:
+    def load_postings(self, first_frame: threading.Event) -> None:
         try:
             self.library.check()
         except StateUnreadable as error:
@@ -199,11 +199,8 @@ class MainScreen(TrackingKeys):
             if total >= PROGRESS_FROM:
                 self.post_message(BuildProgress(done, total))
 
-        def after_first_frame() -> None:
-            if first_frame is not None:
-                first_frame.wait(FIRST_FRAME_WAIT)
-
-        report = self.library.load(show, progress, after_first_frame)
+        report = self.library.load(show, progress,
+                                   lambda: first_frame.wait(FIRST_FRAME_WAIT))
         self.post_message(BuildDone(report))
 
     @on(LoadFailed)
