@@ -10,9 +10,8 @@ or inside a stack/requirements section.
 
 The vocabulary is compiled once into two regular expressions shaped as tries (shared
 prefixes factored out, longest name first), one per case. They are tried only where a
-name may start: the text's runs of ASCII letters, split and looked up in C, tell which
-names may stand in it, and a bytes search of their first runs tells where; only those
-few places are looked at in Python.
+name may start: one Aho-Corasick pass, in C, over the text's ASCII letter image finds
+where the names' first words stand; only those few places are looked at in Python.
 """
 
 from __future__ import annotations
@@ -25,7 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import chain, compress
+
+from ahocorasick_rs import AhoCorasick
 
 from tui.parsing.markdown_text import BARE_URL, LINK_PARTS, plain_line
 
@@ -99,62 +99,61 @@ CI_CONTEXT = re.compile(r"(?<![^\W_])(?:ci|ci/cd|cicd|pipelines?|continuous inte
 # What ends just before a clause starts: a line, a sentence, a list mark, a comma, "and".
 CLAUSE_BEFORE = re.compile(r"(?:^|[\n.!?;,:(*\-]|\band|\bbut)[ \t]*$")
 FILLER_WORD = re.compile(r"[^\W_][\w'’+#.]*")
-# Which names can stand in a text, and where, is decided on its runs of ASCII letters,
-# found in C: the text is encoded as ASCII with one "?" for any other character (offsets
-# kept) and every byte but a-z becomes a space. Wherever a name stands as a word, each of
-# its runs ("node" and "js" in "node.js", "s" in "s3") is a whole run of the text.
+# Where names can stand in a text is found in its letter image, made in C: the text is
+# encoded as ASCII with one "?" for any other character (offsets kept) and every byte but
+# a-z becomes a space. Wherever a name stands as a word, each of its runs ("node" and
+# "js" in "node.js", "s" in "s3") is a whole run of the image.
 LETTER_RUNS = bytes(byte if 0x61 <= byte <= 0x7A else 0x20 for byte in range(256))
 ASCII_LETTERS = re.compile("[a-z]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Starts:
-    """The first words of names, filed by the ASCII letter runs (see LETTER_RUNS) that a
-    text must have for the name to stand in it."""
+ALIAS, EXACT, NEGATION = 0, 1, 2  # which pattern a first word leads to
+# What a first word needs besides itself for one of its names to stand in a text: the
+# name's other letter runs, each as " run " (a whole run of the text); () needs nothing.
+Needs = tuple[tuple[str, ...], ...]
 
-    # Each name is filed under its longest run and needs all its runs: "the graph" is
-    # looked for only in a text with both "the" and "graph", not at its ~9 "the"s. Most
-    # names (~2 in 3) have one run, which is all they need: filed apart, they are taken
-    # with no test of the others.
-    by_run: dict[bytes, tuple[tuple[str, frozenset[bytes]], ...]]  # names with more runs
-    alone: dict[bytes, tuple[str, ...]]  # the first words of the names with one run
-    always: frozenset[str]  # of names with no ASCII letter ("без"): looked for everywhere
+
+@dataclass(frozen=True, slots=True)
+class FirstWords:
+    """The first words of names and negations, found in a text in one pass of a C
+    multi-pattern matcher over its ASCII letter runs (see LETTER_RUNS)."""
+
+    # Each first word is looked for as its letters' image between two non-letters (" go ",
+    # " c   " for "c++", " node js " for "node.js"): wherever a name stands, its first
+    # word's image stands there, so the tries are tried at no fewer places that matter.
+    finder: AhoCorasick
+    # Per image, the first words that have it: (kind, word, needs), needs None when the
+    # word needs nothing more ("the" of "the graph" is taken only where "graph" stands
+    # too: "the" alone stands ~9 times a posting).
+    entries: tuple[tuple[tuple[int, str, Needs | None], ...], ...]
+    plain: tuple[tuple[tuple[int, str], ...] | None, ...]  # per image, if no word needs more
+    unlettered: tuple[tuple[int, str, Needs | None], ...]  # words with no ASCII letter ("без")
 
     @classmethod
-    def of(cls, names: Iterable[str]) -> Starts:
-        by_run: dict[bytes, set[tuple[str, frozenset[bytes]]]] = {}
-        alone: dict[bytes, set[str]] = {}
-        always = set()
-        for name in names:
-            runs = [run.encode() for run in ASCII_LETTERS.findall(name)]
-            if len(set(runs)) == 1:
-                alone.setdefault(runs[0], set()).add(_first_word(name))
-            elif runs:
-                entry = (_first_word(name), frozenset(runs))
-                by_run.setdefault(max(runs, key=len), set()).add(entry)
+    def of(cls, names_by_kind: Iterable[tuple[int, Iterable[str]]]) -> FirstWords:
+        needs: dict[tuple[int, str], set[tuple[str, ...]]] = {}
+        for kind, names in names_by_kind:
+            for name in names:
+                word = _first_word(name)
+                if ASCII_LETTERS.match(name, len(word)):
+                    raise ValueError(f"{name!r}: a letter goes on after its first word")
+                more = set(ASCII_LETTERS.findall(name)) - set(ASCII_LETTERS.findall(word))
+                needs.setdefault((kind, word), set()).add(tuple(sorted(f" {run} "
+                                                                       for run in more)))
+        by_image: dict[str, list[tuple[int, str, Needs | None]]] = {}
+        unlettered = []
+        for (kind, word), word_needs in sorted(needs.items()):
+            entry = (kind, word, None if () in word_needs else tuple(sorted(word_needs)))
+            image = word.encode("ascii", "replace").translate(LETTER_RUNS).decode("ascii")
+            if image.strip():
+                by_image.setdefault(f" {image} ", []).append(entry)
             else:
-                always.add(_first_word(name))
-        return cls({run: tuple(sorted(entries, key=lambda entry: entry[0]))
-                    for run, entries in by_run.items()},
-                   {run: tuple(sorted(words)) for run, words in alone.items()},
-                   frozenset(always))
-
-    def runs(self) -> set[bytes]:
-        """Every run any of the names has."""
-        return set(self.alone).union(*(needed for entries in self.by_run.values()
-                                       for _, needed in entries))
-
-    def among(self, runs: frozenset[bytes]) -> set[str]:
-        """The first words of the names that may stand in a text whose letter runs are
-        ``runs``: a superset of those that do, checked at each place by the patterns."""
-        found = set(self.always)
-        for run in self.alone.keys() & runs:
-            found.update(self.alone[run])
-        for run in self.by_run.keys() & runs:
-            for first_word, needed in self.by_run[run]:
-                if needed <= runs:
-                    found.add(first_word)
-        return found
+                unlettered.append(entry)
+        entries = tuple(map(tuple, by_image.values()))
+        plain = tuple(tuple((kind, word) for kind, word, _ in image_entries)
+                      if all(needs is None for *_, needs in image_entries) else None
+                      for image_entries in entries)
+        return cls(AhoCorasick(list(by_image)), entries, plain, tuple(unlettered))
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,13 +167,10 @@ class Vocabulary:
     names: dict[str, str]  # every folded alias, exact form and canonical name -> canonical
     alias_pattern: re.Pattern[str]  # every alias, matched in lower-cased text
     exact_pattern: re.Pattern[str]  # every exact form, matched as written
-    alias_starts: Starts  # the first word of every alias
-    exact_starts: Starts  # the first word of every exact form, lower-cased
     negation: re.Pattern[str]  # "we don't use", "no", "sem": what follows is not used
     clause_start_negations: frozenset[str]  # "No PHP", "(no Java)": only where a clause starts
-    negation_starts: Starts  # the first word of every negation
     negation_filler: frozenset[str]  # words that may stand between a negation and the name
-    runs: frozenset[bytes]  # every ASCII letter run of every name and negation
+    first_words: FirstWords  # of every alias, exact form (lower-cased) and negation
 
 
 def _key(name: str) -> str:
@@ -225,13 +221,6 @@ def _word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"{escaped}(?<![\w.]{escaped})(?![^\W\d_])")
 
 
-@lru_cache(maxsize=4096)
-def _first_run(word: str) -> tuple[bytes, int] | None:
-    """``word``'s first run of ASCII letters, and where it starts in it."""
-    run = ASCII_LETTERS.search(word)
-    return (run.group().encode(), run.start()) if run else None
-
-
 def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     alternatives = sorted((re.escape(p.lower()).replace("'", "['’]").replace(r"\ ", r"\s+")
                            for p in phrases), key=len, reverse=True)
@@ -252,10 +241,6 @@ def vocabulary() -> Vocabulary:
     names = {_key(canonical): canonical for canonical in technologies}
     names.update({form.lower(): canonical for form, canonical in exact.items()})
     names.update(aliases)
-    alias_starts = Starts.of(aliases)
-    exact_starts = Starts.of(form.lower() for form in exact)
-    negation_starts = Starts.of(phrase.lower() for phrase in
-                                raw["negations"] + raw["clause_start_negations"])
     return Vocabulary(
         aliases=aliases,
         exact=exact,
@@ -267,14 +252,12 @@ def vocabulary() -> Vocabulary:
         names=names,
         alias_pattern=re.compile(trie_pattern(aliases)),
         exact_pattern=re.compile(trie_pattern(exact)),
-        alias_starts=alias_starts,
-        exact_starts=exact_starts,
         negation=_phrase_pattern(raw["negations"] + raw["clause_start_negations"]),
         clause_start_negations=frozenset(raw["clause_start_negations"]),
-        negation_starts=negation_starts,
         negation_filler=frozenset(raw["negation_filler"]),
-        runs=frozenset().union(*(starts.runs() for starts in (alias_starts, exact_starts,
-                                                              negation_starts))),
+        first_words=FirstWords.of(((ALIAS, aliases), (EXACT, [form.lower() for form in exact]),
+                                   (NEGATION, [phrase.lower() for phrase in raw["negations"]
+                                               + raw["clause_start_negations"]]))),
     )
 
 
@@ -341,69 +324,69 @@ def _lower(text: str) -> str:
 class _Words:
     """The words of a (lower-cased) text, as far as finding names needs them."""
 
-    def __init__(self, low: str, vocab: Vocabulary) -> None:
+    def __init__(self, low: str, vocab: Vocabulary, unsearched_low: str) -> None:
+        """``low`` is the text lower-cased with CJK letters as spaces; negations with no
+        ASCII letter are looked for in ``unsearched_low``, the text lower-cased as it is."""
         self.low = low
-        # The text's runs of ASCII letters that some name has, split and looked up in C
-        # (~65 us for 3,700 characters, nearly all of it making and hashing the ~600
-        # runs; tokenising with TOKEN.findall took ~200 us for 2,000, the largest cost of
-        # detect_stack). Only the few that names have are kept, so that each Starts.among
-        # meets a small set.
-        letters = low.encode("ascii", "replace").translate(LETTER_RUNS)
-        self.pieces = letters.split(b" ")  # the runs, and b"" between two other characters
-        self.runs = vocab.runs.intersection(self.pieces)
-        self.letters = b" " + letters + b" "  # offsets one on from the text's
-        self._run_places: dict[bytes, list[int]] = {}
+        # The text's letter image: ASCII letters kept, anything else a space, one each
+        # (offsets one on from the text's), made in C.
+        self._letters = " " + low.encode("ascii", "replace").translate(LETTER_RUNS).decode(
+            "ascii") + " "
+        self._runs: dict[tuple[str, ...], bool] = {}
         self._tokens: set[str] | None = None
-        # The first words of the names, and of the negations, that may stand in the text;
-        # where their first letter runs stand is found for all of them in one go.
-        self.alias_words = vocab.alias_starts.among(self.runs)
-        self.exact_words = vocab.exact_starts.among(self.runs)
-        self.negation_words = vocab.negation_starts.among(self.runs)
-        self._locate(chain(self.alias_words, self.exact_words, self.negation_words))
+        self.alias_places: set[int] = set()  # where the alias trie may match
+        self.exact_places: set[int] = set()  # where the exact trie may match
+        self.negations: list[tuple[str, int]] = []  # a negation's first word, and where
+        # One pass of the multi-pattern matcher finds every first word's image (~45 a real
+        # posting, ~50 us). Splitting the text into its ~650 runs, filing the names by the
+        # runs found and finding those runs again in Python made this ~1.4x dearer (0.24
+        # against 0.18 ms a real posting, the loop below included).
+        first_words = vocab.first_words
+        entries = first_words.entries
+        plain = first_words.plain
+        taken: dict[int, tuple[tuple[int, str], ...]] = {}  # an image's words whose needs are met
+        places = (self.alias_places, self.exact_places)
+        for index, at, _ in first_words.finder.find_matches_as_indexes(self._letters,
+                                                                       overlapping=True):
+            words = plain[index] or taken.get(index)
+            if words is None:  # once an image: "the", "a", "is" stand ~40 times a posting
+                words = taken[index] = tuple((kind, word) for kind, word, needs in entries[index]
+                                             if needs is None or self._any_met(needs))
+            for kind, word in words:
+                if kind == NEGATION:
+                    self.negations.append((word, at))
+                elif at and low[at - 1] in TOKEN_JOINS:
+                    self._take(kind, word, at)
+                else:
+                    places[kind].add(at)
+        for kind, word, needs in first_words.unlettered:
+            text = unsearched_low if kind == NEGATION else low
+            if word in text and (needs is None or self._any_met(needs)):
+                for match in _word_pattern(word).finditer(text):
+                    self._take(kind, word, match.start())
 
-    def _locate(self, words: Iterable[str]) -> None:
-        """Find where the first letter runs of ``words`` stand, for :meth:`starts`. A run
-        is looked for as itself between spaces in ``letters``, a bytes search (1.2x to 2x
-        cheaper than a regex search of the text) that reads the whole text once per run;
-        from 8 runs on (a generated posting has ~40) one pass over the text's runs, all
-        in C but the few that are wanted, costs less (~70 us against ~250 us for 40)."""
-        places = self._run_places
-        wanted = {first_run[0] for word in words if (first_run := _first_run(word))}
-        if len(wanted) < 8:
-            for run in wanted:
-                needle = b" " + run + b" "
-                runs = places[run] = []
-                at = self.letters.find(needle)
-                while at >= 0:
-                    runs.append(at)  # at + 1 in ``letters`` is at in the text
-                    at = self.letters.find(needle, at + len(needle) - 1)
+    def _any_met(self, needs: Needs) -> bool:
+        """Do all the runs of one of ``needs`` stand in the text (each told once)?"""
+        for runs in needs:
+            met = self._runs.get(runs)
+            if met is None:
+                met = self._runs[runs] = all(run in self._letters for run in runs)
+            if met:
+                return True
+        return False
+
+    def _take(self, kind: int, word: str, at: int) -> None:
+        """Note that ``word``, a first word of ``kind``, may stand at ``at``. Where a name
+        starts in one of the text's words, that word (or it less a version) is the name's
+        first word; only after "C#" or "C++" ("C#.NET": ".NET" is not a word of its own)
+        is it asked whether the word stands there and is a word of the text."""
+        if kind == NEGATION:
+            self.negations.append((word, at))
             return
-        pieces = self.pieces
-        for run in wanted:
-            places[run] = []
-        # Piece i starts one on from where piece j < i starts, plus pieces j to i joined
-        # with spaces (joining, in C, costs less than adding up every piece's length).
-        previous = at = 0
-        for index in compress(range(len(pieces)), map(wanted.__contains__, pieces)):
-            if index > previous:
-                at += len(b" ".join(pieces[previous:index])) + 1
-            previous = index
-            places[pieces[index]].append(at)
-
-    def starts(self, word: str, text: str) -> list[int]:
-        """Where ``word`` may stand in ``text`` (this text, or it with CJK letters as they
-        were), a word :meth:`_locate` was given: wherever its first letter run
-        stands as a whole run of the text, which is everywhere it stands as a whole word
-        and maybe a few places more ("go" in "go_", "c" in "1c"), which the caller's
-        pattern or :meth:`stands` rules out. A word with no ASCII letter: where it stands."""
-        first_run = _first_run(word)
-        if first_run is None:
-            if word not in text:  # in C: nearly always, and no regex pass over the text
-                return []
-            return [match.start() for match in _word_pattern(word).finditer(text)]
-        run, offset = first_run
-        runs = self._run_places[run]
-        return runs if not offset else [at - offset for at in runs if at >= offset]
+        if at and self.low[at - 1] in TOKEN_JOINS and not (
+                self.stands(word, at, self.low) and word in self.tokens()):
+            return
+        (self.exact_places if kind == EXACT else self.alias_places).add(at)
 
     @staticmethod
     def stands(word: str, at: int, text: str) -> bool:
@@ -430,38 +413,21 @@ class _Words:
 
 def _hits(text: str, low: str, words: _Words, vocab: Vocabulary) -> list[_Hit]:
     """Every name in ``text``, leftmost-longest, outside link targets and e-mail addresses."""
-    # The names' first words that may stand in the text are found from its letter runs in
-    # C; the tries then run only where one of those few words stands. One regex pass over
-    # the whole text instead measured 2-3x slower: Python's regex engine tries a large
-    # alternation at every position of the text (a pyahocorasick automaton, at every
-    # substring, measured no faster). Where a trie matches at the start of one of the
-    # text's words, that word (or it less a version) is the name's first word, so looking
-    # at more first words than stand in the text changes nothing but the time; only after
-    # "C#" or "C++" ("C#.NET": ".NET" is not a word of its own) is it asked. For the same
-    # reason (a trie matches only where a whole name, so its first word, stands) a trie is
-    # tried once at each place where a first word's letter run stands, with no check that
-    # the word itself stands there: that check cost as much as the trie's try.
+    # The tries run only where a name's first word may stand (see FirstWords). One regex
+    # pass over the whole text instead measured 2-3x slower: Python's regex engine tries a
+    # large alternation at every position of the text.
     found: set[tuple[int, int, bool, str]] = set()  # start, -end: sorted leftmost-longest
-    for first_words, pattern, names, haystack, is_exact in (
-            (words.alias_words, vocab.alias_pattern, vocab.aliases, low, False),
-            (words.exact_words, vocab.exact_pattern, vocab.exact, text, True)):
-        tried: set[int] = set()
-        for word in first_words:
-            for at in words.starts(word, low):
-                if at and low[at - 1] in TOKEN_JOINS:
-                    if not (words.stands(word, at, low) and word in words.tokens()):
-                        continue
-                elif at in tried:
-                    continue
-                else:
-                    tried.add(at)
-                match = pattern.match(haystack, at)
-                if match:
-                    name = match.group("name")
-                    # Keys have no "-", tab or double space: a name found as written with
-                    # none is its own key (no regex substitution, ~0.7 us, per match).
-                    canonical = names.get(name) or names[_key(name)]
-                    found.add((match.start(), -match.end(), is_exact, canonical))
+    for places, pattern, names, haystack, is_exact in (
+            (words.alias_places, vocab.alias_pattern, vocab.aliases, low, False),
+            (words.exact_places, vocab.exact_pattern, vocab.exact, text, True)):
+        for at in places:
+            match = pattern.match(haystack, at)
+            if match:
+                name = match.group("name")
+                # Keys have no "-", tab or double space: a name found as written with
+                # none is its own key (no regex substitution, ~0.7 us, per match).
+                canonical = names.get(name) or names[_key(name)]
+                found.add((match.start(), -match.end(), is_exact, canonical))
     if not found:
         return []
     hidden = [m.span() for m in BARE_URL.finditer(text)]
@@ -492,7 +458,7 @@ def _mentions(text: str, vocab: Vocabulary) -> list[str]:
     if not text.isascii() and CJK.search(text):
         search_text = text.translate(_cjk_as_space())
         search_low = _lower(search_text)
-    words = _Words(search_low, vocab)
+    words = _Words(search_low, vocab, low)
     hits = _hits(search_text, search_low, words, vocab)
     if not hits:
         return []
@@ -575,20 +541,19 @@ def _beside_ci(text: str, hit: _Hit) -> bool:
 
 
 def _negation_ends(low: str, words: _Words, vocab: Vocabulary) -> list[int]:
-    """Where each negation in the text ends, in order: found like names, at the whole-word
-    occurrences of the negations' first words (a regex pass over the text costs 3x more)."""
+    """Where each negation in the text ends, in order: found like names, where the
+    negations' first words may stand (a regex pass over the text costs 3x more)."""
     ends = []
-    for word in words.negation_words:
-        for at in words.starts(word, low):
-            cue = vocab.negation.match(low, at)
-            if cue is None or not words.stands(word, at, low):
-                continue
-            if cue.group() in vocab.clause_start_negations and not CLAUSE_BEFORE.search(
-                    low, max(0, cue.start() - 8), cue.start()):
-                continue  # Portuguese "no React" is "in React"; "No React" or ", no React" is not
-            if not words.has(word, at):
-                continue  # "no" in "no_" or "no.x", and no word "no" elsewhere
-            ends.append(cue.end())
+    for word, at in words.negations:
+        cue = vocab.negation.match(low, at)
+        if cue is None or not words.stands(word, at, low):
+            continue
+        if cue.group() in vocab.clause_start_negations and not CLAUSE_BEFORE.search(
+                low, max(0, cue.start() - 8), cue.start()):
+            continue  # Portuguese "no React" is "in React"; "No React" or ", no React" is not
+        if not words.has(word, at):
+            continue  # "no" in "no_" or "no.x", and no word "no" elsewhere
+        ends.append(cue.end())
     return sorted(ends)
 
 
