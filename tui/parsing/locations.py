@@ -40,8 +40,13 @@ LOCATION_CUES = re.compile(r"[`]|" + PICTOGRAPHS.pattern)
 REMOTE_TAG = re.compile(r"#LI-Remote\b|\[(?:remote|remoto|remota|t[ée]l[ée]travail)\]",
                         re.IGNORECASE)
 ONSITE_TAG = re.compile(r"#LI-(?:Onsite|Hybrid)\b", re.IGNORECASE)
+# (found by its four openings in the folded text, which the cue and phrase scans and the
+# salary and trap stages fold too: 26 µs a posting against a few)
+REMOTE_TAG_STARTS = PrefixScan(REMOTE_TAG)
 # A board chip or pin: "`🌎 Berlin, Germany`", "📍London / UK Remote | 💰 …"
 CHIP = re.compile(rf"(?:{'|'.join(words()['location_marks'])})\ufe0f?\s*([^`|*\n<>]+)")
+# The marks are emoji: an ASCII line holds no chip (most lines)
+CHIP_IN_ASCII = any(mark.isascii() for mark in words()["location_marks"])
 TITLE_TAGS = re.compile(r"^\s*(?:#+\s*)?((?:\[[^\]]{1,60}\]\s*)+)")
 TITLE_TAIL = re.compile(r"\s[-–—|]\s")
 SENTENCE_END = re.compile(r"(?<=[a-z)\]])[.!?]\s+(?=[A-Z])")
@@ -100,8 +105,11 @@ class Where:
     areas: list[str] = field(default_factory=list)  # regions, countries, continents of places
 
 
+NOT_KEY = re.compile(r"[\W_]+")
+
+
 def _key(name: object) -> str:
-    return re.sub(r"[\W_]+", "", str(name).casefold())
+    return NOT_KEY.sub("", str(name).casefold())
 
 
 @cache
@@ -170,9 +178,11 @@ def find_locations(
     found += [_trusted(text) for text in extra]
     found += _title_slots([meta.get("title"), next((line for line in lines if line.strip()), "")])
     for raw in lines[:CHIP_LINES]:
-        found += [_trusted(chip) for chip in CHIP.findall(raw)]
+        if CHIP_IN_ASCII or not raw.isascii():
+            found += [_trusted(chip) for chip in CHIP.findall(raw)]
     whole = "\n".join(lines)
-    if REMOTE_TAG.search(whole):  # "#LI-Remote": the board's own location field
+    tagged = next(REMOTE_TAG_STARTS.finditer(whole), None) is not None
+    if tagged:  # "#LI-Remote": the board's own location field
         found.append(PlaceLine(remote=True, modes=1))
     order = [number for number, _ in header_lines(lines, HEADER_LINES)]
     header = set(order)
@@ -226,7 +236,7 @@ def find_locations(
         # Sentences are read only when no slot named a place: they cost about 0.8 ms a
         # posting (one scan of the whole text), and a stated slot already says where.
         found += _cue_slots(whole)
-    return _combine(found, stated, meta_scope, whole)
+    return _combine(found, stated, meta_scope, whole, tagged)
 
 
 def _cue_slots(text: str) -> list[PlaceLine]:
@@ -334,7 +344,8 @@ def _title_slots(titles: list[object]) -> list[PlaceLine]:
     return found
 
 
-def _combine(found: list[PlaceLine], stated: bool | None, meta_scope: str, text: str) -> Where:
+def _combine(found: list[PlaceLine], stated: bool | None, meta_scope: str, text: str,
+             tagged: bool) -> Where:
     where = Where()
     ranked = sorted(found, key=lambda line: -len(line.places))  # the fullest list sets the order
     for line in ranked:
@@ -351,7 +362,7 @@ def _combine(found: list[PlaceLine], stated: bool | None, meta_scope: str, text:
             where.scope = line.scope
     where.scope = where.scope or meta_scope
     if not where.remote and stated is not False:  # "remote: no" is not second-guessed
-        where.remote = _says_remote(text)
+        where.remote = _says_remote(text, tagged)
     if slot_remote or stated:
         where.places.append(REMOTE)
     if where.scope and not where.remote:
@@ -383,12 +394,14 @@ def _negated(text: str, start: int, end: int) -> bool:
 STRUCK = re.compile(r"<del>.*?</del>|<s>.*?</s>|~~[^~\n]+~~", re.IGNORECASE | re.DOTALL)
 
 
-def _says_remote(text: str) -> bool:
+def _says_remote(text: str, tagged: bool) -> bool:
+    """Does the posting's text say the job is remote? ``tagged``: it holds a REMOTE_TAG."""
     if "~~" in text or "<" in text:
         text = STRUCK.sub(" ", text)  # a struck-out perk is one no longer offered
-    if ONSITE_TAG.search(text) and not REMOTE_TAG.search(text):
+        tagged = REMOTE_TAG.search(text) is not None
+    if ONSITE_TAG.search(text) and not tagged:
         return False
-    if REMOTE_TAG.search(text):
+    if tagged:
         return True
     return any(not _negated(text, m.start(), m.end())
                for m in REMOTE_PHRASE_STARTS.finditer(text))

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from tui.parsing import gazetteer
-from tui.parsing.alternation import Alternation
+from tui.parsing.alternation import Alternation, RequiredWords
 from tui.parsing.gazetteer import CITY_KINDS, Place
 from tui.parsing.markdown_text import PICTOGRAPHS
 from tui.text import fold
@@ -60,7 +60,9 @@ PARENTHESES = re.compile(r"[(\[（]([^()\[\]（）]*)[)\]）]")
 # "Presencial y remoto", "office and remote": both at once is hybrid, not a remote job
 # (while "Berlin or Remote" offers remote work).
 _ONSITE = r"(?:presencial|on-?site|in[- ]office|office|офис|в офисе|vor ort|stacjonarn\w*|biuro)"
-_REMOTE = r"(?:remot[eo]|remota|удал[её]нн?\w*|zdaln\w*|home ?office|t[ée]l[ée]travail)"
+_REMOTE_WORDS = [r"remot[eo]", "remota", r"удал[её]нн?\w*", r"zdaln\w*", "home ?office",
+                 "t[ée]l[ée]travail"]
+_REMOTE = rf"(?:{'|'.join(_REMOTE_WORDS)})"
 BOTH_MODES = re.compile(
     rf"(?<!\w)(?:{_ONSITE}\s+(?:and|y|e|und|и|et|i|\+|&)\s+{_REMOTE}|"
     rf"{_REMOTE}\s+(?:and|y|e|und|и|et|i|\+|&)\s+{_ONSITE})(?!\w)",
@@ -256,16 +258,13 @@ def is_place_line(text: str) -> bool:
     return may_be_place_line(text) and read_place_line(text).is_location
 
 
-# The words one side of BOTH_MODES needs, for ASCII text (re's IGNORECASE also folds
-# some non-ASCII letters onto ASCII ones, so other text always goes to the pattern).
-_REMOTE_WORDS_ASCII = ("remot", "zdaln", "home", "travail")
+# The words one side of BOTH_MODES needs: a line holding none states no two modes. (For
+# text of any script: a non-ASCII line went to the pattern, ~10 µs against ~1 µs.)
+_REMOTE_SIDE = RequiredWords(_REMOTE_WORDS)
 
 
 def _may_state_both_modes(text: str) -> bool:
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(word in lowered for word in _REMOTE_WORDS_ASCII)
+    return _REMOTE_SIDE.may_match(text)
 
 
 def _chunks(text: str) -> Iterator[str]:
