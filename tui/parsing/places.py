@@ -228,22 +228,11 @@ def may_be_place_line(text: str) -> bool:
         return True
     end = run.end()
     after = text[end:end + 1]
-    lowered = fold(run.group())  # "Técnicas" → "tecnicas", as the gazetteer folds it
-    if not (after.isascii() and lowered.isascii() and lowered.isalnum()):
-        return True  # (folded, the character after might be a letter too)
-    if lowered in PREFIX_WORDS or _may_end_wide(lowered):
-        return True  # ONLY, REMOTE_PREFIX or WIDE_SUFFIX may take words off first
-    alone, followed, two = gazetteer.ascii_first_runs()
-    if after.isspace():
-        second = SECOND_RUN.match(text, end)
-        if second is None or _may_end_wide(second.group(1).lower()):
-            if lowered + " " in followed:
-                return True
-        elif f"{lowered} {second.group(1).lower()}" in two:
-            return True  # "Rio de …"; "As a key engineer" names no place
-    elif after and lowered + after.lower() in followed:
+    second = SECOND_RUN.match(text, end) if after.isspace() else None
+    opening = _opening(run.group(), after, second.group(1) if second else "")
+    if opening is MAY_NAME:
         return True
-    whole = lowered in alone
+    whole = opening is WHOLE_NAME
     if (whole and PART_END.match(text, end)) or MODE_OR_TEAM_START.match(text):
         return True
     if not DIGIT.search(text):
@@ -251,6 +240,34 @@ def may_be_place_line(text: str) -> bool:
     # A part with a digit is read with its postal codes taken out and single spaces
     text = " ".join(POSTAL_CODE.sub(" ", text).split())
     return bool((whole and PART_END.match(text, end)) or MODE_OR_TEAM_START.match(text))
+
+
+MAY_NAME, WHOLE_NAME, NO_NAME = "may name a place", "a whole name", "no name"
+
+
+# A text's first words recur from line to line ("The", "We are", "About the"): what they
+# say is kept (the rest of may_be_place_line looks at the text itself).
+@lru_cache(maxsize=8192)
+def _opening(run: str, after: str, second: str) -> str:
+    """What a text's first run (followed by ``after``, then by the ASCII run ``second``
+    after spaces, "" when there is none) says: MAY_NAME when a place name may open the
+    text (or a prefix or suffix may be taken off first), else WHOLE_NAME when the run is
+    a whole name, else NO_NAME."""
+    lowered = fold(run)  # "Técnicas" → "tecnicas", as the gazetteer folds it
+    if not (after.isascii() and lowered.isascii() and lowered.isalnum()):
+        return MAY_NAME  # (folded, the character after might be a letter too)
+    if lowered in PREFIX_WORDS or _may_end_wide(lowered):
+        return MAY_NAME  # ONLY, REMOTE_PREFIX or WIDE_SUFFIX may take words off first
+    alone, followed, two = gazetteer.ascii_first_runs()
+    if after.isspace():
+        if not second or _may_end_wide(second.lower()):
+            if lowered + " " in followed:
+                return MAY_NAME
+        elif f"{lowered} {second.lower()}" in two:
+            return MAY_NAME  # "Rio de …"; "As a key engineer" names no place
+    elif after and lowered + after.lower() in followed:
+        return MAY_NAME
+    return WHOLE_NAME if lowered in alone else NO_NAME
 
 
 def is_place_line(text: str) -> bool:
