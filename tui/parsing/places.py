@@ -275,13 +275,20 @@ def is_place_line(text: str) -> bool:
     return may_be_place_line(text) and read_place_line(text).is_location
 
 
-# The words one side of BOTH_MODES needs: a line holding none states no two modes. (For
-# text of any script: a non-ASCII line went to the pattern, ~10 µs against ~1 µs.)
-_REMOTE_SIDE = RequiredWords(_REMOTE_WORDS)
+# The words one side of BOTH_MODES needs: a line holding none states no two modes.
+# "home", not the longest run "office": most lines that say office say no remote word.
+_REMOTE_SIDE_WORDS = ["home" if word == "home ?office" else word for word in _REMOTE_WORDS]
+_REMOTE_WORDS_ASCII = ("remot", "zdaln", "home", "travail")
+# Any script (re's IGNORECASE also folds some non-ASCII letters onto ASCII ones, which
+# RequiredWords looks out for): a non-ASCII line went to the pattern, ~10 µs against ~1 µs.
+_REMOTE_SIDE = RequiredWords(_REMOTE_SIDE_WORDS)
 
 
 def _may_state_both_modes(text: str) -> bool:
-    return _REMOTE_SIDE.may_match(text)
+    if not text.isascii():
+        return _REMOTE_SIDE.may_match(text)
+    lowered = text.lower()
+    return any(word in lowered for word in _REMOTE_WORDS_ASCII)
 
 
 def _chunks(text: str) -> Iterator[str]:
