@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from tui.parsing.alternation import RequiredWords, first_letters
+from tui.parsing.alternation import first_letters
 from tui.parsing.fields import HEADER_LINES, header_lines
 from tui.parsing.front_matter import flag
 from tui.parsing.markdown_text import PICTOGRAPHS, plain_line
@@ -33,14 +33,20 @@ from tui.parsing.places import (
     strip_label,
     words,
 )
+from tui.parsing.prefix_scan import PrefixScan
 
 MAX_LINE = 300
 LOCATION_CUES = re.compile(r"[`]|" + PICTOGRAPHS.pattern)
 REMOTE_TAG = re.compile(r"#LI-Remote\b|\[(?:remote|remoto|remota|t[ée]l[ée]travail)\]",
                         re.IGNORECASE)
 ONSITE_TAG = re.compile(r"#LI-(?:Onsite|Hybrid)\b", re.IGNORECASE)
+# (found by its four openings in the folded text, which the cue and phrase scans and the
+# salary and trap stages fold too: 26 µs a posting against a few)
+REMOTE_TAG_STARTS = PrefixScan(REMOTE_TAG)
 # A board chip or pin: "`🌎 Berlin, Germany`", "📍London / UK Remote | 💰 …"
 CHIP = re.compile(rf"(?:{'|'.join(words()['location_marks'])})\ufe0f?\s*([^`|*\n<>]+)")
+# The marks are emoji: an ASCII line holds no chip (most lines)
+CHIP_IN_ASCII = any(mark.isascii() for mark in words()["location_marks"])
 TITLE_TAGS = re.compile(r"^\s*(?:#+\s*)?((?:\[[^\]]{1,60}\]\s*)+)")
 TITLE_TAIL = re.compile(r"\s[-–—|]\s")
 SENTENCE_END = re.compile(r"(?<=[a-z)\]])[.!?]\s+(?=[A-Z])")
@@ -54,9 +60,9 @@ def _any(name: str, whole: bool = False) -> re.Pattern[str]:
 
 REMOTE_PHRASES = re.compile(rf"(?<!\w){first_letters(words()['remote_phrases'])}"
                             rf"(?:{'|'.join(words()['remote_phrases'])})", re.IGNORECASE)
-# About half the postings read for a remote phrase contain none of the phrases' words:
-# a substring test rules them out without the scan (the pattern tries every position).
-REMOTE_PHRASE_WORDS = RequiredWords(words()["remote_phrases"])
+# Looked for only where a phrase can start (2.7x cheaper than the scan; it also rules out
+# the postings that hold none of the phrases' first letters)
+REMOTE_PHRASE_STARTS = PrefixScan(REMOTE_PHRASES)
 NEGATION = re.compile(rf"(?<!\w)(?:{'|'.join(words()['negations'])})(?!\w)|n't\b",
                       re.IGNORECASE)
 REMOTE_LABEL = re.compile(rf"^(?:{'|'.join(words()['remote_labels'])})\s*[:：]\s*(.+)$",
@@ -74,6 +80,8 @@ CUE = re.compile(rf"(?<!\w){first_letters(words()['location_cues'])}(?=[^\W\d_])
 # (checked on the words before the cue: as part of CUE it made the scan 40% slower)
 BASED_SUBJECT = re.compile(rf"(?<!\w)(?:{'|'.join(words()['based_subjects'])})\s+$",
                            re.IGNORECASE)
+# (tried only where a cue can start: the scan of a posting 0.39 → 0.19 ms)
+CUE_STARTS = PrefixScan(CUE)
 # "remote within the US" offers remote work; "anywhere in California" need not
 REMOTE_CUE = re.compile(r"remot|virtual|удал", re.IGNORECASE)
 # A sentence about the company's seat, history or customers is not a job location.
@@ -97,8 +105,11 @@ class Where:
     areas: list[str] = field(default_factory=list)  # regions, countries, continents of places
 
 
+NOT_KEY = re.compile(r"[\W_]+")
+
+
 def _key(name: object) -> str:
-    return re.sub(r"[\W_]+", "", str(name).casefold())
+    return NOT_KEY.sub("", str(name).casefold())
 
 
 @cache
@@ -167,9 +178,11 @@ def find_locations(
     found += [_trusted(text) for text in extra]
     found += _title_slots([meta.get("title"), next((line for line in lines if line.strip()), "")])
     for raw in lines[:CHIP_LINES]:
-        found += [_trusted(chip) for chip in CHIP.findall(raw)]
+        if CHIP_IN_ASCII or not raw.isascii():
+            found += [_trusted(chip) for chip in CHIP.findall(raw)]
     whole = "\n".join(lines)
-    if REMOTE_TAG.search(whole):  # "#LI-Remote": the board's own location field
+    tagged = next(REMOTE_TAG_STARTS.finditer(whole), None) is not None
+    if tagged:  # "#LI-Remote": the board's own location field
         found.append(PlaceLine(remote=True, modes=1))
     order = [number for number, _ in header_lines(lines, HEADER_LINES)]
     header = set(order)
@@ -223,7 +236,7 @@ def find_locations(
         # Sentences are read only when no slot named a place: they cost about 0.8 ms a
         # posting (one scan of the whole text), and a stated slot already says where.
         found += _cue_slots(whole)
-    return _combine(found, stated, meta_scope, whole)
+    return _combine(found, stated, meta_scope, whole, tagged)
 
 
 def _cue_slots(text: str) -> list[PlaceLine]:
@@ -231,7 +244,7 @@ def _cue_slots(text: str) -> list[PlaceLine]:
     "hiring in Poland and Cyprus"). Only the run of pieces that each name a place counts:
     the first piece that is not one ends the slot, so prose never becomes a place."""
     found: list[PlaceLine] = []
-    for match in CUE.finditer(text):
+    for match in CUE_STARTS.finditer(text):
         start = max(0, text.rfind("\n", 0, match.start()))
         sentence = SENTENCE_START.split(text[start:match.start()])[-1]
         if BACKGROUND.search(sentence):
@@ -331,7 +344,8 @@ def _title_slots(titles: list[object]) -> list[PlaceLine]:
     return found
 
 
-def _combine(found: list[PlaceLine], stated: bool | None, meta_scope: str, text: str) -> Where:
+def _combine(found: list[PlaceLine], stated: bool | None, meta_scope: str, text: str,
+             tagged: bool) -> Where:
     where = Where()
     ranked = sorted(found, key=lambda line: -len(line.places))  # the fullest list sets the order
     for line in ranked:
@@ -348,7 +362,7 @@ def _combine(found: list[PlaceLine], stated: bool | None, meta_scope: str, text:
             where.scope = line.scope
     where.scope = where.scope or meta_scope
     if not where.remote and stated is not False:  # "remote: no" is not second-guessed
-        where.remote = _says_remote(text)
+        where.remote = _says_remote(text, tagged)
     if slot_remote or stated:
         where.places.append(REMOTE)
     if where.scope and not where.remote:
@@ -380,16 +394,17 @@ def _negated(text: str, start: int, end: int) -> bool:
 STRUCK = re.compile(r"<del>.*?</del>|<s>.*?</s>|~~[^~\n]+~~", re.IGNORECASE | re.DOTALL)
 
 
-def _says_remote(text: str) -> bool:
+def _says_remote(text: str, tagged: bool) -> bool:
+    """Does the posting's text say the job is remote? ``tagged``: it holds a REMOTE_TAG."""
     if "~~" in text or "<" in text:
         text = STRUCK.sub(" ", text)  # a struck-out perk is one no longer offered
-    if ONSITE_TAG.search(text) and not REMOTE_TAG.search(text):
+        tagged = REMOTE_TAG.search(text) is not None
+    if ONSITE_TAG.search(text) and not tagged:
         return False
-    if REMOTE_TAG.search(text):
+    if tagged:
         return True
-    if not REMOTE_PHRASE_WORDS.may_match(text):
-        return False
-    return any(not _negated(text, m.start(), m.end()) for m in REMOTE_PHRASES.finditer(text))
+    return any(not _negated(text, m.start(), m.end())
+               for m in REMOTE_PHRASE_STARTS.finditer(text))
 
 
 def _remote_line(value: str) -> PlaceLine:

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from tui.parsing import gazetteer
-from tui.parsing.alternation import Alternation
+from tui.parsing.alternation import Alternation, RequiredWords
 from tui.parsing.gazetteer import CITY_KINDS, Place
 from tui.parsing.markdown_text import PICTOGRAPHS
 from tui.text import fold
@@ -60,7 +60,9 @@ PARENTHESES = re.compile(r"[(\[（]([^()\[\]（）]*)[)\]）]")
 # "Presencial y remoto", "office and remote": both at once is hybrid, not a remote job
 # (while "Berlin or Remote" offers remote work).
 _ONSITE = r"(?:presencial|on-?site|in[- ]office|office|офис|в офисе|vor ort|stacjonarn\w*|biuro)"
-_REMOTE = r"(?:remot[eo]|remota|удал[её]нн?\w*|zdaln\w*|home ?office|t[ée]l[ée]travail)"
+_REMOTE_WORDS = [r"remot[eo]", "remota", r"удал[её]нн?\w*", r"zdaln\w*", "home ?office",
+                 "t[ée]l[ée]travail"]
+_REMOTE = rf"(?:{'|'.join(_REMOTE_WORDS)})"
 BOTH_MODES = re.compile(
     rf"(?<!\w)(?:{_ONSITE}\s+(?:and|y|e|und|и|et|i|\+|&)\s+{_REMOTE}|"
     rf"{_REMOTE}\s+(?:and|y|e|und|и|et|i|\+|&)\s+{_ONSITE})(?!\w)",
@@ -226,22 +228,11 @@ def may_be_place_line(text: str) -> bool:
         return True
     end = run.end()
     after = text[end:end + 1]
-    lowered = fold(run.group())  # "Técnicas" → "tecnicas", as the gazetteer folds it
-    if not (after.isascii() and lowered.isascii() and lowered.isalnum()):
-        return True  # (folded, the character after might be a letter too)
-    if lowered in PREFIX_WORDS or _may_end_wide(lowered):
-        return True  # ONLY, REMOTE_PREFIX or WIDE_SUFFIX may take words off first
-    alone, followed, two = gazetteer.ascii_first_runs()
-    if after.isspace():
-        second = SECOND_RUN.match(text, end)
-        if second is None or _may_end_wide(second.group(1).lower()):
-            if lowered + " " in followed:
-                return True
-        elif f"{lowered} {second.group(1).lower()}" in two:
-            return True  # "Rio de …"; "As a key engineer" names no place
-    elif after and lowered + after.lower() in followed:
+    second = SECOND_RUN.match(text, end) if after.isspace() else None
+    opening = _opening(run.group(), after, second.group(1) if second else "")
+    if opening is MAY_NAME:
         return True
-    whole = lowered in alone
+    whole = opening is WHOLE_NAME
     if (whole and PART_END.match(text, end)) or MODE_OR_TEAM_START.match(text):
         return True
     if not DIGIT.search(text):
@@ -251,19 +242,51 @@ def may_be_place_line(text: str) -> bool:
     return bool((whole and PART_END.match(text, end)) or MODE_OR_TEAM_START.match(text))
 
 
+MAY_NAME, WHOLE_NAME, NO_NAME = "may name a place", "a whole name", "no name"
+
+
+# A text's first words recur from line to line ("The", "We are", "About the"): what they
+# say is kept (the rest of may_be_place_line looks at the text itself).
+@lru_cache(maxsize=8192)
+def _opening(run: str, after: str, second: str) -> str:
+    """What a text's first run (followed by ``after``, then by the ASCII run ``second``
+    after spaces, "" when there is none) says: MAY_NAME when a place name may open the
+    text (or a prefix or suffix may be taken off first), else WHOLE_NAME when the run is
+    a whole name, else NO_NAME."""
+    lowered = fold(run)  # "Técnicas" → "tecnicas", as the gazetteer folds it
+    if not (after.isascii() and lowered.isascii() and lowered.isalnum()):
+        return MAY_NAME  # (folded, the character after might be a letter too)
+    if lowered in PREFIX_WORDS or _may_end_wide(lowered):
+        return MAY_NAME  # ONLY, REMOTE_PREFIX or WIDE_SUFFIX may take words off first
+    alone, followed, two = gazetteer.ascii_first_runs()
+    if after.isspace():
+        if not second or _may_end_wide(second.lower()):
+            if lowered + " " in followed:
+                return MAY_NAME
+        elif f"{lowered} {second.lower()}" in two:
+            return MAY_NAME  # "Rio de …"; "As a key engineer" names no place
+    elif after and lowered + after.lower() in followed:
+        return MAY_NAME
+    return WHOLE_NAME if lowered in alone else NO_NAME
+
+
 def is_place_line(text: str) -> bool:
     """``read_place_line(text).is_location``, most texts ruled out first."""
     return may_be_place_line(text) and read_place_line(text).is_location
 
 
-# The words one side of BOTH_MODES needs, for ASCII text (re's IGNORECASE also folds
-# some non-ASCII letters onto ASCII ones, so other text always goes to the pattern).
+# The words one side of BOTH_MODES needs: a line holding none states no two modes.
+# "home", not the longest run "office": most lines that say office say no remote word.
+_REMOTE_SIDE_WORDS = ["home" if word == "home ?office" else word for word in _REMOTE_WORDS]
 _REMOTE_WORDS_ASCII = ("remot", "zdaln", "home", "travail")
+# Any script (re's IGNORECASE also folds some non-ASCII letters onto ASCII ones, which
+# RequiredWords looks out for): a non-ASCII line went to the pattern, ~10 µs against ~1 µs.
+_REMOTE_SIDE = RequiredWords(_REMOTE_SIDE_WORDS)
 
 
 def _may_state_both_modes(text: str) -> bool:
     if not text.isascii():
-        return True
+        return _REMOTE_SIDE.may_match(text)
     lowered = text.lower()
     return any(word in lowered for word in _REMOTE_WORDS_ASCII)
 
