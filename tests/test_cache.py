@@ -155,6 +155,10 @@ def test_search_words_fold_accents_and_case_and_keep_each_word_once() -> None:
     words = parse_worker.search_words("Café München", "ACME", "acme Straße, café: Øl-bar")
     assert words.split() == ["cafe", "munchen", "acme", "strasse", "øl", "bar"]
     assert parse_worker.search_words("Rust RUST rust_lang") == "rust rust_lang"
+    # Words are cut at any character that is not a letter, digit or "_", inside or
+    # outside ASCII: a no-break space, a dash, an accent written apart.
+    assert parse_worker.search_words("Zürich\u00a0HQ–Köln/Bonn, Cafe\u0301 ①") == (
+        "zurich hq koln bonn cafe 1")
 
 
 def test_the_process_pool_gives_the_same_records_as_in_process(
