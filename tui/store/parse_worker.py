@@ -1,8 +1,9 @@
 """Parse posting files, on both cores when there are many.
 
-``parse_file`` is the unit of work the build hands to its process pool:
-top-level functions only, so they pickle into worker processes. The result is a
-plain dict (cheap to send back) describing either a parsed posting or a skip.
+``parse_file`` is the unit of work, handed to the build's process pool in runs
+(``parse_chunk``): top-level functions only, so they pickle into worker processes.
+The result is a plain dict (cheap to send back) describing either a parsed posting
+or a skip.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ import re
 import sys
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.sanitize import clean_line
 from tui.store.entries import CacheEntry
@@ -34,13 +35,17 @@ if TYPE_CHECKING:
 WORD = re.compile(r"\w+")
 # Below this many files to parse, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 400
-# Files a pool worker takes at a time: a 64th of them, at most CHUNK_MAX (~0.5 s of
-# parsing). When the work runs out one worker idles for up to a chunk: uncapped, a
-# chunk was 1,562 files (~6 s) at 100k postings. Each chunk costs the main process
-# ~1 ms of futures and pickles: 32-file chunks cost it 0.84 s CPU a 10k build
-# against 0.55 s with 156-file ones (loaded box, one run each).
+# Files a pool worker takes at a time: an eighth of those left per worker, between
+# CHUNK_MIN and CHUNK_MAX (~0.5 s of parsing), so chunks shrink as the work runs
+# out. A chunk costs the main process ~1 ms of futures and pickles (32-file chunks
+# cost it 0.84 s CPU a 10k build against 0.55 s with 156-file ones), but when the
+# work runs out one worker idles while the other ends its last chunk: with chunks
+# of 128 files to the end, 0.43-0.44 s of a 10k build; 0.01-0.02 s with shrinking
+# ones (2 runs each, loaded box).
 CHUNK_MAX = 128
+CHUNK_MIN = 8
 Progress = Callable[[int, int], None]
+T = TypeVar("T")
 
 
 def search_words(*parts: str) -> str:
@@ -146,6 +151,20 @@ def _parser() -> tuple[type[SkipFile], Callable[[Posting], str],
     return SkipFile, identity_key, parse_posting
 
 
+def parse_chunk(tasks: list[tuple[str, str, int, int]]) -> list[CacheEntry]:
+    """What a pool worker is handed: a run of files, parsed in order."""
+    return [parse_file(task) for task in tasks]
+
+
+def chunks(tasks: list[T], workers: int) -> Iterator[list[T]]:
+    """``tasks`` in runs, long ones first and shorter toward the end (see CHUNK_MAX)."""
+    start = 0
+    while start < len(tasks):
+        size = max(CHUNK_MIN, min(CHUNK_MAX, (len(tasks) - start) // (8 * workers)))
+        yield tasks[start:start + size]
+        start += size
+
+
 def parse_files(
     root: Path, stats: list[FileStat], progress: Progress | None, workers: int | None
 ) -> Iterator[CacheEntry]:
@@ -155,23 +174,37 @@ def parse_files(
     if progress:
         progress(0, total)
     if total < POOL_THRESHOLD or workers == 1:
-        results: Iterable[CacheEntry] = map(parse_file, tasks)
-        pool = None
-    else:
-        # spawn, not fork: the TUI builds from a worker thread, and forking a
-        # threaded process can deadlock the child.
-        _start_resource_tracker()
-        pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
-                                   mp_context=get_context("spawn"), initializer=_quiet_worker)
-        results = pool.map(parse_file, tasks, chunksize=max(16, min(CHUNK_MAX, total // 64)))
-    try:
-        for done, result in enumerate(results, start=1):
+        for done, result in enumerate(map(parse_file, tasks), start=1):
             if progress and (done == total or done % 100 == 0):
                 progress(done, total)
             yield result
+        return
+    count = workers or os.cpu_count() or 2
+    pool, owned = _pool(count)
+    futures = [pool.submit(parse_chunk, run) for run in chunks(tasks, count)]
+    done = 0
+    try:
+        for future in futures:
+            for result in future.result():
+                done += 1
+                if progress and (done == total or done % 100 == 0):
+                    progress(done, total)
+                yield result
     finally:
-        if pool is not None:
+        for future in futures:
+            future.cancel()
+        if owned:
             pool.shutdown(cancel_futures=True)
+
+
+def _pool(workers: int) -> tuple[ProcessPoolExecutor, bool]:
+    """A pool to parse with, and whether the caller ends it."""
+    # spawn, not fork: the TUI builds from a worker thread, and forking a
+    # threaded process can deadlock the child.
+    _start_resource_tracker()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                               initializer=_quiet_worker)
+    return pool, True
 
 
 def _start_resource_tracker() -> None:
