@@ -170,11 +170,23 @@ def test_the_process_pool_gives_the_same_records_as_in_process(
     serial = PostingCache(tmp_path / "serial", folder)
     serial.build(workers=1)
     monkeypatch.setattr(parse_worker, "POOL_THRESHOLD", 1)
+    pools = []
+    pool_class = parse_worker.ProcessPoolExecutor
+
+    def counted_pool(*args, **kwargs):
+        pools.append(pool_class(*args, **kwargs))
+        return pools[-1]
+
+    monkeypatch.setattr(parse_worker, "ProcessPoolExecutor", counted_pool)
     pooled = PostingCache(tmp_path / "pooled", folder)
     progress: list[tuple[int, int]] = []
-    pooled.build(workers=2, progress=lambda done, total: progress.append((done, total)))
+    with parse_worker.kept_pool():  # as a first build in steps: one pool for both
+        pooled.build(workers=2, limit=20,
+                     progress=lambda done, total: progress.append((done, total)))
+        pooled.build(workers=2, progress=lambda done, total: progress.append((done, total)))
     assert [p.to_dict() for p in pooled.postings()] == [p.to_dict() for p in serial.postings()]
-    assert progress[-1] == (33, 33)
+    assert (20, 33) in progress and progress[-1] == (13, 13)
+    assert len(pools) == 1
 
 
 def test_no_change_rebuild_skips_reading_the_cache_but_still_names_skipped_files(

@@ -4,6 +4,7 @@
 (``parse_chunk``): top-level functions only, so they pickle into worker processes.
 The result is a plain dict (cheap to send back) describing either a parsed posting
 or a skip.
+
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ import hashlib
 import os
 import re
 import sys
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
@@ -190,6 +194,9 @@ def parse_files(
                 if progress and (done == total or done % 100 == 0):
                     progress(done, total)
                 yield result
+    except BrokenProcessPool:
+        _drop_kept(pool)  # a worker died: the next build starts a new pool
+        raise
     finally:
         for future in futures:
             future.cancel()
@@ -197,14 +204,47 @@ def parse_files(
             pool.shutdown(cancel_futures=True)
 
 
+_kept = threading.local()  # this thread's pool while a kept_pool() block runs
+
+
+@contextmanager
+def kept_pool() -> Iterator[None]:
+    """Builds in this block (and this thread) share one process pool, started by the
+    first that needs it and ended with the block. The TUI's first build goes in steps
+    (2,000 postings, then 4,000, 8,000...): each step's own pool cost its workers
+    ~1 s of imports and table loading before their first posting."""
+    if getattr(_kept, "active", False):
+        yield  # nested: the outer block holds the pool
+        return
+    _kept.active, _kept.pool = True, None
+    try:
+        yield
+    finally:
+        pool, _kept.pool, _kept.active = _kept.pool, None, False
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
 def _pool(workers: int) -> tuple[ProcessPoolExecutor, bool]:
-    """A pool to parse with, and whether the caller ends it."""
+    """A pool to parse with, and whether the caller ends it (False: a kept_pool block
+    holds it)."""
+    kept = getattr(_kept, "active", False)
+    if kept and _kept.pool is not None:
+        return _kept.pool, False
     # spawn, not fork: the TUI builds from a worker thread, and forking a
     # threaded process can deadlock the child.
     _start_resource_tracker()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
                                initializer=_quiet_worker)
-    return pool, True
+    if kept:
+        _kept.pool = pool
+    return pool, not kept
+
+
+def _drop_kept(pool: ProcessPoolExecutor) -> None:
+    if getattr(_kept, "pool", None) is pool:
+        _kept.pool = None
+        pool.shutdown(cancel_futures=True)
 
 
 def _start_resource_tracker() -> None:
