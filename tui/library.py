@@ -259,18 +259,23 @@ class Library:
             else:
                 self.cache.save_listing(cached)
             return report
-        step, done_before = FIRST_BUILD_STEP, 0
-        while True:
-            def counted(done: int, total: int, before: int = done_before) -> None:
-                if progress is not None:  # counted against every file of the folder
-                    progress(before + done, before + total)
+        # One process pool for every step, here only: a warm start parses nothing or
+        # a few files, and never pays for the pool's modules.
+        from tui.store.parse_worker import kept_pool
 
-            report = self.cache.build(limit=step, progress=counted)
-            show(self.listed())
-            if not report.pending:
-                return report
-            done_before = report.total - report.pending
-            step *= 2
+        step, done_before = FIRST_BUILD_STEP, 0
+        with kept_pool():
+            while True:
+                def counted(done: int, total: int, before: int = done_before) -> None:
+                    if progress is not None:  # counted against every file of the folder
+                        progress(before + done, before + total)
+
+                report = self.cache.build(limit=step, next_limit=2 * step, progress=counted)
+                show(self.listed())
+                if not report.pending:
+                    return report
+                done_before = report.total - report.pending
+                step *= 2
 
     def reload(self, paths: Iterable[str] = (), listed: Catalog | None = None) -> Reload:
         """After the folder changed (or the user asked): bring the cache up to date and

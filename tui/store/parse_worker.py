@@ -1,8 +1,10 @@
 """Parse posting files, on both cores when there are many.
 
-``parse_file`` is the unit of work the build hands to its process pool:
-top-level functions only, so they pickle into worker processes. The result is a
-plain dict (cheap to send back) describing either a parsed posting or a skip.
+``parse_file`` is the unit of work, handed to the build's process pool in runs
+(``parse_chunk``): top-level functions only, so they pickle into worker processes.
+The result is a plain dict (cheap to send back) describing either a parsed posting
+or a skip.
+
 """
 
 from __future__ import annotations
@@ -12,14 +14,17 @@ import hashlib
 import os
 import re
 import sys
+import threading
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tui.sanitize import clean_line
 from tui.store.entries import CacheEntry
@@ -34,40 +39,67 @@ if TYPE_CHECKING:
 WORD = re.compile(r"\w+")
 # Below this many files to parse, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 400
-# Files a pool worker takes at a time: a 64th of them, at most CHUNK_MAX (~0.5 s of
-# parsing). When the work runs out one worker idles for up to a chunk: uncapped, a
-# chunk was 1,562 files (~6 s) at 100k postings. Each chunk costs the main process
-# ~1 ms of futures and pickles: 32-file chunks cost it 0.84 s CPU a 10k build
-# against 0.55 s with 156-file ones (loaded box, one run each).
+# Files a pool worker takes at a time: an eighth of those left per worker, between
+# CHUNK_MIN and CHUNK_MAX (~0.5 s of parsing), so chunks shrink as the work runs
+# out. A chunk costs the main process ~1 ms of futures and pickles (32-file chunks
+# cost it 0.84 s CPU a 10k build against 0.55 s with 156-file ones), but when the
+# work runs out one worker idles while the other ends its last chunk: with chunks
+# of 128 files to the end, 0.43-0.44 s of a 10k build; 0.01-0.02 s with shrinking
+# ones (2 runs each, loaded box).
 CHUNK_MAX = 128
+CHUNK_MIN = 8
 Progress = Callable[[int, int], None]
+Task = tuple[str, str, int, int]  # (postings folder, source, size, mtime_ns): one file to parse
+T = TypeVar("T")
 
 
 def search_words(*parts: str) -> str:
     """Folded words of the text, each once, in order: what free-text search matches.
 
-    Each distinct word is folded once, and only a word with a letter outside ASCII
-    goes through :func:`fold` (remembered: most such words recur from posting to
-    posting); an ASCII word folds to its lower case. Text all in ASCII is lowered
-    and split in one pass. Per word through ``fold`` it cost 0.41 ms a posting of
-    the 10k bench corpus, 0.24 ms this way (``\\w+`` itself is 0.17 ms of that).
+    The words are ``\\w+`` runs. Most of them are ASCII, so the text is cut as UTF-8
+    bytes by one table: ASCII letters lowered, other ASCII word characters kept, any
+    other ASCII byte made a space, and bytes of letters outside ASCII kept, to be
+    looked at below. The split then gives the ASCII words themselves, folded; a piece
+    holding a character outside ASCII (``café``, ``São-Paulo``, ``x–y``) is cut into
+    words and folded by :func:`fold`, once per distinct piece (most recur from posting
+    to posting). A ``\\w+`` pass over the text and a fold per word cost 0.31-0.37 ms a
+    posting of the 10k bench corpus (most of its postings have a letter outside ASCII);
+    this way 0.14-0.16 ms (3 rounds each, same run, same words out).
     """
-    text = " ".join(parts)
-    if text.isascii():
-        return " ".join(dict.fromkeys(WORD.findall(text.lower())))
-    words: dict[str, None] = {}
-    for word in dict.fromkeys(WORD.findall(unicodedata.normalize("NFC", text))):
-        if word.isascii():
-            words[word.lower()] = None
+    text = unicodedata.normalize("NFC", " ".join(parts)).encode("utf-8", "surrogatepass")
+    words: dict[bytes, None] = {}
+    for piece in dict.fromkeys(text.translate(ASCII_WORDS).split()):
+        if piece.isascii():
+            words[piece] = None
         else:
-            for folded in _folded_words(word):
-                words[folded] = None
-    return " ".join(words)
+            words.update(_piece_words(piece))
+    return b" ".join(words).decode("utf-8", "surrogatepass")
+
+
+def _ascii_words_table() -> bytes:
+    """``bytes.translate`` table: an ASCII word character to its lower case, any other
+    ASCII byte to a space, a byte past ASCII (part of a longer character) kept."""
+    table = bytearray(b" " * 128 + bytes(range(128, 256)))
+    for byte in range(128):
+        if chr(byte).isalnum() or chr(byte) == "_":
+            table[byte] = ord(chr(byte).lower())
+    return bytes(table)
+
+
+ASCII_WORDS = _ascii_words_table()
 
 
 @lru_cache(maxsize=65536)
-def _folded_words(word: str) -> list[str]:
-    return WORD.findall(fold(word))
+def _piece_words(piece: bytes) -> dict[bytes, None]:
+    """The folded words of a piece holding a character outside ASCII, in order, once each."""
+    words: dict[bytes, None] = {}
+    for word in WORD.findall(piece.decode("utf-8", "surrogatepass")):
+        if word.isascii():
+            words[word.encode()] = None
+        else:
+            for folded in WORD.findall(fold(word)):
+                words[folded.encode("utf-8", "surrogatepass")] = None
+    return words
 
 
 def added_date(mtime_ns: int) -> str:
@@ -79,7 +111,7 @@ def added_date(mtime_ns: int) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(mtime_ns // 10**9))
 
 
-def parse_file(task: tuple[str, str, int, int]) -> CacheEntry:
+def parse_file(task: Task) -> CacheEntry:
     root, source, size, mtime_ns = task
     try:
         raw = read_posting(root, source)
@@ -124,32 +156,125 @@ def _parser() -> tuple[type[SkipFile], Callable[[Posting], str],
     return SkipFile, identity_key, parse_posting
 
 
+def parse_chunk(tasks: list[Task]) -> list[CacheEntry]:
+    """What a pool worker is handed: a run of files, parsed in order."""
+    return [parse_file(task) for task in tasks]
+
+
+def chunks(tasks: list[T], workers: int) -> Iterator[list[T]]:
+    """``tasks`` in runs, long ones first and shorter toward the end (see CHUNK_MAX)."""
+    start = 0
+    while start < len(tasks):
+        size = max(CHUNK_MIN, min(CHUNK_MAX, (len(tasks) - start) // (8 * workers)))
+        yield tasks[start:start + size]
+        start += size
+
+
 def parse_files(
-    root: Path, stats: list[FileStat], progress: Progress | None, workers: int | None
+    root: Path, stats: list[FileStat], progress: Progress | None, workers: int | None,
+    ahead: list[FileStat] | None = None,
 ) -> Iterator[CacheEntry]:
-    """Parse each file of ``stats`` (in a process pool when there are enough), in order."""
+    """Parse each file of ``stats`` (in a process pool when there are enough), in order.
+
+    ``ahead``: the files the next build will parse (the next step of a first build in
+    steps). In a :func:`kept_pool` block they are handed to the pool right after these,
+    so the workers go on with them while this build writes its cache and the list is
+    read, and the next build takes what they parsed (else ignored)."""
     tasks = [(str(root), s.source, s.size, s.mtime_ns) for s in stats]
     total = len(tasks)
     if progress:
         progress(0, total)
-    if total < POOL_THRESHOLD or workers == 1:
-        results: Iterable[CacheEntry] = map(parse_file, tasks)
-        pool = None
-    else:
-        # spawn, not fork: the TUI builds from a worker thread, and forking a
-        # threaded process can deadlock the child.
-        _start_resource_tracker()
-        pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 2,
-                                   mp_context=get_context("spawn"), initializer=_quiet_worker)
-        results = pool.map(parse_file, tasks, chunksize=max(16, min(CHUNK_MAX, total // 64)))
-    try:
-        for done, result in enumerate(results, start=1):
+    taken, start = _take_ahead(tasks)
+    if not taken and (total < POOL_THRESHOLD or workers == 1):
+        for done, result in enumerate(map(parse_file, tasks), start=1):
             if progress and (done == total or done % 100 == 0):
                 progress(done, total)
             yield result
+        return
+    count = workers or os.cpu_count() or 2
+    pool, owned = _pool(count)
+    futures = taken + [pool.submit(parse_chunk, run) for run in chunks(tasks[start:], count)]
+    if ahead and not owned:
+        _kept.ahead = [(run, pool.submit(parse_chunk, run)) for run in chunks(
+            [(str(root), s.source, s.size, s.mtime_ns) for s in ahead], count)]
+    done = 0
+    try:
+        for future in futures:
+            for result in future.result():
+                done += 1
+                if progress and (done == total or done % 100 == 0):
+                    progress(done, total)
+                yield result
+    except BrokenProcessPool:
+        _drop_kept(pool)  # a worker died: the next build starts a new pool
+        raise
     finally:
+        for future in futures:
+            future.cancel()
+        if owned:
+            pool.shutdown(cancel_futures=True)
+
+
+def _take_ahead(tasks: list[Task]) -> tuple[list[Future[list[CacheEntry]]], int]:
+    """The runs handed to the kept pool ahead of this build (see parse_files) that
+    parse the first of ``tasks``, in order, and how many tasks they cover. A run for
+    anything else (a file changed since) is dropped, with every run after it."""
+    ahead: list[tuple[list[Task], Future[list[CacheEntry]]]] = getattr(_kept, "ahead", [])
+    _kept.ahead = []
+    taken: list[Future[list[CacheEntry]]] = []
+    start = 0
+    matching = True
+    for run, future in ahead:
+        matching = matching and tasks[start:start + len(run)] == run
+        if matching:
+            taken.append(future)
+            start += len(run)
+        else:
+            future.cancel()
+    return taken, start
+
+
+_kept = threading.local()  # this thread's pool while a kept_pool() block runs
+
+
+@contextmanager
+def kept_pool() -> Iterator[None]:
+    """Builds in this block (and this thread) share one process pool, started by the
+    first that needs it and ended with the block. The TUI's first build goes in steps
+    (2,000 postings, then 4,000, 8,000...): each step's own pool cost its workers
+    ~1 s of imports and table loading before their first posting."""
+    if getattr(_kept, "active", False):
+        yield  # nested: the outer block holds the pool
+        return
+    _kept.active, _kept.pool, _kept.ahead = True, None, []
+    try:
+        yield
+    finally:
+        pool, _kept.pool, _kept.active, _kept.ahead = _kept.pool, None, False, []
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _pool(workers: int) -> tuple[ProcessPoolExecutor, bool]:
+    """A pool to parse with, and whether the caller ends it (False: a kept_pool block
+    holds it)."""
+    kept = getattr(_kept, "active", False)
+    if kept and _kept.pool is not None:
+        return _kept.pool, False
+    # spawn, not fork: the TUI builds from a worker thread, and forking a
+    # threaded process can deadlock the child.
+    _start_resource_tracker()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                               initializer=_quiet_worker)
+    if kept:
+        _kept.pool = pool
+    return pool, not kept
+
+
+def _drop_kept(pool: ProcessPoolExecutor) -> None:
+    if getattr(_kept, "pool", None) is pool:
+        _kept.pool, _kept.ahead = None, []
+        pool.shutdown(cancel_futures=True)
 
 
 def _start_resource_tracker() -> None:
