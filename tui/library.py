@@ -270,7 +270,7 @@ class Library:
                     if progress is not None:  # counted against every file of the folder
                         progress(before + done, before + total)
 
-                report = self.cache.build(limit=step, next_limit=2 * step, progress=counted)
+                report = self.cache.build(limit=step, progress=counted)
                 show(self.listed())
                 if not report.pending:
                     return report

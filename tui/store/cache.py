@@ -338,17 +338,14 @@ class PostingCache:
     @long_lived_allocations()
     def build(
         self, *, progress: Progress | None = None, workers: int | None = None,
-        limit: int | None = None, next_limit: int = 0,
+        limit: int | None = None,
     ) -> BuildReport:
         """Bring the cache up to date with the folder.
 
         ``limit`` caps how many files new to the cache this build parses; the rest
         wait for the next build (``report.pending``). A first build of a large folder
         then goes in steps, each one a complete cache with settled ids, so the app
-        can list the postings as they come. ``next_limit``: the next step's limit; in
-        a :func:`~tui.store.parse_worker.kept_pool` block, that many of the files
-        held back start parsing as soon as this build's are handed out, for the next
-        build to take (the workers no longer wait while a step is written and listed).
+        can list the postings as they come.
         """
         found = scan_stamps(self.postings_dir)
         ledger_problem = self.ledger.set_aside_if_unreadable()
@@ -400,8 +397,7 @@ class PostingCache:
                     return self._build_changes(len(found), index, delta, changed, removed,
                                                progress, workers, lost, scan=scan)
         stats = [FileStat(source, *found[source]) for source in sorted(found)]
-        report = self._build_all(stats, progress, workers, limit, scan=scan,
-                                 next_limit=next_limit)
+        report = self._build_all(stats, progress, workers, limit, scan=scan)
         if ledger_problem:
             report.problems.append(ledger_problem)
         return report
@@ -492,11 +488,10 @@ class PostingCache:
 
     def _build_all(
         self, stats: list[FileStat], progress: Progress | None, workers: int | None,
-        limit: int | None = None, scan: str = "", next_limit: int = 0,
+        limit: int | None = None, scan: str = "",
     ) -> BuildReport:
         """Parse what changed, then write the whole cache anew. ``scan``: the
-        :func:`~tui.store.file_index.scan_digest` of the scan ``stats`` came from;
-        ``next_limit``: see build()."""
+        :func:`~tui.store.file_index.scan_digest` of the scan ``stats`` came from."""
         meta, previous = self._read()
         reuse = meta.get("parser_version") == parser_version()
         report = BuildReport(total=len(stats))
@@ -519,13 +514,9 @@ class PostingCache:
                 to_parse.append(stat)
         report.unchanged = len(entries)
         held_back: set[str] = set()
-        ahead: list[FileStat] = []
         if limit is not None:
             new = [stat.source for stat in to_parse if stat.source not in previous]
             held_back = set(new[limit:])
-            # What the next build will parse, if nothing changes meanwhile.
-            next_step = set(new[limit:limit + next_limit])
-            ahead = [stat for stat in to_parse if stat.source in next_step]
             to_parse = [stat for stat in to_parse if stat.source not in held_back]
             report.pending = len(held_back)
         outer = progress
@@ -542,8 +533,7 @@ class PostingCache:
         try:
             return self._settle_all(previous, reuse, body_lost, entries, report,
                                     held_back, spool, parse_files(
-                                        self.postings_dir, to_parse, step_progress, workers,
-                                        ahead),
+                                        self.postings_dir, to_parse, step_progress, workers),
                                     scan="" if held_back else scan)
         finally:
             spool.close()

@@ -18,7 +18,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import lru_cache
@@ -49,7 +49,6 @@ POOL_THRESHOLD = 400
 CHUNK_MAX = 128
 CHUNK_MIN = 8
 Progress = Callable[[int, int], None]
-Task = tuple[str, str, int, int]  # (postings folder, source, size, mtime_ns): one file to parse
 T = TypeVar("T")
 
 
@@ -111,7 +110,7 @@ def added_date(mtime_ns: int) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(mtime_ns // 10**9))
 
 
-def parse_file(task: Task) -> CacheEntry:
+def parse_file(task: tuple[str, str, int, int]) -> CacheEntry:
     root, source, size, mtime_ns = task
     try:
         raw = read_posting(root, source)
@@ -156,7 +155,7 @@ def _parser() -> tuple[type[SkipFile], Callable[[Posting], str],
     return SkipFile, identity_key, parse_posting
 
 
-def parse_chunk(tasks: list[Task]) -> list[CacheEntry]:
+def parse_chunk(tasks: list[tuple[str, str, int, int]]) -> list[CacheEntry]:
     """What a pool worker is handed: a run of files, parsed in order."""
     return [parse_file(task) for task in tasks]
 
@@ -171,21 +170,14 @@ def chunks(tasks: list[T], workers: int) -> Iterator[list[T]]:
 
 
 def parse_files(
-    root: Path, stats: list[FileStat], progress: Progress | None, workers: int | None,
-    ahead: list[FileStat] | None = None,
+    root: Path, stats: list[FileStat], progress: Progress | None, workers: int | None
 ) -> Iterator[CacheEntry]:
-    """Parse each file of ``stats`` (in a process pool when there are enough), in order.
-
-    ``ahead``: the files the next build will parse (the next step of a first build in
-    steps). In a :func:`kept_pool` block they are handed to the pool right after these,
-    so the workers go on with them while this build writes its cache and the list is
-    read, and the next build takes what they parsed (else ignored)."""
+    """Parse each file of ``stats`` (in a process pool when there are enough), in order."""
     tasks = [(str(root), s.source, s.size, s.mtime_ns) for s in stats]
     total = len(tasks)
     if progress:
         progress(0, total)
-    taken, start = _take_ahead(tasks)
-    if not taken and (total < POOL_THRESHOLD or workers == 1):
+    if total < POOL_THRESHOLD or workers == 1:
         for done, result in enumerate(map(parse_file, tasks), start=1):
             if progress and (done == total or done % 100 == 0):
                 progress(done, total)
@@ -193,10 +185,7 @@ def parse_files(
         return
     count = workers or os.cpu_count() or 2
     pool, owned = _pool(count)
-    futures = taken + [pool.submit(parse_chunk, run) for run in chunks(tasks[start:], count)]
-    if ahead and not owned:
-        _kept.ahead = [(run, pool.submit(parse_chunk, run)) for run in chunks(
-            [(str(root), s.source, s.size, s.mtime_ns) for s in ahead], count)]
+    futures = [pool.submit(parse_chunk, run) for run in chunks(tasks, count)]
     done = 0
     try:
         for future in futures:
@@ -215,25 +204,6 @@ def parse_files(
             pool.shutdown(cancel_futures=True)
 
 
-def _take_ahead(tasks: list[Task]) -> tuple[list[Future[list[CacheEntry]]], int]:
-    """The runs handed to the kept pool ahead of this build (see parse_files) that
-    parse the first of ``tasks``, in order, and how many tasks they cover. A run for
-    anything else (a file changed since) is dropped, with every run after it."""
-    ahead: list[tuple[list[Task], Future[list[CacheEntry]]]] = getattr(_kept, "ahead", [])
-    _kept.ahead = []
-    taken: list[Future[list[CacheEntry]]] = []
-    start = 0
-    matching = True
-    for run, future in ahead:
-        matching = matching and tasks[start:start + len(run)] == run
-        if matching:
-            taken.append(future)
-            start += len(run)
-        else:
-            future.cancel()
-    return taken, start
-
-
 _kept = threading.local()  # this thread's pool while a kept_pool() block runs
 
 
@@ -246,11 +216,11 @@ def kept_pool() -> Iterator[None]:
     if getattr(_kept, "active", False):
         yield  # nested: the outer block holds the pool
         return
-    _kept.active, _kept.pool, _kept.ahead = True, None, []
+    _kept.active, _kept.pool = True, None
     try:
         yield
     finally:
-        pool, _kept.pool, _kept.active, _kept.ahead = _kept.pool, None, False, []
+        pool, _kept.pool, _kept.active = _kept.pool, None, False
         if pool is not None:
             pool.shutdown(cancel_futures=True)
 
@@ -273,7 +243,7 @@ def _pool(workers: int) -> tuple[ProcessPoolExecutor, bool]:
 
 def _drop_kept(pool: ProcessPoolExecutor) -> None:
     if getattr(_kept, "pool", None) is pool:
-        _kept.pool, _kept.ahead = None, []
+        _kept.pool = None
         pool.shutdown(cancel_futures=True)
 
 
