@@ -29,7 +29,7 @@ MASK = (1 << 64) - 1
 _WORD_BYTES = (string.ascii_letters + string.digits + "_").encode()
 LOWER_SPACED = bytes((byte | 0x20 if byte in string.ascii_uppercase.encode() else byte)
                      if byte in _WORD_BYTES or byte >= 0x80 else 0x20 for byte in range(256))
-# Each bin keeps the lowest shingle value that falls in it. About FIRST_SAMPLE / 16 shingles
+# Each bin keeps the lowest shingle value that falls in it. About SAMPLES[0] / 16 shingles
 # per bin lie below this many 64ths of the range over the shingle count (and half of them
 # below the middle, at most): only those are compared in Python, the rest ruled out by one
 # C-level test each. Few enough that the Python loop is short, enough that a bin stays empty
