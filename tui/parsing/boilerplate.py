@@ -228,16 +228,37 @@ def strip_boilerplate(body: str) -> str:
 
 def collapse_repeats(body: str) -> str:
     """Keep the first copy of any paragraph repeated verbatim (modulo whitespace)."""
+    paragraphs = PARAGRAPH_BREAK.split(body)
+    # Two paragraphs with the same words start with the same word and end with the same
+    # word: only a paragraph that shares both ends with another is keyed (its words
+    # joined, ~3/4 of the cost of a posting's paragraphs), and one shorter than
+    # MIN_REPEAT_LENGTH has a shorter key. (Keying every paragraph: 0.07 ms a posting.)
+    ends = [_ends(paragraph) if len(paragraph) >= MIN_REPEAT_LENGTH else None
+            for paragraph in paragraphs]
+    met: set[tuple[str, str]] = set()
+    shared: set[tuple[str, str]] = set()
+    for end in ends:
+        if end is not None:
+            (shared if end in met else met).add(end)
+    if not shared:
+        return "\n\n".join(paragraphs)
     seen: set[str] = set()
     kept: list[str] = []
-    for paragraph in PARAGRAPH_BREAK.split(body):
-        key = " ".join(paragraph.split())
-        if len(key) >= MIN_REPEAT_LENGTH:
-            if key in seen:
-                continue
-            seen.add(key)
+    for paragraph, end in zip(paragraphs, ends, strict=True):
+        if end in shared:
+            key = " ".join(paragraph.split())
+            if len(key) >= MIN_REPEAT_LENGTH:
+                if key in seen:
+                    continue
+                seen.add(key)
         kept.append(paragraph)
     return "\n\n".join(kept)
+
+
+def _ends(paragraph: str) -> tuple[str, str]:
+    """The first and the last word of ``paragraph`` (two empty strings: no word)."""
+    first = paragraph.split(None, 1)
+    return (first[0], paragraph.rsplit(None, 1)[-1]) if first else ("", "")
 
 
 def tidy(body: str) -> str:

@@ -13,14 +13,17 @@ from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
-from tui.parsing.required_text import Requirement, fold, holds, requirements
+from tui.parsing.required_text import Requirement, folded, holds, requirements
 
 LETTER = r"[^\W\d_]"
 LEVELS_SCANNED = 60  # lines of text searched for a label or a cue: they sit near the top
 
 
 @cache
-def _tables() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str]]:
+def _tables() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str],
+                       re.Pattern[str]]:
+    """Each level's words (most senior first), the label and hiring cue patterns, and
+    every level's words in one pattern."""
     data = json.loads(resources.files("tui.data").joinpath("levels.json").read_text("utf-8"))
     levels = []
     every: list[str] = []
@@ -33,7 +36,7 @@ def _tables() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pa
     label = re.compile(rf"^\W*(?:{labels})\W*[:：]\s*(.{{1,60}})", re.IGNORECASE)
     cue = re.compile(rf"(?<!{LETTER})(?:{'|'.join(data['cues'])})\s+(?P<level>(?:\S+\s+){{0,2}}?"
                      rf"{any_level})", re.IGNORECASE)
-    return levels, label, cue
+    return levels, label, cue, re.compile(any_level, re.IGNORECASE)
 
 
 def _whole(words: list[str]) -> str:
@@ -42,6 +45,11 @@ def _whole(words: list[str]) -> str:
 
 def level_of(text: str) -> str:
     """The most senior level ``text`` names, or ""."""
+    # Each level's pattern is tried at every position (a lookbehind first: no prefix to
+    # skip ahead to), ~7 searches a title; most titles name no level, and one search of
+    # all the words together tells (a level's word matches where one of all of them does).
+    if _tables()[3].search(text) is None:
+        return ""
     for name, pattern in _tables()[0]:
         if pattern.search(text):
             return name
@@ -55,7 +63,7 @@ def find_level(title: str, stated: str, lines: list[str]) -> str:
         return found
     if stated:
         return level_of(stated) or stated.lower()[:40]
-    _, label, cue = _tables()
+    _, label, cue, _ = _tables()
     for line in lines[:LEVELS_SCANNED]:
         if ":" not in line and "：" not in line:
             continue  # a label ends with a colon: most lines are passed over in C
@@ -68,13 +76,15 @@ def find_level(title: str, stated: str, lines: list[str]) -> str:
     # are not searched (the cue regex tried on 60 lines was most of find_level).
     needs = _cue_needs()
     head = lines[:LEVELS_SCANNED]
-    folded_head = fold("\n".join(head))
+    # Case-folding maps each character on its own (and none to a newline), so the folded
+    # body's first lines are the folded head's lines: the body is folded once, for this,
+    # the salary and the trap readers (folding the head apart was ~1/3 of find_level).
+    folded_lines = folded("\n".join(lines)).split("\n", LEVELS_SCANNED)[:LEVELS_SCANNED]
+    folded_head = "\n".join(folded_lines)
     if not holds(needs, folded_head, {}):
         return ""
-    # Case-folding maps each character on its own, so the folded head's lines are the
-    # folded lines; only those holding one of the first requirement's strings (found by
-    # a few searches of the head, not ~12 tests on each of 60 lines) are looked at.
-    folded_lines = folded_head.split("\n")
+    # Only the lines holding one of the first requirement's strings (found by a few
+    # searches of the head, not ~12 tests on each of 60 lines) are looked at.
     for index in _lines_holding(needs[0], folded_head):
         if not holds(needs, folded_lines[index], {}):
             continue
