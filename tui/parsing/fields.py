@@ -32,7 +32,7 @@ from tui.parsing.header_words import (
 )
 from tui.parsing.markdown_text import BARE_URL, heading_level, links, plain_line
 from tui.parsing.pipe_header import read_pipe_header
-from tui.parsing.places import place_kind, read_place_line
+from tui.parsing.places import is_place_line, place_kind
 from tui.parsing.prose_fields import (
     company_from_closing,
     company_from_email,
@@ -240,7 +240,7 @@ def _looks_like_company(text: str) -> bool:
         1 <= len(text) <= 60 and len(text.split()) <= 6 and not NOT_COMPANY.match(text)
         and not text[:1].islower() and not text.endswith(":") and ":" not in text[:30]
         and not (text.endswith(".") and len(text.split()) > 3)  # a sentence, not "Acme Inc."
-        and not read_place_line(text).is_location and not is_not_name(text)
+        and not is_place_line(text) and not is_not_name(text)
         and not MONEY.search(text)  # "$170,000/yr - $220,000/yr": a board's pay chip
     )
 
