@@ -18,7 +18,7 @@ from tui.parsing.header_words import (
     words,
     words_key,
 )
-from tui.parsing.places import place_kind, read_place_line
+from tui.parsing.places import is_place_line, place_kind
 
 CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A bracketed tag; brackets pair up, so "[BH (Híbrido)]" is one tag.
@@ -69,8 +69,7 @@ def is_place_text(text: str) -> bool:
     parts = [p for p in ALTERNATIVES.split(text) if p.strip()]
     if parts and all(is_remote_word(p) or _names_place(p.strip()) for p in parts):
         return True
-    line = read_place_line(text)
-    return line.is_location and not line.unknown
+    return is_place_line(text)  # (a location line has no unknown part)
 
 
 def split_title(text: str, role_words: re.Pattern[str]) -> TitleParts:
@@ -126,7 +125,7 @@ def _is_tag(tag: str) -> bool:
     tag = tag.strip()
     if SENIORITY_TAG.match(tag) or GENDER_TAG.match(tag) or is_employment_word(tag):
         return True
-    if is_place_text(tag) or read_place_line(tag).is_location:
+    if is_place_text(tag) or is_place_line(tag):
         return True
     return any(is_remote_word(word) for word in re.split(r"[^\w-]+", tag) if word)
 
