@@ -174,15 +174,19 @@ PROSE_COMPANY = re.compile(
 PROSE_COMPANY_WORD = re.compile(r"(?:At|En|Em|В|Bei|Chez)(?=\s)")
 
 
-_last_header: list[object] = [None, 0, []]  # (lines, limit, found): asked twice per posting
+# (lines, limit, found) of the last posting, asked twice per posting. One tuple, read
+# once, so that a thread parsing another posting meanwhile (the TUI's build and its
+# folder watch both parse) cannot hand this one that posting's lines.
+_last_header: list[tuple[list[str], int, list[tuple[int, str]]] | None] = [None]
 
 
 def header_lines(lines: list[str], limit: int = HEADER_LINES) -> list[tuple[int, str]]:
     """The first ``limit`` meaningful lines: not blank, not a rule, not boilerplate."""
-    if _last_header[0] is lines and _last_header[1] == limit:
-        return list(_last_header[2])  # type: ignore[call-overload]
+    last = _last_header[0]
+    if last is not None and last[0] is lines and last[1] == limit:
+        return list(last[2])
     found = _header_lines(lines, limit)
-    _last_header[:] = [lines, limit, found]
+    _last_header[0] = (lines, limit, found)
     return list(found)
 
 

@@ -265,18 +265,21 @@ def meta_value(meta: dict[str, Any], field: str) -> Any:
     return None
 
 
-_last_tables: list[Any] = [None, []]  # (meta, its tables): a posting asks four times
+# (meta, its tables) of the last posting, asked four times per posting. One tuple, read
+# once, so that a thread parsing another posting meanwhile cannot pair them wrongly.
+_last_tables: list[tuple[dict[str, Any], list[dict[str, Any]]] | None] = [None]
 
 
 def _tables(meta: dict[str, Any]) -> list[dict[str, Any]]:
     """``meta`` with folded keys: top-level keys first, then one table down ("[links]
     apply = …", "job: {title: …}")."""
-    if _last_tables[0] is meta:
-        return _last_tables[1]
+    last = _last_tables[0]
+    if last is not None and last[0] is meta:
+        return last[1]
     folded = {fold_key(key): value for key, value in meta.items()}
     tables = [folded] + [{fold_key(str(key)): item for key, item in value.items()}
                          for value in folded.values() if isinstance(value, dict)]
-    _last_tables[:] = [meta, tables]
+    _last_tables[0] = (meta, tables)
     return tables
 
 
