@@ -156,8 +156,8 @@ def _print_stages(sets: dict[str, list[Path]], rounds: int) -> None:
     names = list(best)
     print("\nwhere this checkout's parse time goes: CPU ms per posting (mean), share")
     print(f"{'step':<26}" + "".join(f" {name[:18]:>22}" for name in names))
-    first = best[names[0]]
-    for step in sorted(first, key=lambda key: -first[key]):
+    steps = {step for costs in best.values() for step in costs}  # (a step some set never runs)
+    for step in sorted(steps, key=lambda key: -max(costs.get(key, 0.0) for costs in best.values())):
         cells = []
         for name in names:
             cost, whole = best[name].get(step, 0.0), best[name]["whole"]
