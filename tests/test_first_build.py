@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,3 +58,40 @@ async def test_a_view_save_due_as_the_app_closes_is_skipped_quietly(tmp_path: Pa
         app.main._save_view()  # the save timer of a change made a moment before
         await pilot.pause()
         assert app.is_running
+
+
+async def test_quitting_during_a_first_build_stops_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The process waits for the build's thread at exit: a build that went on after `q`
+    # held the terminal until the last file of a large folder was parsed.
+    building, ended = threading.Event(), threading.Event()
+    give_up = threading.Event()  # ends the stand-in build if nothing else does
+    how: list[str] = []
+
+    def endless_build(library: Library, show: object, progress: Any = None,
+                      before_records: object = None) -> object:
+        try:
+            done = 0
+            while not give_up.wait(0.005):  # files parsed, a hundred at a time
+                done += 100
+                progress(done, 1_000_000)
+                building.set()
+            how.append("parsed to the end")
+        except Exception as error:
+            how.append(type(error).__name__)
+            raise
+        finally:
+            ended.set()
+        return None
+
+    monkeypatch.setattr(Library, "load", endless_build)
+    app = make_app(tmp_path)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            assert await asyncio.to_thread(building.wait, 5)
+            await pilot.press("q")
+        assert await asyncio.to_thread(ended.wait, 5)
+        assert how == ["_Quitting"]
+    finally:
+        give_up.set()

@@ -66,6 +66,10 @@ FIRST_FRAME_WAIT = 5.0  # seconds the slow read of the records waits for the fir
 TRACKING_POLL_SECONDS = 1.5  # another jobtui's change shows within this; one stat a poll
 
 
+class _Quitting(Exception):
+    """The screen's load worker was cancelled (the app is quitting) while a build ran."""
+
+
 class MainScreen(TrackingKeys):
     # The list has the focus from the first frame. Focusing it in on_mount instead
     # moved the focus twice (first to the sidebar) and restyled the screen each
@@ -196,11 +200,20 @@ class MainScreen(TrackingKeys):
             self.post_message(FacetsIndexed(catalog))
 
         def progress(done: int, total: int) -> None:
+            # Quitting stops the build at its next hundred files: the process waits for
+            # this thread at exit, and a first build of a large folder held `q` until
+            # the last file was parsed. What was built stays (each step of a first build
+            # is a complete cache); the next start parses the rest.
+            if worker.is_cancelled:
+                raise _Quitting
             if total >= PROGRESS_FROM:
                 self.post_message(BuildProgress(done, total))
 
-        report = self.library.load(show, progress,
-                                   lambda: first_frame.wait(FIRST_FRAME_WAIT))
+        try:
+            report = self.library.load(show, progress,
+                                       lambda: first_frame.wait(FIRST_FRAME_WAIT))
+        except _Quitting:
+            return
         self.post_message(BuildDone(report))
 
     @on(LoadFailed)
