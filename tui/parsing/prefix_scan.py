@@ -18,18 +18,21 @@ left to right, and skipping places inside the last match is what ``finditer`` do
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterator
 from typing import Any
 
-from tui.parsing.required_text import folded_in_place
+# (required_text reads patterns from re's parse tree: its handles on the tree, shared)
+from tui.parsing.required_text import (
+    LOOKAROUNDS,
+    REPEATS,
+    _parser,
+    class_characters,
+    folded_in_place,
+    sre,
+)
 
-_parser: Any = importlib.import_module("re._parser")
-sre: Any = importlib.import_module("re._constants")
-REPEATS = tuple(op for op in (sre.MAX_REPEAT, sre.MIN_REPEAT,
-                              getattr(sre, "POSSESSIVE_REPEAT", None)) if op is not None)
-ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+ZERO_WIDTH = (sre.AT, *LOOKAROUNDS)
 PREFIX_LENGTH = 4  # characters: "remo", "base", "work" (a longer one finds no fewer places)
 MOST_PREFIXES = 48  # each is one str.find over the text (~1-3 µs over 3 kB)
 MOST_CLASS = 4  # characters of a class spelt out ("[ée]"); a wider class ends a prefix
@@ -149,12 +152,5 @@ def _item(op: Any, argument: Any, found: Prefixes) -> Prefixes:
 def _class(items: list[tuple[Any, Any]]) -> set[str]:
     """The characters of a short class of literals and ranges ("[ée]", "[- ]"); an empty
     set for anything else."""
-    chars: set[str] = set()
-    for op, argument in items:
-        if op is sre.LITERAL:
-            chars.add(chr(argument))
-        elif op is sre.RANGE and argument[1] - argument[0] < MOST_CLASS:
-            chars |= {chr(code) for code in range(argument[0], argument[1] + 1)}
-        else:
-            return set()
-    return chars if len(chars) <= MOST_CLASS else set()
+    chars = class_characters(items)
+    return chars if chars is not None and len(chars) <= MOST_CLASS else set()
