@@ -4,7 +4,6 @@
 (``parse_chunk``): top-level functions only, so they pickle into worker processes.
 The result is a plain dict (cheap to send back) describing either a parsed posting
 or a skip.
-
 """
 
 from __future__ import annotations
